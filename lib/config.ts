@@ -1,0 +1,66 @@
+// The master's configuration: read from the environment once, validated here; nothing else reads process.env.
+import os from 'node:os'
+import path from 'node:path'
+import { z } from 'zod'
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be between 1 and 65535`)
+    .max(65535, `${name} must be between 1 and 65535`)
+    .default(fallback)
+
+const schema = z.object({
+  MSX_DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  MSX_HOST: z.string().min(1).default('127.0.0.1'),
+  MSX_PORT: port('MSX_PORT', 3000),
+  MSX_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  MSX_GATEWAY_PORT: port('MSX_GATEWAY_PORT', 3443),
+  MSX_MASTER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'MSX_MASTER_NAME must be a server name (letters, digits, . _ -)')
+    .optional(),
+  MSX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface Config {
+  dataDir: string
+  databaseUrl: string
+  host: string
+  port: number
+  gatewayHost: string
+  gatewayPort: number
+  masterName: string
+  logLevel: z.infer<typeof schema>['MSX_LOG_LEVEL']
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.MSX_DATA_DIR)
+  return {
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'msx.db')}`,
+    host: e.MSX_HOST,
+    port: e.MSX_PORT,
+    gatewayHost: e.MSX_GATEWAY_HOST,
+    gatewayPort: e.MSX_GATEWAY_PORT,
+    masterName: (e.MSX_MASTER_NAME ?? os.hostname().split('.')[0] ?? 'MSX').toUpperCase(),
+    logLevel: e.MSX_LOG_LEVEL,
+  }
+}
+
+let cached: Config | undefined
+/** The process's configuration, read on first use. */
+export function config(): Config {
+  cached ??= loadConfig()
+  return cached
+}

@@ -1,0 +1,35 @@
+import type { Tx } from '../db/client'
+import type { Actor } from './context'
+
+export interface AuditEntry {
+  action: string
+  objectType: string
+  objectName?: string
+  details?: Record<string, unknown>
+  result?: 'success' | 'failure'
+}
+
+/** Writes one activity-log entry; called inside the transaction of the change it records. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actor: actor.name,
+      address: actor.address ?? '',
+      action: entry.action,
+      objectType: entry.objectType,
+      objectName: truncate(entry.objectName ?? '', 1000),
+      details: entry.details ? JSON.stringify(entry.details) : '',
+      result: entry.result ?? 'success',
+    },
+  })
+}
+
+function truncate(text: string, max: number) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** A list of names for an activity entry: the first few, then how many more. */
+export function summarizeNames(names: string[], shown = 5): string {
+  if (names.length <= shown) return names.join(', ')
+  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`
+}

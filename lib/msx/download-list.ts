@@ -1,0 +1,76 @@
+// sysdownloadlist: the instructions posted to each target, downloaded in insertion (id) order.
+import type { Tx } from '../db/client'
+import type { ObjectType, Operation } from './operations'
+import type { Recipient } from './recipients'
+
+export interface InstructionSpec {
+  operation: Operation
+  objectType: ObjectType
+  objectId?: number | null
+  objectName?: string | null
+  value?: string | null
+  deletedObjectName?: string | null
+}
+
+/** Posts one instruction to many targets in a single statement per table. Returns how many were posted. */
+export async function postInstructions(
+  tx: Tx,
+  sourceServer: string,
+  spec: InstructionSpec,
+  targets: Recipient[],
+  now = new Date(),
+): Promise<number> {
+  if (targets.length === 0) return 0
+  const { count } = await tx.downloadInstruction.createMany({
+    data: targets.map((target) => ({
+      sourceServer,
+      operation: spec.operation,
+      objectType: spec.objectType,
+      objectId: spec.objectId ?? null,
+      objectName: spec.objectName ?? null,
+      value: spec.value ?? null,
+      deletedObjectName: spec.deletedObjectName ?? null,
+      targetId: target.id,
+      targetName: target.name,
+      datePosted: now,
+    })),
+  })
+  return count
+}
+
+/** The instruction that blocks a target's downloads: its first one carrying an error message. */
+export function blockingInstruction(tx: Tx, targetId: number) {
+  return tx.downloadInstruction.findFirst({
+    where: { targetId, errorMessage: { not: null } },
+    orderBy: { id: 'asc' },
+    select: { id: true, errorMessage: true },
+  })
+}
+
+export const MAX_INSTRUCTIONS_PER_DOWNLOAD = 100
+
+/**
+ * What a target downloads next: its unread instructions in order, or nothing while an instruction of its
+ * carries an error (which blocks further downloads until it is deleted, cleared or the target re-synchronized).
+ */
+export async function pendingInstructions(tx: Tx, targetId: number, limit = MAX_INSTRUCTIONS_PER_DOWNLOAD) {
+  const blocked = await blockingInstruction(tx, targetId)
+  if (blocked) return { blockedBy: { id: blocked.id, errorMessage: blocked.errorMessage ?? '' }, instructions: [] }
+  const instructions = await tx.downloadInstruction.findMany({
+    where: { targetId, status: 0 },
+    orderBy: { id: 'asc' },
+    take: limit,
+  })
+  return { blockedBy: null, instructions }
+}
+
+/** Unread instructions per target (status 0), for the given targets. */
+export async function unreadCounts(tx: Tx, targetIds: number[]): Promise<Map<number, number>> {
+  if (targetIds.length === 0) return new Map()
+  const rows = await tx.downloadInstruction.groupBy({
+    by: ['targetId'],
+    where: { targetId: { in: targetIds }, status: 0 },
+    _count: { _all: true },
+  })
+  return new Map(rows.map((row) => [row.targetId ?? 0, row._count._all]))
+}

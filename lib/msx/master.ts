@@ -1,0 +1,61 @@
+import type { Db, Tx } from '../db/client'
+import { recordAudit, summarizeNames } from './audit'
+import { inTransaction, type MsxContext } from './context'
+import { refused } from './errors'
+
+/** The version of this master; agents are accepted relative to it (see versions.ts). */
+export const MASTER_VERSION = '0.1.0'
+export const DEFAULT_POLL_INTERVAL_SECONDS = 60
+
+/** Makes sure the master's own row exists (first start); keeps an existing one as it is. */
+export async function ensureMaster(db: Db, name: string) {
+  const existing = await db.masterServer.findUnique({ where: { id: 1 } })
+  if (existing) {
+    if (existing.version === MASTER_VERSION) return existing
+    return db.masterServer.update({ where: { id: 1 }, data: { version: MASTER_VERSION } })
+  }
+  return db.masterServer.create({ data: { id: 1, name, version: MASTER_VERSION } })
+}
+
+/** The master's row; refuses when the multiserver configuration is dismantled. */
+export async function activeMaster(tx: Tx | Db) {
+  const master = await tx.masterServer.findUnique({ where: { id: 1 } })
+  if (!master) throw refused('This server is not set up as a master server yet: start the master once to create it.')
+  if (master.dismantledAt)
+    throw refused(
+      `The multiserver configuration of ${master.name} was dismantled on ${master.dismantledAt.toISOString()}: make it a master server again first.`,
+    )
+  return master
+}
+
+/** Dismantles the multiserver configuration; refused while any target is enlisted, naming them. */
+export async function dismantleMaster(ctx: MsxContext) {
+  return inTransaction(ctx, async (tx) => {
+    const master = await activeMaster(tx)
+    const enlisted = await tx.targetServer.findMany({ select: { name: true }, orderBy: { nameKey: 'asc' }, take: 11 })
+    if (enlisted.length > 0) {
+      const count = await tx.targetServer.count()
+      throw refused(
+        `Cannot dismantle ${master.name}: ${count} target server${count === 1 ? ' is' : 's are'} still enlisted (${summarizeNames(
+          enlisted.map((t) => t.name),
+          10,
+        )}). Defect them first.`,
+      )
+    }
+    const updated = await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: new Date() } })
+    await recordAudit(tx, ctx.actor, { action: 'master.dismantle', objectType: 'master', objectName: master.name })
+    return updated
+  })
+}
+
+/** Makes this server a master again after a dismantle. */
+export async function makeMaster(ctx: MsxContext) {
+  return inTransaction(ctx, async (tx) => {
+    const master = await tx.masterServer.findUnique({ where: { id: 1 } })
+    if (!master) throw refused('This server is not set up as a master server yet: start the master once to create it.')
+    if (!master.dismantledAt) throw refused(`${master.name} is already a master server.`)
+    const updated = await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: null } })
+    await recordAudit(tx, ctx.actor, { action: 'master.make', objectType: 'master', objectName: master.name })
+    return updated
+  })
+}

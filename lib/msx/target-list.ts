@@ -1,0 +1,119 @@
+// The Target Server Status list (sp_help_targetserver), filtered, sorted and paged in the database.
+import { z } from 'zod'
+import type { Db } from '../db/client'
+import { unreadCounts } from './download-list'
+import { nameKey } from './names'
+import { statusFilter, TARGET_STATUSES, type TargetStatus, targetLocalTime, targetStatus } from './status'
+
+export const TARGET_SORT_COLUMNS = [
+  'name',
+  'location',
+  'lastPolled',
+  'pollInterval',
+  'agentVersion',
+  'clockSkew',
+  'enlisted',
+] as const
+
+export const targetListQuery = z.object({
+  search: z.string().trim().max(200).optional(),
+  status: z.enum(TARGET_STATUSES).optional(),
+  group: z.string().trim().max(128).optional(),
+  sort: z.enum(TARGET_SORT_COLUMNS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+})
+export type TargetListQuery = z.input<typeof targetListQuery>
+
+/** One row of the list, JSON-ready (dates as ISO strings) for the dashboard, its JSON reads and the CLI. */
+export interface TargetRow {
+  id: number
+  name: string
+  location: string
+  localTime: string | null
+  timeZoneOffsetMinutes: number
+  lastPolled: string | null
+  unreadInstructions: number
+  status: TargetStatus
+  statusReason: string
+  pollIntervalSeconds: number
+  agentVersion: string
+  clockSkewMs: number | null
+  spoolDepth: number
+  groups: string[]
+  enlistedAt: string
+  enlistedBy: string
+}
+
+export interface TargetList {
+  rows: TargetRow[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+const orderColumn = {
+  name: 'nameKey',
+  location: 'location',
+  lastPolled: 'lastPollAt',
+  pollInterval: 'pollIntervalSeconds',
+  agentVersion: 'agentVersion',
+  clockSkew: 'clockSkewMs',
+  enlisted: 'enlistedAt',
+} as const
+
+export async function listTargets(db: Db, rawQuery: TargetListQuery = {}, now = new Date()): Promise<TargetList> {
+  const query = targetListQuery.parse(rawQuery)
+  const search = query.search
+    ? { OR: [{ nameKey: { contains: nameKey(query.search) } }, { location: { contains: query.search } }] }
+    : {}
+  const group = query.group ? { groups: { some: { group: { nameKey: nameKey(query.group) } } } } : {}
+  const status = query.status ? statusFilter(query.status, now) : {}
+  const where = { AND: [search, group, status] }
+  const [total, targets] = await Promise.all([
+    db.targetServer.count({ where }),
+    db.targetServer.findMany({
+      where,
+      orderBy: [{ [orderColumn[query.sort]]: query.dir }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { groups: { select: { group: { select: { name: true } } } } },
+    }),
+  ])
+  const ids = targets.map((t) => t.id)
+  const [unread, errors] = await Promise.all([
+    unreadCounts(db, ids),
+    db.downloadInstruction.findMany({
+      where: { targetId: { in: ids }, errorMessage: { not: null } },
+      orderBy: { id: 'asc' },
+      select: { id: true, targetId: true, errorMessage: true },
+    }),
+  ])
+  const firstError = new Map<number, { id: number; errorMessage: string }>()
+  for (const e of errors)
+    if (e.targetId !== null && !firstError.has(e.targetId))
+      firstError.set(e.targetId, { id: e.id, errorMessage: e.errorMessage ?? '' })
+  const rows = targets.map((t): TargetRow => {
+    const { status: s, reason } = targetStatus({ ...t, blockingInstruction: firstError.get(t.id) ?? null }, now)
+    return {
+      id: t.id,
+      name: t.name,
+      location: t.location,
+      localTime: targetLocalTime(t, now)?.toISOString() ?? null,
+      timeZoneOffsetMinutes: t.timeZoneOffsetMinutes,
+      lastPolled: t.lastPollAt?.toISOString() ?? null,
+      unreadInstructions: unread.get(t.id) ?? 0,
+      status: s,
+      statusReason: reason,
+      pollIntervalSeconds: t.pollIntervalSeconds,
+      agentVersion: t.agentVersion,
+      clockSkewMs: t.clockSkewMs,
+      spoolDepth: t.spoolDepth,
+      groups: t.groups.map((g) => g.group.name).sort(),
+      enlistedAt: t.enlistedAt.toISOString(),
+      enlistedBy: t.enlistedBy,
+    }
+  })
+  return { rows, total, page: query.page, pageSize: query.pageSize }
+}

@@ -1,0 +1,182 @@
+// Enlisting and defecting target servers (sp_msx_enlist, sp_msx_defect, sp_delete_targetserver).
+import { z } from 'zod'
+import type { Tx } from '../db/client'
+import { recordAudit } from './audit'
+import { type Actor, inTransaction, type MsxContext } from './context'
+import { postInstructions } from './download-list'
+import { conflict, invalid, notFound, refused } from './errors'
+import { activeMaster } from './master'
+import { nameKey, serverName } from './names'
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './operations'
+import { suspectOfflineAt } from './status'
+import { assertAgentVersionAccepted } from './versions'
+
+export const ENCRYPTION_MODES = ['strict', 'no-verify', 'off'] as const
+
+export const enlistmentInput = z.object({
+  name: serverName,
+  location: z.string().trim().max(200, 'A location has at most 200 characters.').default(''),
+  timeZoneOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .default(0),
+  agentVersion: z.string().trim().min(1, 'The agent version is required.'),
+  runAsAccount: z.string().trim().max(200).optional(),
+  encryptionMode: z.enum(ENCRYPTION_MODES).default('strict'),
+  certFingerprint: z.string().optional(),
+  pollIntervalSeconds: z.number().int().min(MIN_POLL_INTERVAL_SECONDS).max(MAX_POLL_INTERVAL_SECONDS).optional(),
+  /** the master the agent says it is enlisted into already, if any */
+  currentMaster: z.string().optional(),
+  /** PENDING: approved on the master, certificate not collected yet */
+  state: z.enum(['ENLISTED', 'PENDING']).default('ENLISTED'),
+})
+export type EnlistmentInput = z.input<typeof enlistmentInput>
+
+/** Checks the enlistment rules; used before approval too, so a request that cannot succeed is refused early. */
+export async function assertCanEnlist(tx: Tx, input: z.output<typeof enlistmentInput>) {
+  const master = await activeMaster(tx)
+  if (input.currentMaster && nameKey(input.currentMaster) !== nameKey(master.name))
+    throw refused(`${input.name} is already enlisted into master ${input.currentMaster}: defect it first.`)
+  assertAgentVersionAccepted(input.agentVersion, master.version)
+  const existing = await tx.targetServer.findUnique({ where: { nameKey: nameKey(input.name) } })
+  if (existing) throw conflict(`${existing.name} is already enlisted into master ${master.name}: defect it first.`)
+  return master
+}
+
+/** Enlists a target server into this master (sp_msx_enlist). */
+export async function enlistTarget(ctx: MsxContext, rawInput: EnlistmentInput) {
+  const input = parse(rawInput)
+  return inTransaction(ctx, (tx) => enlistInTransaction(tx, ctx.actor, input))
+}
+
+export async function enlistInTransaction(tx: Tx, actor: Actor, input: z.output<typeof enlistmentInput>) {
+  const master = await assertCanEnlist(tx, input)
+  const now = new Date()
+  const pollIntervalSeconds = input.pollIntervalSeconds ?? master.defaultPollIntervalSeconds
+  const target = await tx.targetServer.create({
+    data: {
+      name: input.name,
+      nameKey: nameKey(input.name),
+      location: input.location,
+      timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
+      state: input.state,
+      enlistedAt: now,
+      enlistedBy: actor.name,
+      pollIntervalSeconds,
+      suspectOfflineAt: suspectOfflineAt(now, pollIntervalSeconds),
+      agentVersion: input.agentVersion,
+      runAsAccount: input.runAsAccount ?? null,
+      encryptionMode: input.encryptionMode,
+      certFingerprint: input.certFingerprint ?? null,
+    },
+  })
+  await recordAudit(tx, actor, {
+    action: 'target.enlist',
+    objectType: 'target',
+    objectName: target.name,
+    details: { location: target.location, agentVersion: target.agentVersion },
+  })
+  return target
+}
+
+function parse(rawInput: EnlistmentInput) {
+  const parsed = enlistmentInput.safeParse(rawInput)
+  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.message).join(' '))
+  return parsed.data
+}
+
+export async function findTarget(tx: Tx, name: string) {
+  const target = await tx.targetServer.findUnique({ where: { nameKey: nameKey(name) } })
+  if (!target) throw notFound(`No target server is named "${name}".`)
+  return target
+}
+
+/**
+ * Defects a target. Graceful: posts DEFECT; the target leaves at its next poll. Forced: removes it at once
+ * (its download list cleared) and revokes its certificate, for a target that cannot be reached.
+ */
+export async function defectTarget(ctx: MsxContext, name: string, options: { force?: boolean } = {}) {
+  return inTransaction(ctx, async (tx) => {
+    const target = await findTarget(tx, name)
+    if (options.force) {
+      await removeTarget(tx, target, { clearDownloadList: true, revokeReason: 'force-defected on the master' })
+      await recordAudit(tx, ctx.actor, { action: 'target.defect.force', objectType: 'target', objectName: target.name })
+      return { target, removed: true }
+    }
+    if (target.state === 'DEFECTING') throw refused(`${target.name} is already defecting.`)
+    const master = await activeMaster(tx)
+    await postInstructions(tx, master.name, { operation: 'DEFECT', objectType: 'SERVER' }, [target])
+    await tx.targetServer.update({ where: { id: target.id }, data: { state: 'DEFECTING' } })
+    await recordAudit(tx, ctx.actor, { action: 'target.defect', objectType: 'target', objectName: target.name })
+    return { target, removed: false }
+  })
+}
+
+/** Completes a defection the target itself carried out (it downloaded DEFECT, or defected on its own). */
+export async function completeDefection(tx: Tx, targetId: number) {
+  const target = await tx.targetServer.findUnique({ where: { id: targetId } })
+  if (!target) return
+  await removeTarget(tx, target, { clearDownloadList: true, revokeReason: 'defected' })
+  await recordAudit(
+    tx,
+    { name: `agent:${target.name}` },
+    {
+      action: 'target.defected',
+      objectType: 'target',
+      objectName: target.name,
+    },
+  )
+}
+
+/** Deletes a target server's record (sp_delete_targetserver), with or without clearing its download list. */
+export async function deleteTargetServer(ctx: MsxContext, name: string, options: { clearDownloadList: boolean }) {
+  return inTransaction(ctx, async (tx) => {
+    const target = await findTarget(tx, name)
+    await removeTarget(tx, target, {
+      clearDownloadList: options.clearDownloadList,
+      revokeReason: 'deleted on the master',
+    })
+    await recordAudit(tx, ctx.actor, {
+      action: 'target.delete',
+      objectType: 'target',
+      objectName: target.name,
+      details: { clearDownloadList: options.clearDownloadList },
+    })
+    return target
+  })
+}
+
+async function removeTarget(
+  tx: Tx,
+  target: { id: number; name: string; certFingerprint: string | null },
+  options: { clearDownloadList: boolean; revokeReason: string },
+) {
+  if (options.clearDownloadList) await tx.downloadInstruction.deleteMany({ where: { targetId: target.id } })
+  if (target.certFingerprint)
+    await tx.revokedCertificate.upsert({
+      where: { fingerprint: target.certFingerprint },
+      create: { fingerprint: target.certFingerprint, targetName: target.name, reason: options.revokeReason },
+      update: {},
+    })
+  // group memberships and job servers go with it (cascade); a kept download list keeps the target's name
+  await tx.targetServer.delete({ where: { id: target.id } })
+}
+
+/** Changes where a target server is described to be; its name is fixed while it is enlisted. */
+export async function updateTargetLocation(ctx: MsxContext, name: string, location: string) {
+  const trimmed = location.trim()
+  if (trimmed.length > 200) throw invalid('A location has at most 200 characters.')
+  return inTransaction(ctx, async (tx) => {
+    const target = await findTarget(tx, name)
+    const updated = await tx.targetServer.update({ where: { id: target.id }, data: { location: trimmed } })
+    await recordAudit(tx, ctx.actor, {
+      action: 'target.update',
+      objectType: 'target',
+      objectName: target.name,
+      details: { location: { from: target.location, to: trimmed } },
+    })
+    return updated
+  })
+}

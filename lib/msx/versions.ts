@@ -1,0 +1,41 @@
+import { refused } from './errors'
+
+// The master is the newest version: it accepts agents of its own minor release and of the two before it.
+const ACCEPTED_MINOR_RELEASES_BEHIND = 2
+
+interface Version {
+  major: number
+  minor: number
+  patch: number
+}
+
+export function parseVersion(text: string): Version | null {
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(text.trim())
+  if (!match) return null
+  return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) }
+}
+
+function compare(a: Version, b: Version): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch
+}
+
+/** The agent versions a master accepts, as a sentence for error messages. */
+export function acceptedVersions(masterVersion: string): string {
+  const master = parseVersion(masterVersion)
+  if (!master) return masterVersion
+  const oldestMinor = Math.max(0, master.minor - ACCEPTED_MINOR_RELEASES_BEHIND)
+  return `${master.major}.${oldestMinor}.0 to ${masterVersion}`
+}
+
+/** Refuses an agent version the master does not accept, saying which versions it does. */
+export function assertAgentVersionAccepted(agentVersion: string, masterVersion: string): void {
+  const agent = parseVersion(agentVersion)
+  const master = parseVersion(masterVersion)
+  if (!master) throw new Error(`the master's own version "${masterVersion}" is not a version number`)
+  const accepted = `this master (version ${masterVersion}) accepts agents ${acceptedVersions(masterVersion)}`
+  if (!agent) throw refused(`Agent version "${agentVersion}" is not a version number: ${accepted}.`)
+  if (compare(agent, master) > 0)
+    throw refused(`Agent version ${agentVersion} is newer than the master: ${accepted}. Upgrade the master first.`)
+  if (agent.major !== master.major || master.minor - agent.minor > ACCEPTED_MINOR_RELEASES_BEHIND)
+    throw refused(`Agent version ${agentVersion} is too old: ${accepted}. Upgrade the agent.`)
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config'
+
+// The domain core's suite runs twice, on SQLite and on PostgreSQL; integration tests start real processes.
+const unit = ['lib/**/*.test.ts', 'agent/**/*.test.ts', 'server/**/*.test.ts']
+
+export default defineConfig({
+  resolve: { alias: { '@': import.meta.dirname } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: unit, globalSetup: ['test/support/global-sqlite.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'postgresql', include: unit, globalSetup: ['test/support/global-postgresql.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-sqlite.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
