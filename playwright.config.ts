@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from './e2e/env'
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  reporter: [['list']],
+  timeout: 30_000,
+  workers: 2,
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    // No `npx playwright install` (its download site is unreachable): Debian's chromium package.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // the production build (npm test builds it first), on a fresh data folder
+    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs server/main.ts`,
+    env: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      MSX_DATA_DIR: E2E_DATA_DIR,
+      MSX_PORT: String(E2E_PORT),
+      MSX_MASTER_NAME: 'MSXE2E',
+    },
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+  },
+})
