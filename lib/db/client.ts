@@ -9,8 +9,6 @@ export type Db = PrismaClient
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 export type DbProvider = 'sqlite' | 'postgresql'
 
-const providerKey = Symbol.for('msx.db.provider')
-
 export async function createDb(databaseUrl: string): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl)
   if (target.provider === 'sqlite') {
@@ -24,7 +22,6 @@ export async function createDb(databaseUrl: string): Promise<Db> {
     await db.$executeRawUnsafe('PRAGMA journal_mode = WAL')
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON')
-    Object.defineProperty(db, providerKey, { value: 'sqlite' })
     return db
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
@@ -32,12 +29,14 @@ export async function createDb(databaseUrl: string): Promise<Db> {
     import('@prisma/adapter-pg'),
   ])
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db
-  Object.defineProperty(db, providerKey, { value: 'postgresql' })
   return db
 }
 
-export function providerOf(db: Db): DbProvider {
-  return (db as unknown as Record<symbol, DbProvider>)[providerKey]
+/** Which database a client or transaction talks to, for the few statements written per provider. */
+export function providerOf(client: Db | Tx): DbProvider {
+  const provider = (client as unknown as { _activeProvider?: string })._activeProvider
+  if (provider === 'sqlite' || provider === 'postgresql') return provider
+  throw new Error(`unexpected database provider "${provider}"`)
 }
 
 // One client per process: the Next.js bundle and the gateway load this module separately, so it lives on globalThis.

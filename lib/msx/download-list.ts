@@ -1,5 +1,6 @@
 // sysdownloadlist: the instructions posted to each target, downloaded in insertion (id) order.
 import type { Tx } from '../db/client'
+import { chunks, join, sql, timestamp } from '../db/sql'
 import type { ObjectType, Operation } from './operations'
 import type { Recipient } from './recipients'
 
@@ -21,21 +22,19 @@ export async function postInstructions(
   now = new Date(),
 ): Promise<number> {
   if (targets.length === 0) return 0
-  const { count } = await tx.downloadInstruction.createMany({
-    data: targets.map((target) => ({
-      sourceServer,
-      operation: spec.operation,
-      objectType: spec.objectType,
-      objectId: spec.objectId ?? null,
-      objectName: spec.objectName ?? null,
-      value: spec.value ?? null,
-      deletedObjectName: spec.deletedObjectName ?? null,
-      targetId: target.id,
-      targetName: target.name,
-      datePosted: now,
-    })),
-  })
-  return count
+  let posted = 0
+  // INSERT ... SELECT: one statement per 5,000 targets instead of Prisma's row-by-row createMany
+  for (const ids of chunks(targets.map((t) => t.id))) {
+    posted += await tx.$executeRaw`
+      INSERT INTO download_instructions
+        (source_server, operation, object_type, object_id, object_name, value, deleted_object_name,
+         target_id, target_name, date_posted, status)
+      SELECT ${sourceServer}, ${spec.operation}, ${spec.objectType}, CAST(${spec.objectId ?? null} AS INTEGER),
+        ${spec.objectName ?? null}, ${spec.value ?? null}, ${spec.deletedObjectName ?? null},
+        t.id, t.name, ${timestamp(tx, now)}, 0
+      FROM target_servers t WHERE t.id IN (${join(ids)}) ORDER BY t.id`
+  }
+  return posted
 }
 
 /** The instruction that blocks a target's downloads: its first one carrying an error message. */

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client'
+import { chunks } from '../db/sql'
 import { notFound, refused } from './errors'
 import { nameKey } from './names'
 
@@ -26,11 +27,15 @@ export async function resolveRecipients(tx: Tx, recipients: Recipients): Promise
     })
   }
   const keys = [...new Set(recipients.targets.map(nameKey))]
-  const found = await tx.targetServer.findMany({
-    where: { nameKey: { in: keys } },
-    select: { ...select, nameKey: true, state: true },
-    orderBy: { id: 'asc' },
-  })
+  const found = []
+  for (const part of chunks(keys))
+    found.push(
+      ...(await tx.targetServer.findMany({
+        where: { nameKey: { in: part } },
+        select: { ...select, nameKey: true, state: true },
+      })),
+    )
+  found.sort((a, b) => a.id - b.id)
   const known = new Set(found.map((t) => t.nameKey))
   const missing = recipients.targets.filter((name) => !known.has(nameKey(name)))
   if (missing.length > 0)

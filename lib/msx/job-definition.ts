@@ -1,0 +1,130 @@
+// A multiserver job as it is written (dashboard form, `msx job apply` file): validated with messages that
+// name the field and say what is wrong. Unknown fields are refused.
+import { Cron } from 'croner'
+import { z } from 'zod'
+import { objectName, serverName } from './names'
+
+export const STEP_KINDS = ['cmdexec', 'sql'] as const
+export const NOTIFY_LEVELS = ['never', 'success', 'failure', 'completion'] as const
+export const DEFAULT_JOB_CATEGORY = '[Uncategorized (Multi-Server)]'
+
+const stepAction = z
+  .string()
+  .regex(
+    /^(next|quit-success|quit-failure|goto:[1-9]\d*)$/,
+    'must be next, quit-success, quit-failure or goto:N (a step number)',
+  )
+
+const cron = z.string().refine(
+  (pattern) => {
+    try {
+      new Cron(pattern, { paused: true })
+      return true
+    } catch {
+      return false
+    }
+  },
+  {
+    message:
+      'is not a valid cron expression (five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *")',
+  },
+)
+
+export const jobStepDefinition = z.strictObject({
+  name: objectName('step'),
+  kind: z.enum(STEP_KINDS, { error: 'must be cmdexec or sql' }),
+  command: z.string().min(1, 'is required').max(100_000, 'is longer than 100,000 characters'),
+  connection: z.string().trim().min(1).max(128).optional(),
+  proxy: z.string().trim().min(1).max(128).optional(),
+  onSuccess: stepAction.default('next'),
+  onFailure: stepAction.default('quit-failure'),
+  retryAttempts: z.number().int().min(0).max(100).default(0),
+  retryIntervalSeconds: z.number().int().min(0).max(86_400).default(0),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .optional(),
+})
+
+export const jobScheduleDefinition = z
+  .strictObject({
+    name: objectName('schedule'),
+    cron: cron.optional(),
+    runAt: z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-12-01T02:00:00Z' }).optional(),
+    enabled: z.boolean().default(true),
+  })
+  .refine((s) => (s.cron === undefined) !== (s.runAt === undefined), {
+    message: 'needs either cron (recurring) or runAt (one time), not both',
+  })
+
+export const jobTargetsDefinition = z.strictObject({
+  servers: z.array(serverName).default([]),
+  groups: z.array(objectName('group')).default([]),
+})
+
+export const jobDefinition = z
+  .strictObject({
+    name: objectName('job'),
+    description: z.string().max(512, 'has at most 512 characters').default(''),
+    enabled: z.boolean().default(true),
+    category: z.string().trim().min(1).max(128).default(DEFAULT_JOB_CATEGORY),
+    notify: z
+      .strictObject({
+        email: z.enum(NOTIFY_LEVELS).default('never'),
+        pager: z.enum(NOTIFY_LEVELS).default('never'),
+        webhook: z.enum(NOTIFY_LEVELS).default('never'),
+      })
+      .default({ email: 'never', pager: 'never', webhook: 'never' }),
+    steps: z.array(jobStepDefinition).min(1, 'needs at least one step').max(100, 'has at most 100 steps'),
+    schedules: z.array(jobScheduleDefinition).default([]),
+    targets: jobTargetsDefinition.optional(),
+  })
+  .superRefine((job, ctx) => {
+    job.steps.forEach((step, i) => {
+      for (const key of ['onSuccess', 'onFailure'] as const) {
+        const goto = /^goto:(\d+)$/.exec(step[key])
+        if (goto && (Number(goto[1]) > job.steps.length || Number(goto[1]) === i + 1))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, key],
+            message: `goes to step ${goto[1]}, but the job has steps 1 to ${job.steps.length} and a step cannot go to itself`,
+          })
+      }
+      if (step.kind === 'sql' && !step.connection)
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'connection'], message: 'is required for a sql step' })
+    })
+    for (const [what, list] of [
+      ['step', job.steps],
+      ['schedule', job.schedules],
+    ] as const) {
+      const seen = new Set<string>()
+      list.forEach((item, i) => {
+        const key = item.name.toUpperCase()
+        if (seen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [`${what}s`, i, 'name'],
+            message: `repeats the ${what} name "${item.name}"`,
+          })
+        seen.add(key)
+      })
+    }
+  })
+
+export type JobDefinition = z.output<typeof jobDefinition>
+export type JobDefinitionInput = z.input<typeof jobDefinition>
+
+/** Formats validation problems as "steps[1].onFailure: must be ...", one per line. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+      return where ? `${where}: ${issue.message}` : issue.message
+    })
+    .join('\n')
+}

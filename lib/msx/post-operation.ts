@@ -1,0 +1,78 @@
+// sp_post_msx_operation: posts one operation to one target, a group or all targets, in one transaction.
+import { recordAudit, summarizeNames } from './audit'
+import { inTransaction, type MsxContext } from './context'
+import { postInstructions } from './download-list'
+import { invalid, refused } from './errors'
+import { findJob } from './jobs'
+import { activeMaster } from './master'
+import { nameKey } from './names'
+import { type Operation, objectTypeOf, parseOperation, parsePollInterval } from './operations'
+import { type Recipient, type Recipients, resolveRecipients } from './recipients'
+
+export interface PostOperationInput {
+  operation: Operation | string
+  /** the job, for JOB operations */
+  job?: string
+  /** SET-POLL: the new polling interval in seconds */
+  value?: string | number
+  recipients: Recipients
+}
+
+export async function postOperation(ctx: MsxContext, input: PostOperationInput) {
+  const operation = parseOperation(String(input.operation))
+  const objectType = objectTypeOf(operation)
+  let value: string | null = null
+  if (operation === 'SET-POLL') value = String(parsePollInterval(input.value))
+  else if (input.value !== undefined && input.value !== '') throw invalid(`${operation} takes no value.`)
+  if (objectType === 'JOB' && !input.job) throw invalid(`${operation} is a job operation: name the job.`)
+  if (objectType === 'SERVER' && input.job) throw invalid(`${operation} is a server operation: it takes no job.`)
+
+  return inTransaction(ctx, async (tx) => {
+    const master = await activeMaster(tx)
+    let targets: Recipient[] = await resolveRecipients(tx, input.recipients)
+    const job = input.job ? await findJob(tx, input.job) : null
+    if (job) {
+      const holders = await tx.jobServer.findMany({ where: { jobId: job.id }, select: { targetId: true } })
+      const holds = new Set(holders.map((h) => h.targetId))
+      if ('targets' in input.recipients) {
+        const without = targets.filter((t) => !holds.has(t.id))
+        if (without.length > 0)
+          throw refused(
+            `Job "${job.name}" is not applied to ${summarizeNames(without.map((t) => t.name))}: apply it to ${without.length === 1 ? 'that target' : 'those targets'} first.`,
+          )
+      }
+      targets = targets.filter((t) => holds.has(t.id))
+    }
+    if (targets.length === 0) throw refused(describeNoRecipients(input.recipients, job?.name))
+    const posted = await postInstructions(
+      tx,
+      master.name,
+      { operation, objectType, objectId: job?.id ?? null, objectName: job?.name ?? null, value },
+      targets,
+    )
+    if (operation === 'DEFECT')
+      await tx.targetServer.updateMany({
+        where: { id: { in: targets.map((t) => t.id) } },
+        data: { state: 'DEFECTING' },
+      })
+    await recordAudit(tx, ctx.actor, {
+      action: 'instruction.post',
+      objectType: objectType === 'JOB' ? 'job' : 'target',
+      objectName: summarizeNames(targets.map((t) => t.name)),
+      details: { operation, job: job?.name, value, recipients: describeRecipients(input.recipients), posted },
+    })
+    return { operation, posted, targets: targets.map((t) => t.name) }
+  })
+}
+
+function describeRecipients(recipients: Recipients) {
+  if ('all' in recipients) return 'all target servers'
+  if ('group' in recipients) return `group ${recipients.group}`
+  return `${recipients.targets.length} chosen target server${recipients.targets.length === 1 ? '' : 's'}`
+}
+
+function describeNoRecipients(recipients: Recipients, job: string | undefined) {
+  const where = 'group' in recipients ? `group "${recipients.group}"` : 'this master'
+  if (job) return `No target server in ${where} holds job "${job}": nothing was posted.`
+  return `There are no target servers in ${where} to post to.`
+}
