@@ -1,0 +1,38 @@
+'use client'
+
+import { ActivityIcon, ServerIcon } from 'lucide-react'
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import { cn } from '@/lib/utils'
+
+const sections = [
+  { href: '/targets', label: 'Target servers', icon: ServerIcon },
+  { href: '/activity', label: 'Activity', icon: ActivityIcon },
+] as const
+
+export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
+  const pathname = usePathname()
+  return (
+    <ul className={cn('flex gap-1', orientation === 'vertical' ? 'flex-col' : 'flex-row')}>
+      {sections.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`)
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={active ? 'page' : undefined}
+              className={cn(
+                'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-sidebar-foreground/80 outline-none transition-colors',
+                'hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                active && 'bg-sidebar-accent text-sidebar-accent-foreground',
+              )}
+            >
+              <Icon className={cn('size-4', active ? 'text-primary' : 'opacity-70')} aria-hidden />
+              {label}
+            </Link>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

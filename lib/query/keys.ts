@@ -1,0 +1,19 @@
+import type { z } from 'zod'
+import type { auditListQuery } from '@/lib/msx/audit-list'
+import type { targetListQuery } from '@/lib/msx/target-list'
+
+export type TargetListParams = z.output<typeof targetListQuery>
+export type AuditListParams = z.output<typeof auditListQuery>
+
+// Keys are built from the parsed (defaulted) query, so the server prefetch and the browser read agree.
+export const targetKeys = {
+  all: ['targets'] as const,
+  lists: () => [...targetKeys.all, 'list'] as const,
+  list: (query: TargetListParams) => [...targetKeys.lists(), query] as const,
+}
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  lists: () => [...auditKeys.all, 'list'] as const,
+  list: (query: AuditListParams) => [...auditKeys.lists(), query] as const,
+}

@@ -1,0 +1,36 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import type { listAuditEvents } from '@/lib/msx/audit-list'
+import type { TargetList } from '@/lib/msx/target-list'
+import { type AuditListParams, auditKeys, type TargetListParams, targetKeys } from './keys'
+import { toQueryString } from './url'
+
+/** How often the live lists refresh while the page is open. */
+export const LIVE_REFRESH_MS = 10_000
+
+export type AuditList = Awaited<ReturnType<typeof listAuditEvents>>
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' } })
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null
+    throw new Error(body?.error ?? `The master answered ${response.status} ${response.statusText}.`)
+  }
+  return response.json() as Promise<T>
+}
+
+// The browser reads through the JSON routes; the server prefetch passes its own queryFn for the same key.
+export const targetListOptions = (query: TargetListParams) =>
+  queryOptions({
+    queryKey: targetKeys.list(query),
+    queryFn: () => fetchJson<TargetList>(`/api/targets?${toQueryString(query)}`),
+    refetchInterval: LIVE_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  })
+
+export const auditListOptions = (query: AuditListParams) =>
+  queryOptions({
+    queryKey: auditKeys.list(query),
+    queryFn: () => fetchJson<AuditList>(`/api/activity?${toQueryString(query)}`),
+    refetchInterval: LIVE_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  })
