@@ -1,0 +1,60 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
+import type { Metadata } from 'next'
+import { headers } from 'next/headers'
+import Link from 'next/link'
+import { PageHeader } from '@/components/page-header'
+import type { EnlistHints } from '@/components/targets/first-target-guide'
+import { TargetsTable } from '@/components/targets/targets-table'
+import { config } from '@/lib/config'
+import { db } from '@/lib/db/client'
+import { listTargets, targetListQuery } from '@/lib/msx/target-list'
+import { targetListOptions } from '@/lib/query/lists'
+import { getQueryClient } from '@/lib/query/query-client'
+import { readQuery } from '@/lib/query/url'
+
+export const metadata: Metadata = { title: 'Manage Target Servers' }
+
+async function enlistHints(): Promise<EnlistHints> {
+  const host = (await headers()).get('host') ?? 'localhost'
+  // the host the browser used, without its port (an IPv6 literal keeps its brackets)
+  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
+  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
+  return { gatewayUrl: `https://${hostname}:${config().gatewayPort}`, caFingerprint: master?.caFingerprint ?? null }
+}
+
+export default async function TargetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const query = readQuery(targetListQuery, await searchParams)
+  const queryClient = getQueryClient()
+  const [hints] = await Promise.all([
+    enlistHints(),
+    queryClient.prefetchQuery({ ...targetListOptions(query), queryFn: async () => listTargets(await db(), query) }),
+  ])
+  return (
+    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-8">
+      <PageHeader
+        title="Manage Target Servers"
+        description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
+      />
+      <nav aria-label="Manage Target Servers" className="border-b">
+        <ul className="-mb-px flex gap-4">
+          <li>
+            <Link
+              href="/targets"
+              aria-current="page"
+              className="inline-flex border-b-2 border-primary px-1 pb-2.5 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            >
+              Target Server Status
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TargetsTable query={query} hints={hints} />
+      </HydrationBoundary>
+    </div>
+  )
+}

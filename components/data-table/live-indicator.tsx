@@ -1,0 +1,38 @@
+'use client'
+
+import { LoaderCircleIcon } from 'lucide-react'
+import { RelativeTime } from '@/components/format/relative-time'
+
+/** Says the list refreshes by itself, and when it last did. */
+export function LiveIndicator({
+  updatedAt,
+  fetching,
+  intervalMs,
+  error,
+}: {
+  updatedAt: number
+  fetching: boolean
+  intervalMs: number
+  error: Error | null
+}) {
+  if (error)
+    return (
+      <p role="status" className="flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
+        <span className="size-2 rounded-full bg-red-500" aria-hidden />
+        Refresh failed: {error.message}
+      </p>
+    )
+  return (
+    <p className="flex items-center gap-2 text-xs text-muted-foreground">
+      {fetching ? (
+        <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden />
+      ) : (
+        <span className="size-2 rounded-full bg-emerald-500" aria-hidden />
+      )}
+      <span>
+        Refreshes every {Math.round(intervalMs / 1000)} s · updated{' '}
+        {updatedAt ? <RelativeTime iso={new Date(updatedAt).toISOString()} /> : 'never'}
+      </span>
+    </p>
+  )
+}
