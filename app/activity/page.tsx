@@ -1,0 +1,35 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
+import type { Metadata } from 'next'
+import { ActivityTable } from '@/components/activity/activity-table'
+import { PageHeader } from '@/components/page-header'
+import { db } from '@/lib/db/client'
+import { auditListQuery, listAuditEvents } from '@/lib/msx/audit-list'
+import { auditListOptions } from '@/lib/query/lists'
+import { getQueryClient } from '@/lib/query/query-client'
+import { readQuery } from '@/lib/query/url'
+
+export const metadata: Metadata = { title: 'Activity' }
+
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const query = readQuery(auditListQuery, await searchParams)
+  const queryClient = getQueryClient()
+  await queryClient.prefetchQuery({
+    ...auditListOptions(query),
+    queryFn: async () => listAuditEvents(await db(), query),
+  })
+  return (
+    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-8">
+      <PageHeader
+        title="Activity"
+        description="The activity log of this master, newest first: every change, who made it and from where."
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ActivityTable query={query} />
+      </HydrationBoundary>
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+'use client'
+
+import { useQuery } from '@tanstack/react-query'
+import { HistoryIcon, SearchXIcon } from 'lucide-react'
+import { DataTable } from '@/components/data-table/data-table'
+import { DataTablePagination } from '@/components/data-table/data-table-pagination'
+import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
+import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { useUrlState } from '@/components/data-table/use-url-state'
+import { Button } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+import { EmptyState } from '@/components/ui/empty-state'
+import type { AuditListParams } from '@/lib/query/keys'
+import { auditListOptions, LIVE_REFRESH_MS } from '@/lib/query/lists'
+import { ActivityToolbar, hasActivityFilters } from './activity-toolbar'
+import { activityColumns } from './columns'
+
+/** The activity log, newest first: every change, who made it, from where, and how it ended. */
+export function ActivityTable({ query }: { query: AuditListParams }) {
+  const { update, isPending } = useUrlState()
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(auditListOptions(query))
+  const filtered = hasActivityFilters(query)
+
+  if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
+
+  return (
+    <Card className="overflow-hidden">
+      <div className="border-b p-3">
+        <ActivityToolbar query={query} onChange={update}>
+          <LiveIndicator
+            updatedAt={dataUpdatedAt}
+            fetching={isFetching || isPending}
+            intervalMs={LIVE_REFRESH_MS}
+            error={error}
+          />
+        </ActivityToolbar>
+      </div>
+      {data.rows.length > 0 ? (
+        <DataTable
+          label="Activity"
+          columns={activityColumns}
+          rows={data.rows}
+          rowKey={(row) => row.id}
+          busy={isPending}
+        />
+      ) : data.total > 0 ? (
+        <PastLastPage page={data.page} onFirstPage={() => update({ page: null })} />
+      ) : filtered ? (
+        <EmptyState
+          icon={SearchXIcon}
+          title="No activity matches"
+          action={
+            <Button variant="outline" onClick={() => update({ search: null, actor: null, action: null })}>
+              Clear filters
+            </Button>
+          }
+        >
+          <p>No entry of the activity log matches these filters.</p>
+        </EmptyState>
+      ) : (
+        <EmptyState icon={HistoryIcon} title="No activity yet">
+          <p>
+            Every change made on this master is recorded here: who made it, from which address, and whether it
+            succeeded. Enlisting a target server, posting instructions or editing a job all appear in this log.
+          </p>
+        </EmptyState>
+      )}
+      <div className="border-t p-3">
+        <DataTablePagination
+          noun="entries"
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPage={(page) => update({ page: page === 1 ? null : page })}
+          onPageSize={(pageSize) => update({ pageSize })}
+        />
+      </div>
+    </Card>
+  )
+}
