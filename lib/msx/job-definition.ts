@@ -30,23 +30,28 @@ const cron = z.string().refine(
   },
 )
 
-export const jobStepDefinition = z.strictObject({
-  name: objectName('step'),
-  kind: z.enum(STEP_KINDS, { error: 'must be cmdexec or sql' }),
-  command: z.string().min(1, 'is required').max(100_000, 'is longer than 100,000 characters'),
-  connection: z.string().trim().min(1).max(128).optional(),
-  proxy: z.string().trim().min(1).max(128).optional(),
-  onSuccess: stepAction.default('next'),
-  onFailure: stepAction.default('quit-failure'),
-  retryAttempts: z.number().int().min(0).max(100).default(0),
-  retryIntervalSeconds: z.number().int().min(0).max(86_400).default(0),
-  timeoutSeconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 86_400)
-    .optional(),
-})
+export const jobStepDefinition = z
+  .strictObject({
+    name: objectName('step'),
+    kind: z.enum(STEP_KINDS, { error: 'must be cmdexec or sql' }),
+    command: z.string().min(1, 'is required').max(100_000, 'is longer than 100,000 characters'),
+    connection: z.string().trim().min(1).max(128).optional(),
+    proxy: z.string().trim().min(1).max(128).optional(),
+    onSuccess: stepAction.default('next'),
+    onFailure: stepAction.default('quit-failure'),
+    retryAttempts: z.number().int().min(0).max(100).default(0),
+    retryIntervalSeconds: z.number().int().min(0).max(86_400).default(0),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .optional(),
+  })
+  .superRefine((step, ctx) => {
+    if (step.kind === 'sql' && !step.connection)
+      ctx.addIssue({ code: 'custom', path: ['connection'], message: 'is required for a sql step' })
+  })
 
 export const jobScheduleDefinition = z
   .strictObject({
@@ -92,8 +97,6 @@ export const jobDefinition = z
             message: `goes to step ${goto[1]}, but the job has steps 1 to ${job.steps.length} and a step cannot go to itself`,
           })
       }
-      if (step.kind === 'sql' && !step.connection)
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'connection'], message: 'is required for a sql step' })
     })
     for (const [what, list] of [
       ['step', job.steps],
