@@ -22,7 +22,7 @@ export default async function ActivityPage({
     queryFn: async () => listAuditEvents(await db(), query),
   })
   return (
-    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-8">
+    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <PageHeader
         title="Activity"
         description="The activity log of this master, newest first: every change, who made it and from where."

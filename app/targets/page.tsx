@@ -7,6 +7,7 @@ import type { EnlistHints } from '@/components/targets/first-target-guide'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
+import { listGroups } from '@/lib/msx/groups'
 import { listTargets, targetListQuery } from '@/lib/msx/target-list'
 import { targetListOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
@@ -29,12 +30,13 @@ export default async function TargetsPage({
 }) {
   const query = readQuery(targetListQuery, await searchParams)
   const queryClient = getQueryClient()
-  const [hints] = await Promise.all([
+  const [hints, groups] = await Promise.all([
     enlistHints(),
+    db().then((client) => listGroups(client)),
     queryClient.prefetchQuery({ ...targetListOptions(query), queryFn: async () => listTargets(await db(), query) }),
   ])
   return (
-    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-8">
+    <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <PageHeader
         title="Manage Target Servers"
         description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
@@ -53,7 +55,7 @@ export default async function TargetsPage({
         </ul>
       </nav>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TargetsTable query={query} hints={hints} />
+        <TargetsTable query={query} groups={groups.map((g) => g.name)} hints={hints} />
       </HydrationBoundary>
     </div>
   )

@@ -1,5 +1,6 @@
 'use client'
 
+import { TagIcon, UserIcon, XIcon } from 'lucide-react'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 import { Button } from '@/components/ui/button'
@@ -29,6 +30,7 @@ export function ActivityToolbar({
       />
       <SearchInput
         label="Actor"
+        icon={UserIcon}
         placeholder="Actor, e.g. admin"
         value={query.actor ?? ''}
         onChange={(actor) => onChange({ actor })}
@@ -36,6 +38,7 @@ export function ActivityToolbar({
       />
       <SearchInput
         label="Action"
+        icon={TagIcon}
         placeholder="Action, e.g. target.enlist"
         value={query.action ?? ''}
         onChange={(action) => onChange({ action })}
@@ -43,7 +46,8 @@ export function ActivityToolbar({
       />
       {hasActivityFilters(query) && (
         <Button variant="ghost" onClick={() => onChange({ search: null, actor: null, action: null })}>
-          Clear filters
+          Reset
+          <XIcon aria-hidden />
         </Button>
       )}
       <div className="ml-auto">{children}</div>

@@ -53,7 +53,7 @@ export function AppShell({ master, children }: { master: MasterSummary | null; c
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-svh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar md:flex">
+      <aside className="sticky top-0 hidden h-svh w-56 shrink-0 flex-col border-r border-sidebar-border bg-sidebar md:flex">
         <div className="flex h-14 items-center border-b border-sidebar-border px-4">
           <Brand />
         </div>

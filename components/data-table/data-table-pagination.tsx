@@ -37,7 +37,11 @@ export function DataTablePagination({
       className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 px-1 text-sm text-muted-foreground"
     >
       <p aria-live="polite" className="tabular-nums">
-        {from > to ? (
+        {total === 0 ? (
+          <>
+            <span className="font-medium text-foreground">0</span> {noun}
+          </>
+        ) : from > to ? (
           <>No rows on this page</>
         ) : (
           <>

@@ -11,7 +11,6 @@ export interface DataColumn<Row, SortKey extends string = string> {
   cell: (row: Row) => ReactNode
   /** applied to the header and the cells: width, alignment */
   className?: string
-  headerClassName?: string
   /** this column names the row (rendered as a row header for screen readers) */
   rowHeader?: boolean
 }
@@ -47,10 +46,10 @@ export function DataTable<Row, SortKey extends string>({
                 sortKey={column.sortKey}
                 sort={sort}
                 onSort={onSort}
-                className={cn(column.className, column.headerClassName)}
+                className={column.className}
               />
             ) : (
-              <TableHead key={column.id} className={cn(column.className, column.headerClassName)}>
+              <TableHead key={column.id} className={column.className}>
                 {column.header}
               </TableHead>
             ),

@@ -1,6 +1,6 @@
 'use client'
 
-import { SearchIcon, XIcon } from 'lucide-react'
+import { type LucideIcon, SearchIcon, XIcon } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { Input } from '@/components/ui/input'
 import { cn } from '@/lib/utils'
@@ -13,10 +13,19 @@ interface SearchInputProps {
   placeholder?: string
   delayMs?: number
   className?: string
+  icon?: LucideIcon
 }
 
 /** A search box that reports what was typed once typing pauses. */
-export function SearchInput({ value, onChange, label, placeholder, delayMs = 300, className }: SearchInputProps) {
+export function SearchInput({
+  value,
+  onChange,
+  label,
+  placeholder,
+  delayMs = 300,
+  className,
+  icon: Icon = SearchIcon,
+}: SearchInputProps) {
   const [text, setText] = useState(value)
   const sent = useRef(value)
 
@@ -39,7 +48,7 @@ export function SearchInput({ value, onChange, label, placeholder, delayMs = 300
 
   return (
     <div className={cn('relative', className)}>
-      <SearchIcon
+      <Icon
         className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
         aria-hidden
       />

@@ -32,12 +32,12 @@ export function SortableHead<SortKey extends string>({
         onClick={() => onSort({ sort: sortKey, dir: next })}
         title={`Sort by ${label.toLowerCase()}, ${next === 'asc' ? 'ascending' : 'descending'}`}
         className={cn(
-          '-mx-1.5 inline-flex items-center gap-1 rounded-sm px-1.5 py-1 outline-none',
+          '-mx-1.5 inline-flex items-center gap-1 rounded-sm px-1.5 py-1 text-left outline-none',
           'hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
           active && 'text-foreground',
         )}
       >
-        {label}
+        <span>{label}</span>
         <Icon className={cn('size-3.5', !active && 'opacity-40')} aria-hidden />
       </button>
     </TableHead>

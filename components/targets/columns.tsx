@@ -9,7 +9,7 @@ import { StatusBadge } from './status-badge'
 
 export type TargetSortKey = (typeof TARGET_SORT_COLUMNS)[number]
 
-const MAX_GROUPS_SHOWN = 2
+const MAX_GROUPS_SHOWN = 1
 
 function LocalTime({ row }: { row: TargetRow }) {
   if (!row.localTime) return <span className="text-muted-foreground">—</span>
@@ -44,6 +44,7 @@ export const targetColumns: DataColumn<TargetRow, TargetSortKey>[] = [
     header: 'Target server',
     sortKey: 'name',
     rowHeader: true,
+    className: 'whitespace-nowrap',
     cell: (row) => <span className="font-mono text-[13px] font-medium">{row.name}</span>,
   },
   {
@@ -60,18 +61,18 @@ export const targetColumns: DataColumn<TargetRow, TargetSortKey>[] = [
         <span className="text-muted-foreground">—</span>
       ),
   },
-  { id: 'localTime', header: 'Local time', cell: (row) => <LocalTime row={row} /> },
+  { id: 'localTime', header: 'Local time', className: 'whitespace-nowrap', cell: (row) => <LocalTime row={row} /> },
   {
     id: 'lastPolled',
     header: 'Last polled',
     sortKey: 'lastPolled',
+    className: 'whitespace-nowrap',
     cell: (row) => <RelativeTime iso={row.lastPolled} fallback="Never" />,
   },
   {
     id: 'unread',
     header: 'Unread instructions',
     className: 'text-right',
-    headerClassName: 'w-24 whitespace-normal leading-tight',
     cell: (row) => (
       <span className={row.unreadInstructions ? 'font-medium tabular-nums' : 'tabular-nums text-muted-foreground'}>
         {row.unreadInstructions.toLocaleString('en-US')}

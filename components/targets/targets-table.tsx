@@ -20,7 +20,16 @@ import { hasTargetFilters, TargetsToolbar } from './targets-toolbar'
  * Manage Target Servers, tab Target Server Status: the fleet, filtered, sorted and paged on the server.
  * `query` is the URL as the page read it; changing the URL renders the page again with the new one.
  */
-export function TargetsTable({ query, hints }: { query: TargetListParams; hints: EnlistHints }) {
+export function TargetsTable({
+  query,
+  groups,
+  hints,
+}: {
+  query: TargetListParams
+  /** the master's target server group names, for the group filter */
+  groups: string[]
+  hints: EnlistHints
+}) {
   const { update, isPending } = useUrlState()
   const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(targetListOptions(query))
   const filtered = hasTargetFilters(query)
@@ -31,7 +40,7 @@ export function TargetsTable({ query, hints }: { query: TargetListParams; hints:
   return (
     <Card className="overflow-hidden">
       <div className="border-b p-3">
-        <TargetsToolbar query={query} onChange={update}>
+        <TargetsToolbar query={query} groups={groups} onChange={update}>
           <LiveIndicator
             updatedAt={dataUpdatedAt}
             fetching={isFetching || isPending}

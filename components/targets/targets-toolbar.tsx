@@ -15,12 +15,59 @@ export function hasTargetFilters(query: TargetListParams) {
   return Boolean(query.search || query.status || query.group)
 }
 
+/** The group filter: a list of the master's groups; a group named only in the URL still shows, and can be removed. */
+function GroupFilter({
+  groups,
+  value,
+  onChange,
+}: {
+  groups: string[]
+  value: string | undefined
+  onChange: (group: string | null) => void
+}) {
+  if (groups.length === 0)
+    return value ? (
+      <Badge variant="secondary" className="h-9 gap-1 pr-1 pl-3 text-sm font-normal">
+        Group: <span className="font-medium">{value}</span>
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          className="size-6"
+          aria-label={`Remove group filter ${value}`}
+          onClick={() => onChange(null)}
+        >
+          <XIcon aria-hidden />
+        </Button>
+      </Badge>
+    ) : null
+  const selected = value ? (groups.find((g) => g.toUpperCase() === value.toUpperCase()) ?? value) : ALL
+  const options = value && !groups.includes(selected) ? [...groups, selected] : groups
+  return (
+    <Select value={selected} onValueChange={(group) => onChange(group === ALL ? null : group)}>
+      <SelectTrigger aria-label="Group" className="w-44">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={ALL}>All groups</SelectItem>
+        <SelectSeparator />
+        {options.map((group) => (
+          <SelectItem key={group} value={group}>
+            {group}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  )
+}
+
 export function TargetsToolbar({
   query,
+  groups,
   onChange,
   children,
 }: {
   query: TargetListParams
+  groups: string[]
   onChange: (changes: UrlChanges) => void
   children?: React.ReactNode
 }) {
@@ -50,23 +97,11 @@ export function TargetsToolbar({
           ))}
         </SelectContent>
       </Select>
-      {query.group && (
-        <Badge variant="secondary" className="h-9 gap-1 pr-1 pl-3 text-sm font-normal">
-          Group: <span className="font-medium">{query.group}</span>
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            className="size-6"
-            aria-label={`Remove group filter ${query.group}`}
-            onClick={() => onChange({ group: null })}
-          >
-            <XIcon aria-hidden />
-          </Button>
-        </Badge>
-      )}
+      <GroupFilter groups={groups} value={query.group} onChange={(group) => onChange({ group })} />
       {hasTargetFilters(query) && (
         <Button variant="ghost" onClick={() => onChange({ search: null, status: null, group: null })}>
-          Clear filters
+          Reset
+          <XIcon aria-hidden />
         </Button>
       )}
       <div className="ml-auto">{children}</div>

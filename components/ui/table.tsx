@@ -33,7 +33,7 @@ export function TableHead({ className, scope = 'col', ...props }: ComponentProps
       data-slot="table-head"
       scope={scope}
       className={cn(
-        'h-10 whitespace-nowrap px-2.5 text-left align-middle text-xs font-medium text-muted-foreground first:pl-4 last:pr-4',
+        'h-10 px-2.5 py-1.5 text-left align-middle text-xs font-medium leading-tight text-muted-foreground first:pl-4 last:pr-4',
         className,
       )}
       {...props}
