@@ -10,7 +10,7 @@ export type Sql = Prisma.Sql
  * A timestamp parameter usable in a SELECT list. PostgreSQL types such a parameter as text, so it is cast;
  * SQLite stores Prisma's DateTime as ISO text and takes the parameter as it is (a CAST there would turn it into a number).
  */
-export function timestamp(client: Tx, value: Date): Sql {
+export function timestamp(client: Tx, value: Date | null): Sql {
   return providerOf(client) === 'postgresql' ? sql`CAST(${value} AS TIMESTAMP(3))` : sql`${value}`
 }
 

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
 import type { ObjectType, Operation } from './operations'
 import type { Recipient } from './recipients'
+import { notifyGateway } from './signals'
 
 export interface InstructionSpec {
   operation: Operation
@@ -34,6 +35,7 @@ export async function postInstructions(
         t.id, t.name, ${timestamp(tx, now)}, 0
       FROM target_servers t WHERE t.id IN (${join(ids)}) ORDER BY t.id`
   }
+  await notifyGateway(tx)
   return posted
 }
 

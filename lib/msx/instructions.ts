@@ -7,6 +7,7 @@ import { inTransaction, type MsxContext } from './context'
 import { invalid } from './errors'
 import { nameKey } from './names'
 import { JOB_OPERATIONS, SERVER_OPERATIONS } from './operations'
+import { signalTargets } from './signals'
 import { suspectOfflineAt } from './status'
 import { completeDefection } from './targets'
 
@@ -79,7 +80,9 @@ export async function deleteInstructions(ctx: MsxContext, ids: number[]) {
       select: { id: true, targetId: true, targetName: true },
     })
     await tx.downloadInstruction.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
-    for (const targetId of new Set(rows.map((r) => r.targetId))) if (targetId !== null) await settleResync(tx, targetId)
+    const targetIds = [...new Set(rows.map((r) => r.targetId))].filter((id) => id !== null)
+    for (const targetId of targetIds) await settleResync(tx, targetId)
+    await signalTargets(tx, targetIds, 'instructions deleted')
     await recordAudit(tx, ctx.actor, {
       action: 'instruction.delete',
       objectType: 'instruction',
@@ -96,12 +99,17 @@ export async function clearInstructionErrors(ctx: MsxContext, ids: number[]) {
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.downloadInstruction.findMany({
       where: { id: { in: ids }, errorMessage: { not: null } },
-      select: { id: true, targetName: true, errorMessage: true },
+      select: { id: true, targetId: true, targetName: true, errorMessage: true },
     })
     await tx.downloadInstruction.updateMany({
       where: { id: { in: rows.map((r) => r.id) } },
       data: { errorMessage: null },
     })
+    await signalTargets(
+      tx,
+      [...new Set(rows.map((r) => r.targetId))].filter((id) => id !== null),
+      'errors cleared',
+    )
     await recordAudit(tx, ctx.actor, {
       action: 'instruction.clear',
       objectType: 'instruction',

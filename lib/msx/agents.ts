@@ -1,0 +1,154 @@
+// The agent's side of the model: enlisting with a token or by request, being recognized by its certificate,
+// re-enlisting, and defecting on its own. The gateway calls these; it implements no rule itself.
+import type { Db, Tx } from '../db/client'
+import { recordAudit } from './audit'
+import type { Actor } from './context'
+import { consumeEnlistmentToken } from './enlistment-tokens'
+import { invalid, refused } from './errors'
+import { activeMaster } from './master'
+import { nameKey } from './names'
+import { suspectOfflineAt } from './status'
+import { completeDefection, type EnlistmentInput, enlistInTransaction, enlistmentInput } from './targets'
+import { assertAgentVersionAccepted } from './versions'
+
+export const agentActor = (name: string, address?: string): Actor => ({ name: `agent:${name}`, address })
+
+export interface SignedCertificate {
+  certificatePem: string
+  fingerprint: string
+}
+
+/** Enlists at once with a valid token; the certificate (already signed for the agent's key) is recorded. */
+export async function enlistWithToken(
+  db: Db,
+  rawInput: EnlistmentInput & { token: string },
+  certificate: SignedCertificate,
+  address: string,
+) {
+  const parsed = enlistmentInput.safeParse(rawInput)
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '))
+  return db.$transaction(async (tx) => {
+    await consumeEnlistmentToken(tx as Tx, rawInput.token)
+    return enlistInTransaction(tx as Tx, agentActor(parsed.data.name, address), {
+      ...parsed.data,
+      state: 'ENLISTED',
+      certFingerprint: certificate.fingerprint,
+    })
+  })
+}
+
+export type RequestState =
+  | { status: 'pending' }
+  | { status: 'rejected'; reason: string }
+  | { status: 'approved'; targetId: number; csrPem: string; name: string }
+  | { status: 'unknown' }
+
+/** Where an agent's request to enlist stands, found by its name and key. */
+export async function enlistmentRequestState(db: Db, name: string, keyFingerprint: string): Promise<RequestState> {
+  const request = await db.enlistmentRequest.findFirst({
+    where: { nameKey: nameKey(name), keyFingerprint },
+    orderBy: { id: 'desc' },
+  })
+  if (!request) return { status: 'unknown' }
+  if (request.state === 'PENDING') return { status: 'pending' }
+  if (request.state === 'REJECTED')
+    return { status: 'rejected', reason: request.reason ?? 'The request was rejected on the master.' }
+  const target = await db.targetServer.findUnique({ where: { nameKey: request.nameKey } })
+  if (!target || target.state !== 'PENDING') return { status: 'unknown' }
+  return { status: 'approved', targetId: target.id, csrPem: request.csrPem, name: target.name }
+}
+
+/** An approved target collects its certificate: from now on it is enlisted and polls with it. */
+export async function recordCollectedCertificate(
+  db: Db,
+  targetId: number,
+  certificate: SignedCertificate,
+  address: string,
+) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.targetServer.update({
+      where: { id: targetId },
+      data: { state: 'ENLISTED', certFingerprint: certificate.fingerprint },
+    })
+    await recordAudit(tx as Tx, agentActor(target.name, address), {
+      action: 'target.certificate',
+      objectType: 'target',
+      objectName: target.name,
+      details: { fingerprint: certificate.fingerprint },
+    })
+    return target
+  })
+}
+
+export type AgentIdentity =
+  | { kind: 'target'; target: { id: number; name: string; pollIntervalSeconds: number } }
+  | { kind: 'revoked'; reason: string; targetName: string }
+  | { kind: 'unknown' }
+
+/** Who presents this client certificate: an enlisted target, a revoked one (and why), or nobody known. */
+export async function identifyAgent(db: Db, fingerprint: string): Promise<AgentIdentity> {
+  const target = await db.targetServer.findUnique({
+    where: { certFingerprint: fingerprint },
+    select: { id: true, name: true, pollIntervalSeconds: true },
+  })
+  if (target) return { kind: 'target', target }
+  const revoked = await db.revokedCertificate.findUnique({ where: { fingerprint } })
+  if (revoked) return { kind: 'revoked', reason: revoked.reason, targetName: revoked.targetName }
+  return { kind: 'unknown' }
+}
+
+/** The sentence an agent with a revoked certificate is refused with. */
+export function revokedMessage(identity: { reason: string; targetName: string }) {
+  return `${identity.targetName} is no longer enlisted: it was ${identity.reason}. Run \`msx-agent defect --force\` on the target, then enlist it again.`
+}
+
+/** Every poll checks the agent's version against the master's. */
+export async function assertPollingVersion(db: Db, agentVersion: string) {
+  const master = await activeMaster(db)
+  assertAgentVersionAccepted(agentVersion, master.version)
+}
+
+export interface ReenlistInfo {
+  location: string
+  timeZoneOffsetMinutes: number
+  agentVersion: string
+  runAsAccount?: string
+  pollIntervalSeconds: number
+}
+
+/** RE-ENLIST: the target sends its enlistment information again; the master takes it as it is now. */
+export async function reenlistTarget(db: Db, targetId: number, info: ReenlistInfo, address: string) {
+  return db.$transaction(async (tx) => {
+    const master = await activeMaster(tx as Tx)
+    assertAgentVersionAccepted(info.agentVersion, master.version)
+    const target = await tx.targetServer.findUnique({ where: { id: targetId } })
+    if (!target) throw refused('This target is no longer enlisted.')
+    const updated = await tx.targetServer.update({
+      where: { id: targetId },
+      data: {
+        location: info.location,
+        timeZoneOffsetMinutes: info.timeZoneOffsetMinutes,
+        agentVersion: info.agentVersion,
+        runAsAccount: info.runAsAccount ?? null,
+        pollIntervalSeconds: info.pollIntervalSeconds,
+        suspectOfflineAt: suspectOfflineAt(target.lastPollAt ?? new Date(), info.pollIntervalSeconds),
+      },
+    })
+    await recordAudit(tx as Tx, agentActor(target.name, address), {
+      action: 'target.reenlist',
+      objectType: 'target',
+      objectName: target.name,
+      details: {
+        location: info.location,
+        agentVersion: info.agentVersion,
+        pollIntervalSeconds: info.pollIntervalSeconds,
+      },
+    })
+    return updated
+  })
+}
+
+/** The target defected on its own (msx-agent defect): the master removes it and revokes its certificate. */
+export async function defectFromAgent(db: Db, targetId: number) {
+  await db.$transaction((tx) => completeDefection(tx as Tx, targetId))
+}

@@ -1,0 +1,59 @@
+// Polls are recorded in batches: the gateway answers each poll from memory and hands the last-poll data of
+// many targets to recordPolls every few seconds, so an empty poll costs no write of its own.
+import type { Db } from '../db/client'
+import { chunks, join, sql, timestamp } from '../db/sql'
+import { suspectOfflineAt } from './status'
+
+export interface PollReport {
+  targetId: number
+  /** when the master received the poll */
+  at: Date
+  /** the target's own clock at that moment */
+  localTime: Date
+  clockSkewMs: number
+  spoolDepth: number
+  spoolOldestAt: Date | null
+  pollIntervalSeconds: number
+  /** keep this poll in the target's poll history too */
+  sample: boolean
+}
+
+export const POLL_SAMPLE_EVERY_SECONDS = 300
+export const POLL_HISTORY_HOURS = 24
+
+export async function recordPolls(db: Db, reports: PollReport[]) {
+  if (reports.length === 0) return
+  await db.$transaction(async (tx) => {
+    for (const part of chunks(reports, 500)) {
+      const rows = part.map(
+        (r) =>
+          sql`(CAST(${r.targetId} AS INTEGER), ${timestamp(tx, r.at)}, ${timestamp(tx, r.localTime)}, CAST(${r.clockSkewMs} AS INTEGER),
+            CAST(${r.spoolDepth} AS INTEGER), ${timestamp(tx, r.spoolOldestAt)},
+            ${timestamp(tx, suspectOfflineAt(r.at, r.pollIntervalSeconds))})`,
+      )
+      // VALUES columns are column1..column7 on both SQLite and PostgreSQL
+      await tx.$executeRaw`
+        UPDATE target_servers SET last_poll_at = v.column2, local_time_at_last_poll = v.column3,
+          clock_skew_ms = v.column4, spool_depth = v.column5, spool_oldest_at = v.column6, suspect_offline_at = v.column7
+        FROM (VALUES ${join(rows)}) AS v WHERE target_servers.id = v.column1`
+    }
+    const samples = reports.filter((r) => r.sample)
+    if (samples.length > 0)
+      await tx.targetPollSample.createMany({
+        data: samples.map((r) => ({
+          targetId: r.targetId,
+          at: r.at,
+          pollIntervalSeconds: r.pollIntervalSeconds,
+          clockSkewMs: r.clockSkewMs,
+          spoolDepth: r.spoolDepth,
+        })),
+      })
+  })
+}
+
+/** Drops poll history older than it is kept. */
+export async function prunePollHistory(db: Db, now = new Date()) {
+  const before = new Date(now.getTime() - POLL_HISTORY_HOURS * 3_600_000)
+  await db.targetPollSample.deleteMany({ where: { at: { lt: before } } })
+  await db.agentSignal.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 3_600_000) } } })
+}

@@ -1,0 +1,18 @@
+// Wake-ups for the agent gateway, across processes: a signal row (which it watches), and on PostgreSQL a
+// NOTIFY that reaches every master process at commit.
+import { providerOf, type Tx } from '../db/client'
+import { chunks } from '../db/sql'
+
+export const AGENT_SIGNAL_CHANNEL = 'msx_agents'
+
+/** Asks the gateway to let these targets act at once (their long polls answer). */
+export async function signalTargets(tx: Tx, targetIds: number[], reason: string) {
+  for (const ids of chunks(targetIds))
+    await tx.agentSignal.createMany({ data: ids.map((targetId) => ({ targetId, reason })) })
+  await notifyGateway(tx)
+}
+
+/** On PostgreSQL, wakes every gateway process when the transaction commits; elsewhere the gateway polls. */
+export async function notifyGateway(tx: Tx) {
+  if (providerOf(tx) === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_notify('${AGENT_SIGNAL_CHANNEL}', '')`)
+}
