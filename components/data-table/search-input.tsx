@@ -28,6 +28,12 @@ export function SearchInput({
 }: SearchInputProps) {
   const [text, setText] = useState(value)
   const sent = useRef(value)
+  const input = useRef<HTMLInputElement>(null)
+
+  // what was typed before the page became interactive counts too
+  useEffect(() => {
+    if (input.current && input.current.value !== sent.current) setText(input.current.value)
+  }, [])
 
   // the URL changed by other means (cleared filters, back button): show it
   useEffect(() => {
@@ -53,6 +59,7 @@ export function SearchInput({
         aria-hidden
       />
       <Input
+        ref={input}
         type="search"
         aria-label={label}
         placeholder={placeholder}
