@@ -9,13 +9,15 @@ export interface MasterSummary {
   dismantled: boolean
 }
 
-function Brand() {
+function Brand({ compact = false }: { compact?: boolean }) {
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex shrink-0 items-center gap-2">
       <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <NetworkIcon className="size-4" aria-hidden />
       </span>
-      <span className="font-semibold tracking-tight">msx-admin</span>
+      <span className={compact ? 'sr-only sm:not-sr-only sm:font-semibold' : 'font-semibold tracking-tight'}>
+        msx-admin
+      </span>
     </div>
   )
 }
@@ -69,8 +71,8 @@ export function AppShell({ master, children }: { master: MasterSummary | null; c
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center gap-4 border-b bg-sidebar px-4 md:hidden">
-          <Brand />
+        <header className="flex h-14 items-center gap-3 border-b bg-sidebar px-4 md:hidden">
+          <Brand compact />
           <nav aria-label="Sections" className="flex-1">
             <NavLinks orientation="horizontal" />
           </nav>

@@ -22,7 +22,7 @@ export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical
               href={href}
               aria-current={active ? 'page' : undefined}
               className={cn(
-                'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-sidebar-foreground/80 outline-none transition-colors',
+                'flex items-center gap-2.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium text-sidebar-foreground/80 outline-none transition-colors',
                 'hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
                 active && 'bg-sidebar-accent text-sidebar-accent-foreground',
               )}
