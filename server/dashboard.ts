@@ -1,0 +1,73 @@
+// The dashboard listener: Next.js as a custom server on the master's HTTP port.
+import http from 'node:http'
+import type net from 'node:net'
+import path from 'node:path'
+import next from 'next'
+import { type Endpoint, listen } from './listen'
+import type { Log } from './log'
+
+const root = path.resolve(import.meta.dirname, '..')
+// in-flight requests get this long to finish at shutdown; then their connections are cut
+const GRACE_MS = 5_000
+
+export interface Listener {
+  url: string
+  /** Starts answering requests (they wait until then). */
+  serve(): Promise<void>
+  /** Stops accepting, lets requests in flight finish (up to a grace period), closes keep-alive connections. */
+  close(): Promise<void>
+}
+
+export function urlOf(at: { host: string; port: number }, scheme = 'http') {
+  return `${scheme}://${at.host.includes(':') ? `[${at.host}]` : at.host}:${at.port}`
+}
+
+/**
+ * Binds the port at once, so a port in use is refused before the database is touched; Next.js is
+ * prepared by serve(), and requests arriving before that wait for it.
+ */
+export async function openDashboard(at: Endpoint, options: { dev: boolean; log: Log }): Promise<Listener> {
+  const server = http.createServer()
+  const sockets = new Set<net.Socket>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  let app: ReturnType<typeof next> | undefined
+  let handle: (handler: http.RequestListener) => void = () => {}
+  const handler = new Promise<http.RequestListener>((resolve) => {
+    handle = resolve
+  })
+  server.on('request', (req, res) => {
+    handler.then((h) => h(req, res))
+  })
+  await listen(server, at)
+
+  return {
+    url: urlOf(at),
+    async serve() {
+      app = next({ dev: options.dev, dir: root, hostname: at.host, port: at.port, httpServer: server })
+      await app.prepare()
+      const requestHandler = app.getRequestHandler()
+      handle((req, res) => {
+        requestHandler(req, res).catch((err) => {
+          options.log.error({ err }, `request ${req.method} ${req.url} failed`)
+          if (!res.headersSent) res.statusCode = 500
+          res.end()
+        })
+      })
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const started = Date.now()
+      const sweep = setInterval(() => {
+        server.closeIdleConnections()
+        if (!app || Date.now() - started > GRACE_MS) for (const socket of sockets) socket.destroy()
+      }, 100)
+      server.closeIdleConnections()
+      await closed
+      clearInterval(sweep)
+      await app?.close()
+    },
+  }
+}

@@ -1,0 +1,66 @@
+// The master process: migrates the database, makes sure the master's row exists, and serves the dashboard.
+// usage: tsx server/main.ts [--dev]      (npm start builds first and runs this in production mode)
+import fs from 'node:fs'
+import { ConfigError, config } from '../lib/config'
+import { db } from '../lib/db/client'
+import { migrateDeploy } from '../lib/db/migrate'
+import { ensureMaster } from '../lib/msx/master'
+import { openDashboard } from './dashboard'
+import { databaseLabel } from './database-label'
+import { createLogger, type Log, type LogLevel } from './log'
+import { Shutdown } from './shutdown'
+import { StartupError } from './startup-error'
+
+const dev = process.argv.includes('--dev')
+
+async function main(log: Log, shutdown: Shutdown) {
+  const cfg = config()
+  const database = databaseLabel(cfg.databaseUrl)
+  fs.mkdirSync(cfg.dataDir, { recursive: true })
+
+  // Every listener binds before the database is touched: a second master on the same ports stops here.
+  const listeners = [
+    await openDashboard(
+      { host: cfg.host, port: cfg.port, what: 'the dashboard', hostVariable: 'MSX_HOST', portVariable: 'MSX_PORT' },
+      { dev, log },
+    ),
+  ]
+  shutdown.add('listeners', () => Promise.all(listeners.map((listener) => listener.close())))
+
+  log.info(`database: ${database}`)
+  const applied = await shutdown.protect(migrateDeploy(cfg.databaseUrl))
+  log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
+  const client = await db()
+  // closed last: SQLite checkpoints its write-ahead log into the database file on disconnect
+  shutdown.add('database', () => client.$disconnect())
+  const master = await ensureMaster(client, cfg.masterName)
+  log.info(`master server ${master.name}, version ${master.version}`)
+
+  await Promise.all(listeners.map((listener) => listener.serve()))
+  log.info(`dashboard listening on ${listeners[0].url}${dev ? ' (development mode)' : ''}`)
+}
+
+function configuredLevel(): LogLevel {
+  try {
+    return config().logLevel
+  } catch {
+    return 'info' // main() reports the invalid configuration
+  }
+}
+
+/** The failure as one line; the ones an operator can fix (configuration, ports) say what to change. */
+function oneLine(error: unknown) {
+  if (error instanceof ConfigError) return error.message.replace(/:\s*\n\s*/, ': ').replace(/\s*\n\s*/g, '; ')
+  if (error instanceof StartupError) return error.message
+  const message = error instanceof Error ? error.message : String(error)
+  return `could not start: ${message.trim().replace(/\s*\n\s*/g, ' ')}`
+}
+
+const log = createLogger(configuredLevel())
+const shutdown = new Shutdown(log)
+shutdown.listen()
+main(log, shutdown).catch(async (error: unknown) => {
+  log.fatal(oneLine(error))
+  log.debug({ err: error }, 'the error in full')
+  await shutdown.exit(1)
+})

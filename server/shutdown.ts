@@ -1,0 +1,60 @@
+// Ctrl-C / SIGTERM: run the registered steps (newest first: listeners, then the database) and exit 0.
+// A second signal exits at once, for the operator who does not want to wait.
+import os from 'node:os'
+import type { Log } from './log'
+
+type Step = { name: string; run: () => Promise<unknown> }
+
+export class Shutdown {
+  private readonly steps: Step[] = []
+  private readonly critical = new Set<Promise<unknown>>()
+  private stopping = false
+
+  constructor(private readonly log: Log) {}
+
+  /** Handles SIGINT and SIGTERM from now on. */
+  listen() {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.onSignal(signal))
+  }
+
+  /** Something to close at shutdown; closed before everything added earlier. */
+  add(name: string, run: () => Promise<unknown>) {
+    this.steps.unshift({ name, run })
+  }
+
+  /** Work a shutdown must wait for rather than cut short (a migration). */
+  async protect<T>(work: Promise<T>): Promise<T> {
+    this.critical.add(work)
+    try {
+      return await work
+    } finally {
+      this.critical.delete(work)
+    }
+  }
+
+  /** Closes everything and exits with `code`. */
+  async exit(code: number): Promise<never> {
+    this.stopping = true
+    await Promise.allSettled([...this.critical])
+    for (const step of this.steps.splice(0)) {
+      try {
+        await step.run()
+        this.log.debug(`closed ${step.name}`)
+      } catch (err) {
+        this.log.error({ err }, `could not close ${step.name}`)
+        code = code || 1
+      }
+    }
+    if (code === 0) this.log.info('stopped')
+    process.exit(code)
+  }
+
+  private onSignal(signal: NodeJS.Signals) {
+    if (this.stopping) {
+      this.log.warn(`${signal} again: exiting without waiting`)
+      process.exit(128 + os.constants.signals[signal])
+    }
+    this.log.info(`${signal}: shutting down`)
+    void this.exit(0)
+  }
+}
