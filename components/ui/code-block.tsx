@@ -5,6 +5,18 @@ import { useEffect, useState } from 'react'
 import { cn } from '@/lib/utils'
 import { Button } from './button'
 
+function copyWithSelection(text: string) {
+  const area = document.createElement('textarea')
+  area.value = text
+  area.setAttribute('readonly', '')
+  area.style.position = 'fixed'
+  area.style.opacity = '0'
+  document.body.append(area)
+  area.select()
+  document.execCommand('copy')
+  area.remove()
+}
+
 /** A command to run elsewhere, with a button that copies it. */
 export function CodeBlock({ code, label, className }: { code: string; label: string; className?: string }) {
   const [copied, setCopied] = useState(false)
@@ -16,7 +28,9 @@ export function CodeBlock({ code, label, className }: { code: string; label: str
   }, [copied])
 
   async function copy() {
-    await navigator.clipboard.writeText(code)
+    // the Clipboard API exists only in secure contexts; a dashboard reached over plain HTTP falls back
+    if (navigator.clipboard) await navigator.clipboard.writeText(code)
+    else copyWithSelection(code)
     setCopied(true)
   }
 
