@@ -17,6 +17,7 @@ export const test = base.extend<{ unique: (prefix: string) => string }, { msx: M
     },
     { scope: 'worker' },
   ],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   unique: async ({}, use, testInfo) => {
     let n = 0
     await use((prefix) => `${prefix}${testInfo.workerIndex}${testInfo.testId.slice(0, 6).toUpperCase()}${++n}`)
