@@ -18,9 +18,21 @@ const schema = z.object({
   MSX_PORT: port('MSX_PORT', 3000),
   MSX_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   MSX_GATEWAY_PORT: port('MSX_GATEWAY_PORT', 3443),
+  MSX_GATEWAY_NAMES: z.string().default(''),
+  MSX_ROLES: z
+    .string()
+    .default('dashboard,gateway')
+    .refine((roles) => roles.split(',').every((r) => ['dashboard', 'gateway'].includes(r.trim())), {
+      message: 'MSX_ROLES is a comma-separated list of dashboard and gateway',
+    }),
   MSX_MASTER_NAME: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'MSX_MASTER_NAME must be a server name (letters, digits, . _ -)')
+    .optional(),
+  /** the version this master reports to agents; for compatibility tests only */
+  MSX_REPORTED_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'MSX_REPORTED_VERSION must be a version such as 1.2.3')
     .optional(),
   MSX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -32,8 +44,13 @@ export interface Config {
   port: number
   gatewayHost: string
   gatewayPort: number
+  /** extra host names and addresses the gateway's certificate names (agents connect by one of them) */
+  gatewayNames: string[]
+  /** what this master process runs: the dashboard, the agent gateway, or both */
+  roles: { dashboard: boolean; gateway: boolean }
   masterName: string
   logLevel: z.infer<typeof schema>['MSX_LOG_LEVEL']
+  reportedVersion?: string
 }
 
 export class ConfigError extends Error {}
@@ -53,8 +70,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.MSX_PORT,
     gatewayHost: e.MSX_GATEWAY_HOST,
     gatewayPort: e.MSX_GATEWAY_PORT,
+    gatewayNames: e.MSX_GATEWAY_NAMES.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
+    roles: {
+      dashboard: e.MSX_ROLES.split(',').some((r) => r.trim() === 'dashboard'),
+      gateway: e.MSX_ROLES.split(',').some((r) => r.trim() === 'gateway'),
+    },
     masterName: (e.MSX_MASTER_NAME ?? os.hostname().split('.')[0] ?? 'MSX').toUpperCase(),
     logLevel: e.MSX_LOG_LEVEL,
+    reportedVersion: e.MSX_REPORTED_VERSION,
   }
 }
 

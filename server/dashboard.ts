@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, '..')
 const GRACE_MS = 5_000
 
 export interface Listener {
+  /** what listens ("the dashboard"), for the log */
+  what: string
   url: string
   /** Starts answering requests (they wait until then). */
   serve(): Promise<void>
@@ -44,6 +46,7 @@ export async function openDashboard(at: Endpoint, options: { dev: boolean; log: 
   await listen(server, at)
 
   return {
+    what: at.what,
     url: urlOf(at),
     async serve() {
       app = next({ dev: options.dev, dir: root, hostname: at.host, port: at.port, httpServer: server })

@@ -1,12 +1,15 @@
-// The master process: migrates the database, makes sure the master's row exists, and serves the dashboard.
+// The master process: migrates the database, makes sure the master's row exists, and serves the dashboard and
+// the agent gateway (MSX_ROLES chooses which, for a master of several processes on PostgreSQL).
 // usage: tsx server/main.ts [--dev]      (npm start builds first and runs this in production mode)
 import fs from 'node:fs'
 import { ConfigError, config } from '../lib/config'
 import { db } from '../lib/db/client'
 import { migrateDeploy } from '../lib/db/migrate'
-import { ensureMaster } from '../lib/msx/master'
-import { openDashboard } from './dashboard'
+import { ensureMaster, recordCaFingerprint } from '../lib/msx/master'
+import { loadOrCreateAuthority } from '../lib/pki/authority'
+import { type Listener, openDashboard } from './dashboard'
 import { databaseLabel } from './database-label'
+import { openGateway } from './gateway'
 import { createLogger, type Log, type LogLevel } from './log'
 import { Shutdown } from './shutdown'
 import { StartupError } from './startup-error'
@@ -18,13 +21,29 @@ async function main(log: Log, shutdown: Shutdown) {
   const database = databaseLabel(cfg.databaseUrl)
   fs.mkdirSync(cfg.dataDir, { recursive: true })
 
+  const authority = await loadOrCreateAuthority(cfg.dataDir, cfg.masterName, cfg.gatewayNames)
   // Every listener binds before the database is touched: a second master on the same ports stops here.
-  const listeners = [
-    await openDashboard(
-      { host: cfg.host, port: cfg.port, what: 'the dashboard', hostVariable: 'MSX_HOST', portVariable: 'MSX_PORT' },
-      { dev, log },
-    ),
-  ]
+  const listeners: Listener[] = []
+  if (cfg.roles.dashboard)
+    listeners.push(
+      await openDashboard(
+        { host: cfg.host, port: cfg.port, what: 'the dashboard', hostVariable: 'MSX_HOST', portVariable: 'MSX_PORT' },
+        { dev, log },
+      ),
+    )
+  if (cfg.roles.gateway)
+    listeners.push(
+      await openGateway(
+        {
+          host: cfg.gatewayHost,
+          port: cfg.gatewayPort,
+          what: 'the agent gateway',
+          hostVariable: 'MSX_GATEWAY_HOST',
+          portVariable: 'MSX_GATEWAY_PORT',
+        },
+        { authority, log, databaseUrl: cfg.databaseUrl },
+      ),
+    )
   shutdown.add('listeners', () => Promise.all(listeners.map((listener) => listener.close())))
 
   log.info(`database: ${database}`)
@@ -33,11 +52,14 @@ async function main(log: Log, shutdown: Shutdown) {
   const client = await db()
   // closed last: SQLite checkpoints its write-ahead log into the database file on disconnect
   shutdown.add('database', () => client.$disconnect())
-  const master = await ensureMaster(client, cfg.masterName)
+  const master = await ensureMaster(client, cfg.masterName, cfg.reportedVersion)
+  await recordCaFingerprint(client, authority.caFingerprint)
   log.info(`master server ${master.name}, version ${master.version}`)
+  log.info(`certificate authority fingerprint: ${authority.caFingerprint}`)
 
   await Promise.all(listeners.map((listener) => listener.serve()))
-  log.info(`dashboard listening on ${listeners[0].url}${dev ? ' (development mode)' : ''}`)
+  for (const listener of listeners)
+    log.info(`${listener.what} listening on ${listener.url}${dev ? ' (development mode)' : ''}`)
 }
 
 function configuredLevel(): LogLevel {

@@ -54,7 +54,7 @@ export async function enlistmentRequestState(db: Db, name: string, keyFingerprin
   if (request.state === 'REJECTED')
     return { status: 'rejected', reason: request.reason ?? 'The request was rejected on the master.' }
   const target = await db.targetServer.findUnique({ where: { nameKey: request.nameKey } })
-  if (!target || target.state !== 'PENDING') return { status: 'unknown' }
+  if (target?.state !== 'PENDING') return { status: 'unknown' }
   return { status: 'approved', targetId: target.id, csrPem: request.csrPem, name: target.name }
 }
 

@@ -1,6 +1,6 @@
 // sysdownloadlist: the instructions posted to each target, downloaded in insertion (id) order.
 import type { Tx } from '../db/client'
-import { chunks, join, sql, timestamp } from '../db/sql'
+import { chunks, join, timestamp } from '../db/sql'
 import type { ObjectType, Operation } from './operations'
 import type { Recipient } from './recipients'
 import { notifyGateway } from './signals'

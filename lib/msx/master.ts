@@ -7,14 +7,22 @@ import { refused } from './errors'
 export const MASTER_VERSION = '0.1.0'
 export const DEFAULT_POLL_INTERVAL_SECONDS = 60
 
-/** Makes sure the master's own row exists (first start); keeps an existing one as it is. */
-export async function ensureMaster(db: Db, name: string) {
+/**
+ * Makes sure the master's own row exists (first start) and carries the running version; its name and the
+ * rest are kept. `version` differs from MASTER_VERSION only in compatibility tests (MSX_REPORTED_VERSION).
+ */
+export async function ensureMaster(db: Db, name: string, version = MASTER_VERSION) {
   const existing = await db.masterServer.findUnique({ where: { id: 1 } })
   if (existing) {
-    if (existing.version === MASTER_VERSION) return existing
-    return db.masterServer.update({ where: { id: 1 }, data: { version: MASTER_VERSION } })
+    if (existing.version === version) return existing
+    return db.masterServer.update({ where: { id: 1 }, data: { version } })
   }
-  return db.masterServer.create({ data: { id: 1, name, version: MASTER_VERSION } })
+  return db.masterServer.create({ data: { id: 1, name, version } })
+}
+
+/** Keeps the fingerprint of the master's certificate authority with the master's row (Settings shows it). */
+export async function recordCaFingerprint(db: Db, caFingerprint: string) {
+  await db.masterServer.update({ where: { id: 1 }, data: { caFingerprint } })
 }
 
 /** The master's row; refuses when the multiserver configuration is dismantled. */

@@ -5,7 +5,6 @@ import { postInstructions } from './download-list'
 import { invalid, refused } from './errors'
 import { findJob } from './jobs'
 import { activeMaster } from './master'
-import { nameKey } from './names'
 import { type Operation, objectTypeOf, parseOperation, parsePollInterval } from './operations'
 import { type Recipient, type Recipients, resolveRecipients } from './recipients'
 

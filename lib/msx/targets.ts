@@ -8,6 +8,7 @@ import { conflict, invalid, notFound, refused } from './errors'
 import { activeMaster } from './master'
 import { nameKey, serverName } from './names'
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './operations'
+import { signalTargets } from './signals'
 import { suspectOfflineAt } from './status'
 import { assertAgentVersionAccepted } from './versions'
 
@@ -162,6 +163,8 @@ async function removeTarget(
     })
   // group memberships and job servers go with it (cascade); a kept download list keeps the target's name
   await tx.targetServer.delete({ where: { id: target.id } })
+  // the gateway drops what it holds for the target, so its next request is refused at once
+  await signalTargets(tx, [target.id], 'removed')
 }
 
 /** Changes where a target server is described to be; its name is fixed while it is enlisted. */

@@ -1,0 +1,114 @@
+// msx-agent run: the poll loop. Holds a long poll open up to the polling interval, carries out what it
+// downloads in order, records each outcome locally before acknowledging it, and backs off with jitter while
+// the master cannot be reached.
+import { ackRequest, ackResponse, MAX_LONG_POLL_SECONDS, pollResponse } from '../lib/protocol/agent-v1'
+import type { Log } from '../server/log'
+import { applyInstruction } from './apply-instruction'
+import { Backoff, sleep } from './backoff'
+import { AGENT_VERSION, systemNow } from './environment'
+import { AgentError, MasterRefused, MasterUnreachable } from './errors'
+import { forgetIdentity, loadIdentity } from './identity'
+import { MasterClient } from './master-client'
+import { AgentStore } from './store'
+import type { EncryptMode } from './trust'
+
+// a refusal that no retry can mend: the agent stops and says what to do
+const FINAL_REFUSALS = new Set(['certificate_revoked', 'certificate_unknown', 'version_refused', 'not_master'])
+const MIN_EMPTY_POLL_GAP_MS = 250
+
+export type RunResult = 'stopped' | 'defected'
+
+export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): Promise<RunResult> {
+  const store = new AgentStore(dataDir)
+  const identity = loadIdentity(dataDir)
+  if (store.get('state') !== 'enlisted' || !identity)
+    throw new AgentError(
+      store.get('state') === 'pending'
+        ? 'This agent awaits approval on the master: run the enlist command again to wait for it.'
+        : 'This agent is not enlisted: run msx-agent enlist first.',
+    )
+  const client = new MasterClient({
+    masterUrl: store.get('masterUrl') ?? '',
+    encrypt: (store.get('encrypt') ?? 'strict') as EncryptMode,
+    caPem: store.get('caPem'),
+    ...identity,
+  })
+  const name = store.get('name')
+  const masterName = store.get('masterName')
+  const backoff = new Backoff()
+  try {
+    const interval = () => Number(store.get('pollIntervalSeconds') ?? 60)
+    // after a restart, spread the first polls of many agents over a few seconds
+    await sleep(Math.random() * Math.min(2, interval()) * 1000, signal)
+    log.info(`${name} polling master ${masterName} at ${store.get('masterUrl')} every ${interval()} s`)
+    while (!signal.aborted) {
+      try {
+        if (await deliverAcks(store, client, signal))
+          return finishDefection(store, dataDir, log, `${name} defected from master ${masterName}.`)
+        const started = Date.now()
+        const sentAt = systemNow()
+        const answer = await client.post(
+          '/poll',
+          {
+            agentVersion: AGENT_VERSION,
+            localTime: sentAt.toISOString(),
+            pollIntervalSeconds: interval(),
+            spoolDepth: 0,
+            spoolOldestAt: null,
+            waitSeconds: Math.min(interval(), MAX_LONG_POLL_SECONDS),
+          },
+          pollResponse,
+          { timeoutMs: (Math.min(interval(), MAX_LONG_POLL_SECONDS) + 30) * 1000, signal },
+        )
+        store.set({ lastPollAt: new Date().toISOString(), lastClockSkewMs: answer.clockSkewMs })
+        if (backoff.failing) log.info(`master ${masterName} reachable again`)
+        backoff.reset()
+        if (answer.blockedBy)
+          log.warn(
+            `downloads are blocked: instruction ${answer.blockedBy.id} failed (${answer.blockedBy.errorMessage}); waiting for the master to clear or delete it`,
+          )
+        for (const instruction of answer.instructions) {
+          if (store.hasAck(instruction.id)) continue
+          const result = await applyInstruction(instruction, { store, client, log })
+          store.recordAck(instruction.id, result.ok, result.ok ? undefined : result.error)
+          if (!result.ok) {
+            log.error(`instruction ${instruction.id} ${instruction.operation} failed: ${result.error}`)
+            break
+          }
+        }
+        if (await deliverAcks(store, client, signal))
+          return finishDefection(store, dataDir, log, `${name} defected from master ${masterName}.`)
+        if (answer.instructions.length === 0 && Date.now() - started < MIN_EMPTY_POLL_GAP_MS)
+          await sleep(MIN_EMPTY_POLL_GAP_MS, signal)
+      } catch (error) {
+        if (signal.aborted) break
+        if (error instanceof MasterRefused && FINAL_REFUSALS.has(error.code)) throw new AgentError(error.message, 3)
+        const delay = backoff.nextDelayMs()
+        const why = error instanceof MasterUnreachable || error instanceof MasterRefused ? error.message : String(error)
+        log.warn(`${why} Retrying in ${(delay / 1000).toFixed(1)} s.`)
+        await sleep(delay, signal)
+      }
+    }
+    log.info(`${name} stopped`)
+    return 'stopped'
+  } finally {
+    client.close()
+    store.close()
+  }
+}
+
+/** Sends recorded acknowledgements; true when the master says this target is no longer enlisted (DEFECT done). */
+async function deliverAcks(store: AgentStore, client: MasterClient, signal: AbortSignal): Promise<boolean> {
+  const acks = store.pendingAcks()
+  if (acks.length === 0) return false
+  const answer = await client.post('/ack', ackRequest.parse({ acks }), ackResponse, { signal })
+  store.deliveredAcks(acks.map((a) => a.id))
+  return !answer.enlisted
+}
+
+function finishDefection(store: AgentStore, dataDir: string, log: Log, message: string): RunResult {
+  store.clearEnlistment()
+  forgetIdentity(dataDir)
+  log.info(message)
+  return 'defected'
+}

@@ -1,0 +1,141 @@
+// The agent's local store: one SQLite file in its data folder, written with fsync (synchronous=FULL) so an
+// acknowledgement or outcome it has recorded survives a crash or power loss.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { JobPayload } from '../lib/protocol/agent-v1'
+
+const SCHEMA = [
+  `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  `CREATE TABLE jobs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL,
+     definition TEXT NOT NULL, received_at TEXT NOT NULL)`,
+  `CREATE TABLE pending_acks (instruction_id INTEGER PRIMARY KEY, ok INTEGER NOT NULL, error TEXT)`,
+]
+
+export type SettingKey =
+  | 'masterUrl'
+  | 'masterName'
+  | 'masterVersion'
+  | 'name'
+  | 'location'
+  | 'encrypt'
+  | 'caPem'
+  | 'pollIntervalSeconds'
+  | 'clockOffsetMs'
+  | 'lastPollAt'
+  | 'lastClockSkewMs'
+  | 'enlistedAt'
+  | 'state'
+
+export interface StoredJob {
+  id: number
+  name: string
+  version: number
+  receivedAt: string
+  definition: JobPayload
+}
+
+export class AgentStore {
+  private readonly db: Database.Database
+
+  constructor(readonly dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    this.db = new Database(path.join(dataDir, 'agent.db'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    const version = this.db.pragma('user_version', { simple: true }) as number
+    this.db.transaction(() => {
+      for (const statement of SCHEMA.slice(version)) this.db.exec(statement)
+      this.db.pragma(`user_version = ${SCHEMA.length}`)
+    })()
+  }
+
+  get(key: SettingKey): string | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+    return row?.value
+  }
+
+  set(values: Partial<Record<SettingKey, string | number>>) {
+    const upsert = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) if (value !== undefined) upsert.run(key, String(value))
+    })()
+  }
+
+  /** Forgets the enlistment: settings, jobs and undelivered acknowledgements. */
+  clearEnlistment() {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM settings; DELETE FROM jobs; DELETE FROM pending_acks;')
+    })()
+  }
+
+  saveJob(job: JobPayload, now = new Date()) {
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, name, version, definition, received_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, version = excluded.version,
+           definition = excluded.definition, received_at = excluded.received_at`,
+      )
+      .run(job.id, job.name, job.version, JSON.stringify(job), now.toISOString())
+  }
+
+  deleteJob(id: number): boolean {
+    return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0
+  }
+
+  deleteAllJobs(): number {
+    return this.db.prepare('DELETE FROM jobs').run().changes
+  }
+
+  jobs(): StoredJob[] {
+    const rows = this.db.prepare('SELECT id, name, version, definition, received_at FROM jobs ORDER BY name').all() as {
+      id: number
+      name: string
+      version: number
+      definition: string
+      received_at: string
+    }[]
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      version: r.version,
+      receivedAt: r.received_at,
+      definition: JSON.parse(r.definition) as JobPayload,
+    }))
+  }
+
+  /** Records the outcome of an instruction before telling the master, so it is never carried out twice. */
+  recordAck(instructionId: number, ok: boolean, error?: string) {
+    this.db
+      .prepare('INSERT OR REPLACE INTO pending_acks (instruction_id, ok, error) VALUES (?, ?, ?)')
+      .run(instructionId, ok ? 1 : 0, error ?? null)
+  }
+
+  pendingAcks(): { id: number; ok: boolean; error?: string }[] {
+    const rows = this.db
+      .prepare('SELECT instruction_id, ok, error FROM pending_acks ORDER BY instruction_id')
+      .all() as {
+      instruction_id: number
+      ok: number
+      error: string | null
+    }[]
+    return rows.map((r) => ({ id: r.instruction_id, ok: r.ok === 1, ...(r.error ? { error: r.error } : {}) }))
+  }
+
+  hasAck(instructionId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM pending_acks WHERE instruction_id = ?').get(instructionId) !== undefined
+  }
+
+  deliveredAcks(ids: number[]) {
+    const remove = this.db.prepare('DELETE FROM pending_acks WHERE instruction_id = ?')
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(id)
+    })()
+  }
+
+  close() {
+    this.db.close()
+  }
+}

@@ -1,0 +1,262 @@
+// msx: the master's command line, for scripting (the stored procedures' side of the product). It calls the
+// domain core like the dashboard does. Exit codes: 0 done, 1 refused by a rule (the message says which), 2 bad usage.
+import fs from 'node:fs'
+import path from 'node:path'
+import { Command, CommanderError, Option } from 'commander'
+import { config } from '../lib/config'
+import {
+  approveEnlistmentRequests,
+  listPendingRequests,
+  rejectEnlistmentRequests,
+} from '../lib/msx/enlistment-requests'
+import { createEnlistmentToken } from '../lib/msx/enlistment-tokens'
+import { isMsxError } from '../lib/msx/errors'
+import { forcePoll } from '../lib/msx/force-poll'
+import {
+  clearInstructionErrors,
+  deleteInstructions,
+  INSTRUCTION_STATUSES,
+  listInstructions,
+} from '../lib/msx/instructions'
+import { postOperation } from '../lib/msx/post-operation'
+import type { Recipients } from '../lib/msx/recipients'
+import { resynchronizeTarget } from '../lib/msx/resync'
+import { listTargets, type TargetRow } from '../lib/msx/target-list'
+import { defectTarget } from '../lib/msx/targets'
+import { certificateFingerprint } from '../lib/pki/fingerprint'
+import { cliContext } from './context'
+import { formatTable, parseDuration } from './table'
+
+class UsageError extends Error {}
+
+const program = new Command('msx')
+  .description('msx-admin master server: manage target servers, enlistment and instructions from the shell.')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) })
+
+const print = (json: boolean | undefined, data: unknown, text: () => string) =>
+  console.log(json ? JSON.stringify(data, null, 2) : text())
+
+const ids = (values: string[]) =>
+  values.map((v) => {
+    if (!/^\d+$/.test(v)) throw new UsageError(`"${v}" is not an instruction id (a whole number).`)
+    return Number(v)
+  })
+
+const token = program.command('token').description('enlistment tokens')
+token
+  .command('create')
+  .description('create an enlistment token (shown once)')
+  .option('--uses <n>', 'how many enlistments it allows (default: unlimited until it expires)')
+  .option('--expires <duration>', 'how long it is valid: 30m, 24h, 7d', '24h')
+  .option('--label <text>', 'what it is for')
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const lifetime = parseDuration(o.expires)
+    if (lifetime === null) throw new UsageError(`--expires "${o.expires}" is not a duration such as 30m, 24h or 7d.`)
+    if (o.uses !== undefined && !/^\d+$/.test(o.uses)) throw new UsageError('--uses takes a whole number.')
+    const { secret, token } = await createEnlistmentToken(await cliContext(), {
+      uses: o.uses === undefined ? undefined : Number(o.uses),
+      expiresInSeconds: lifetime,
+      label: o.label,
+    })
+    const data = { token: secret, id: token.id, expiresAt: token.expiresAt.toISOString(), uses: token.usesLeft }
+    print(
+      o.json,
+      data,
+      () => `${secret}\n(token ${token.id}: ${token.usesLeft ?? 'unlimited'} use(s), expires ${data.expiresAt})`,
+    )
+  })
+
+program
+  .command('ca-fingerprint')
+  .description(
+    "print the SHA-256 fingerprint of the master's certificate authority (for msx-agent enlist --ca-fingerprint)",
+  )
+  .action(() => {
+    const file = path.join(config().dataDir, 'pki', 'ca.crt')
+    if (!fs.existsSync(file)) throw new UsageError(`There is no CA at ${file}: start the master once to create it.`)
+    console.log(certificateFingerprint(fs.readFileSync(file, 'utf8')))
+  })
+
+program
+  .command('targets')
+  .description('list target servers (sp_help_targetserver)')
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const { db } = await cliContext()
+    const rows: TargetRow[] = []
+    for (let page = 1; ; page++) {
+      const list = await listTargets(db, { page, pageSize: 500 })
+      rows.push(...list.rows)
+      if (rows.length >= list.total || list.rows.length === 0) break
+    }
+    print(o.json, rows, () =>
+      formatTable(rows, [
+        ['Target server', (r) => r.name],
+        ['Location', (r) => r.location],
+        ['Local time', (r) => r.localTime],
+        ['Last polled', (r) => r.lastPolled ?? 'never'],
+        ['Unread', (r) => r.unreadInstructions],
+        ['Status', (r) => r.status],
+        ['Poll interval', (r) => `${r.pollIntervalSeconds} s`],
+        ['Version', (r) => r.agentVersion],
+        ['Clock skew', (r) => (r.clockSkewMs === null ? '' : `${r.clockSkewMs} ms`)],
+      ]),
+    )
+  })
+
+program
+  .command('enlist-requests')
+  .description('list targets waiting for approval to enlist')
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const { db } = await cliContext()
+    const rows = await listPendingRequests(db)
+    print(o.json, rows, () =>
+      formatTable(rows, [
+        ['Target server', (r) => r.name],
+        ['Location', (r) => r.location],
+        ['Agent version', (r) => r.agentVersion],
+        ['Key fingerprint', (r) => r.keyFingerprint],
+        ['From', (r) => r.sourceAddress],
+        ['Asked', (r) => r.requestedAt.toISOString()],
+      ]),
+    )
+  })
+
+program
+  .command('approve')
+  .description('enlist targets waiting for approval')
+  .argument('<names...>')
+  .action(async (names: string[]) => {
+    const targets = await approveEnlistmentRequests(await cliContext(), names)
+    console.log(`Enlisted ${targets.map((t) => t.name).join(', ')}: pending until each agent collects its certificate.`)
+  })
+
+program
+  .command('reject')
+  .description('reject targets waiting for approval')
+  .argument('<names...>')
+  .option('--reason <text>', 'told to the agent', '')
+  .action(async (names: string[], o) => {
+    console.log(`Rejected ${(await rejectEnlistmentRequests(await cliContext(), names, o.reason)).join(', ')}.`)
+  })
+
+program
+  .command('post')
+  .description(
+    'post an operation (sp_post_msx_operation): INSERT UPDATE DELETE START STOP (--job), RE-ENLIST DEFECT SYNC-TIME SET-POLL',
+  )
+  .argument('<operation>')
+  .option('--job <name>', 'the job, for job operations')
+  .option('--value <value>', 'SET-POLL: the polling interval in seconds (10-28800)')
+  .addOption(new Option('--target <names...>', 'to these target servers').conflicts(['group', 'all']))
+  .addOption(new Option('--group <name>', "to a group's members").conflicts(['all']))
+  .option('--all', 'to all target servers')
+  .action(async (operation: string, o) => {
+    const recipients: Recipients | null = o.all
+      ? { all: true }
+      : o.group
+        ? { group: o.group }
+        : o.target
+          ? { targets: o.target }
+          : null
+    if (!recipients) throw new UsageError('Say who receives it: --target NAME..., --group NAME or --all.')
+    const result = await postOperation(await cliContext(), { operation, job: o.job, value: o.value, recipients })
+    console.log(`Posted ${result.operation} to ${result.posted} target server${result.posted === 1 ? '' : 's'}.`)
+  })
+
+program
+  .command('force-poll')
+  .description('make targets poll now')
+  .argument('<names...>')
+  .action(async (names: string[]) => {
+    const done = await forcePoll(await cliContext(), names)
+    console.log(`Asked ${done.join(', ')} to poll now.`)
+  })
+
+program
+  .command('defect')
+  .description('defect a target: post DEFECT, or with --force remove it at once and revoke its certificate')
+  .argument('<name>')
+  .option('--force', 'remove it now (for a target that cannot be reached)')
+  .action(async (name: string, o) => {
+    const { target, removed } = await defectTarget(await cliContext(), name, { force: Boolean(o.force) })
+    console.log(
+      removed
+        ? `Force-defected ${target.name}: removed, its certificate revoked.`
+        : `Posted DEFECT to ${target.name}: it defects at its next poll.`,
+    )
+  })
+
+program
+  .command('resync')
+  .description(
+    're-synchronize a target: delete its pending instructions, post DELETE of all jobs, then INSERT of each of its jobs',
+  )
+  .argument('<name>')
+  .action(async (name: string) => {
+    const { removed, jobs } = await resynchronizeTarget(await cliContext(), name)
+    console.log(`Re-synchronizing ${name}: ${removed} pending instruction(s) deleted, ${jobs} job(s) posted again.`)
+  })
+
+program
+  .command('instructions')
+  .description('list download instructions, newest first')
+  .option('--target <name>', 'of this target server')
+  .addOption(new Option('--status <status>', 'pending, downloaded or error').choices(INSTRUCTION_STATUSES))
+  .option('--limit <n>', 'at most this many', '100')
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const { db } = await cliContext()
+    const list = await listInstructions(db, {
+      target: o.target,
+      status: o.status,
+      pageSize: Math.min(500, Number(o.limit) || 100),
+    })
+    print(o.json, list.rows, () =>
+      formatTable(list.rows, [
+        ['Id', (r) => r.id],
+        ['Target server', (r) => r.targetName],
+        ['Operation', (r) => r.operation],
+        ['Object', (r) => r.objectName ?? r.value ?? ''],
+        ['Posted', (r) => r.datePosted],
+        ['Downloaded', (r) => r.errorMessage ?? r.dateDownloaded ?? ''],
+        ['Status', (r) => r.status],
+      ]),
+    )
+  })
+
+program
+  .command('delete-instruction')
+  .description('delete download instructions (a deleted error no longer blocks its target)')
+  .argument('<ids...>')
+  .action(async (values: string[]) => {
+    console.log(`Deleted ${(await deleteInstructions(await cliContext(), ids(values))).deleted} instruction(s).`)
+  })
+
+program
+  .command('clear-error')
+  .description('clear the error of download instructions: the target downloads them again and its downloads resume')
+  .argument('<ids...>')
+  .action(async (values: string[]) => {
+    console.log(`Cleared ${(await clearInstructionErrors(await cliContext(), ids(values))).cleared} error(s).`)
+  })
+
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2)
+    if (error instanceof UsageError) {
+      console.error(`msx: ${error.message}`)
+      process.exit(2)
+    }
+    if (isMsxError(error)) {
+      console.error(`msx: ${error.message}`)
+      process.exit(error.code === 'invalid' ? 2 : 1)
+    }
+    console.error(`msx: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    process.exit(1)
+  },
+)

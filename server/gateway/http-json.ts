@@ -1,0 +1,79 @@
+// JSON in and out for the agent gateway: bodies size-limited and validated, refusals as
+// { error: { code, message } } with the status that fits.
+import type http from 'node:http'
+import type { z } from 'zod'
+import { isMsxError, type MsxErrorCode } from '../../lib/msx/errors'
+import { MAX_BODY_BYTES } from '../../lib/protocol/agent-v1'
+
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const statusOf: Record<MsxErrorCode, number> = { invalid: 400, not_found: 404, conflict: 409, refused: 403 }
+
+export function send(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+/** Answers an error: a Refusal or a rule of the model as a 4xx with its sentence; anything else as a 500. */
+export function sendError(res: http.ServerResponse, error: unknown): 'refused' | 'failed' {
+  if (error instanceof Refusal) {
+    send(res, error.status, { error: { code: error.code, message: error.message } })
+    return 'refused'
+  }
+  if (isMsxError(error)) {
+    send(res, statusOf[error.code], { error: { code: error.code, message: error.message } })
+    return 'refused'
+  }
+  if (!res.headersSent)
+    send(res, 500, { error: { code: 'internal', message: 'The master failed to answer; see its log.' } })
+  return 'failed'
+}
+
+/** Reads and validates a JSON body, refusing an oversized, malformed or wrongly shaped one. */
+export async function readBody<T extends z.ZodType>(req: http.IncomingMessage, schema: T): Promise<z.infer<T>> {
+  const type = req.headers['content-type'] ?? ''
+  if (!type.startsWith('application/json'))
+    throw new Refusal(415, 'unsupported_media_type', 'Send the body as application/json.')
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES)
+    throw new Refusal(413, 'body_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`)
+  const parts: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) {
+      req.destroy()
+      throw new Refusal(413, 'body_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`)
+    }
+    parts.push(chunk as Buffer)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.concat(parts).toString('utf8') || 'null')
+  } catch {
+    throw new Refusal(400, 'invalid_json', 'The body is not valid JSON.')
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    throw new Refusal(
+      400,
+      'invalid_body',
+      `The request body is not valid: ${where}${issue?.message ?? 'unexpected shape'}.`,
+    )
+  }
+  return parsed.data
+}

@@ -1,0 +1,91 @@
+// The agent gateway: the master's TLS listener for target agents. Client certificates are requested on every
+// connection and required on every route but enlistment.
+import https from 'node:https'
+import type net from 'node:net'
+import type { Db } from '../../lib/db/client'
+import type { Authority } from '../../lib/pki/authority'
+import { type Listener, urlOf } from '../dashboard'
+import { type Endpoint, listen } from '../listen'
+import type { Log } from '../log'
+import { Refusal, sendError } from './http-json'
+import { PollHub } from './poll-hub'
+import { type GatewayContext, routes } from './routes'
+
+export interface GatewayDeps {
+  authority: Authority
+  log: Log
+  databaseUrl: string
+}
+
+export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<Listener & { hub(): PollHub | null }> {
+  const server = https.createServer({
+    key: deps.authority.gatewayKeyPem,
+    // the chain includes the CA, so an agent can check it against the fingerprint it was given
+    cert: `${deps.authority.gatewayCertPem.trim()}\n${deps.authority.caPem.trim()}\n`,
+    ca: deps.authority.caPem,
+    requestCert: true,
+    rejectUnauthorized: false,
+    minVersion: 'TLSv1.2',
+  })
+  server.keepAliveTimeout = 75_000
+  const sockets = new Set<net.Socket>()
+  server.on('secureConnection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  let ctx: GatewayContext | null = null
+  let ready: (c: GatewayContext) => void = () => {}
+  const context = new Promise<GatewayContext>((resolve) => {
+    ready = resolve
+  })
+  server.on('request', (req, res) => {
+    void context.then(async (c) => {
+      try {
+        const path = (req.url ?? '').split('?')[0] ?? ''
+        const route = routes[path]
+        if (!route)
+          throw new Refusal(404, 'not_found', `${path} is not part of the agent protocol (see docs/agent-protocol.md).`)
+        if (req.method !== 'POST') throw new Refusal(405, 'method_not_allowed', `${path} takes POST.`)
+        await route(req, res, c)
+      } catch (error) {
+        if (sendError(res, error) === 'failed')
+          c.log.error({ err: error }, `agent request ${req.method} ${req.url} failed`)
+      }
+    })
+  })
+  server.on('tlsClientError', () => {}) // handshakes that fail (scanners, wrong CA) are the client's to report
+  await listen(server, at)
+
+  return {
+    what: at.what,
+    url: urlOf(at, 'https'),
+    hub: () => ctx?.hub ?? null,
+    async serve() {
+      const [{ db }, { activeMaster }] = await Promise.all([
+        import('../../lib/db/client'),
+        import('../../lib/msx/master'),
+      ])
+      const database: Db = await db()
+      const master = await activeMaster(database).catch(() =>
+        database.masterServer.findUniqueOrThrow({ where: { id: 1 } }),
+      )
+      const hub = new PollHub(database, deps.log, deps.databaseUrl)
+      await hub.start()
+      ctx = {
+        db: database,
+        hub,
+        authority: deps.authority,
+        master: { name: master.name, version: master.version },
+        log: deps.log,
+      }
+      ready(ctx)
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      await ctx?.hub.stop()
+      server.closeIdleConnections()
+      for (const socket of sockets) socket.destroy()
+      await closed
+    },
+  }
+}

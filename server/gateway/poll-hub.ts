@@ -1,0 +1,220 @@
+// What the gateway keeps in memory so that an empty poll costs no database round trip: who each client
+// certificate belongs to, which targets are known to have nothing to download, the long polls waiting, and the
+// last-poll data of every target, written to the database in batches. The database stays the source of truth:
+// new instructions and signals (from any master process, or the msx CLI) are watched for and invalidate it.
+import type { Db } from '../../lib/db/client'
+import { providerOf } from '../../lib/db/client'
+import { type AgentIdentity, identifyAgent } from '../../lib/msx/agents'
+import { pendingInstructions } from '../../lib/msx/download-list'
+import { jobPayload } from '../../lib/msx/jobs'
+import { POLL_SAMPLE_EVERY_SECONDS, type PollReport, prunePollHistory, recordPolls } from '../../lib/msx/polls'
+import { AGENT_SIGNAL_CHANNEL } from '../../lib/msx/signals'
+import type { Instruction } from '../../lib/protocol/agent-v1'
+import type { Log } from '../log'
+
+const WATCH_EVERY_MS = 200
+const FLUSH_EVERY_MS = 2000
+const PRUNE_EVERY_MS = 10 * 60_000
+const IDENTITY_TTL_MS = 5 * 60_000
+
+export interface Work {
+  instructions: Instruction[]
+  blockedBy: { id: number; errorMessage: string } | null
+}
+
+export class PollHub {
+  private readonly identities = new Map<string, { identity: AgentIdentity; at: number }>()
+  /** targets known to have nothing to download (and what blocks them, if anything) */
+  private readonly clean = new Map<number, Work['blockedBy']>()
+  private readonly generation = new Map<number, number>()
+  private readonly waiters = new Map<number, Set<() => void>>()
+  private reports = new Map<number, PollReport>()
+  private readonly lastSampleAt = new Map<number, number>()
+  private lastInstructionId = 0
+  private lastSignalId = 0
+  private timers: NodeJS.Timeout[] = []
+  private watching: Promise<void> | null = null
+  private listener: { end(): Promise<void> } | null = null
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Log,
+    private readonly databaseUrl: string,
+  ) {}
+
+  async start() {
+    const [instruction, signal] = await Promise.all([
+      this.db.downloadInstruction.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
+      this.db.agentSignal.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
+    ])
+    this.lastInstructionId = instruction?.id ?? 0
+    this.lastSignalId = signal?.id ?? 0
+    this.timers.push(setInterval(() => void this.watch(), WATCH_EVERY_MS))
+    this.timers.push(setInterval(() => void this.flush(), FLUSH_EVERY_MS))
+    this.timers.push(setInterval(() => void prunePollHistory(this.db).catch(() => {}), PRUNE_EVERY_MS))
+    if (providerOf(this.db) === 'postgresql') await this.listen()
+  }
+
+  async stop() {
+    for (const timer of this.timers) clearInterval(timer)
+    this.timers = []
+    await this.listener?.end().catch(() => {})
+    for (const wake of [...this.waiters.values()].flatMap((set) => [...set])) wake()
+    await this.watching
+    await this.flush()
+  }
+
+  async identify(fingerprint: string): Promise<AgentIdentity> {
+    const cached = this.identities.get(fingerprint)
+    if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) return cached.identity
+    const identity = await identifyAgent(this.db, fingerprint)
+    this.identities.set(fingerprint, { identity, at: Date.now() })
+    return identity
+  }
+
+  /** Forgets what is cached for a target (it defected, or its certificate changed). */
+  forget(targetId: number) {
+    for (const [fingerprint, { identity }] of this.identities)
+      if (identity.kind === 'target' && identity.target.id === targetId) this.identities.delete(fingerprint)
+    this.invalidate(targetId)
+  }
+
+  recordPoll(report: Omit<PollReport, 'sample'>) {
+    const last = this.lastSampleAt.get(report.targetId) ?? 0
+    const sample = report.at.getTime() - last >= POLL_SAMPLE_EVERY_SECONDS * 1000
+    if (sample) this.lastSampleAt.set(report.targetId, report.at.getTime())
+    const previous = this.reports.get(report.targetId)
+    this.reports.set(report.targetId, { ...report, sample: sample || Boolean(previous?.sample) })
+  }
+
+  /** The target's next instructions, from memory when it is known to have none. */
+  async work(targetId: number): Promise<Work> {
+    if (this.clean.has(targetId)) return { instructions: [], blockedBy: this.clean.get(targetId) ?? null }
+    const generation = this.generation.get(targetId) ?? 0
+    const pending = await pendingInstructions(this.db, targetId)
+    if (pending.instructions.length === 0) {
+      // only if nothing arrived for it meanwhile
+      if ((this.generation.get(targetId) ?? 0) === generation) this.clean.set(targetId, pending.blockedBy)
+      return { instructions: [], blockedBy: pending.blockedBy }
+    }
+    const jobs = new Map<number, Awaited<ReturnType<typeof jobPayload>>>()
+    const instructions: Instruction[] = []
+    for (const row of pending.instructions) {
+      let job = null
+      if ((row.operation === 'INSERT' || row.operation === 'UPDATE') && row.objectId !== null) {
+        if (!jobs.has(row.objectId)) jobs.set(row.objectId, await jobPayload(this.db, row.objectId))
+        job = jobs.get(row.objectId) ?? null
+      }
+      instructions.push({
+        id: row.id,
+        operation: row.operation as Instruction['operation'],
+        objectType: row.objectType as Instruction['objectType'],
+        objectId: row.objectId,
+        objectName: row.objectName,
+        value: row.value,
+        job,
+        masterTime: row.operation === 'SYNC-TIME' ? new Date().toISOString() : null,
+      })
+    }
+    return { instructions, blockedBy: null }
+  }
+
+  /** The target's download list changed: look in the database at its next request (no wake-up). */
+  invalidate(targetId: number) {
+    this.clean.delete(targetId)
+    this.generation.set(targetId, (this.generation.get(targetId) ?? 0) + 1)
+  }
+
+  /** Waits until the target has something to do, or `ms` passes, or `until` fires (the agent went away). */
+  waitForWork(targetId: number, ms: number, until: (stop: () => void) => void): Promise<void> {
+    return new Promise((resolve) => {
+      const set = this.waiters.get(targetId) ?? new Set()
+      this.waiters.set(targetId, set)
+      const done = () => {
+        clearTimeout(timer)
+        set.delete(done)
+        if (set.size === 0 && this.waiters.get(targetId) === set) this.waiters.delete(targetId)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      set.add(done)
+      until(done)
+    })
+  }
+
+  private wake(targetId: number) {
+    this.invalidate(targetId)
+    for (const done of [...(this.waiters.get(targetId) ?? [])]) done()
+  }
+
+  private wakeAll() {
+    this.clean.clear()
+    for (const id of this.waiters.keys()) this.wake(id)
+  }
+
+  /** Picks up instructions and signals written since the last look, by this or any other process. */
+  private watch(): Promise<void> {
+    this.watching ??= (async () => {
+      try {
+        const instructions = await this.db.downloadInstruction.findMany({
+          where: { id: { gt: this.lastInstructionId } },
+          select: { id: true, targetId: true },
+          orderBy: { id: 'asc' },
+        })
+        for (const row of instructions) if (row.targetId !== null) this.wake(row.targetId)
+        this.lastInstructionId = instructions.at(-1)?.id ?? this.lastInstructionId
+        const signals = await this.db.agentSignal.findMany({
+          where: { id: { gt: this.lastSignalId } },
+          select: { id: true, targetId: true },
+          orderBy: { id: 'asc' },
+        })
+        for (const row of signals) {
+          if (row.targetId === null) this.wakeAll()
+          else {
+            this.forgetIdentityOf(row.targetId)
+            this.wake(row.targetId)
+          }
+        }
+        this.lastSignalId = signals.at(-1)?.id ?? this.lastSignalId
+      } catch (error) {
+        this.log.warn({ err: error }, 'could not check for new instructions')
+      } finally {
+        this.watching = null
+      }
+    })()
+    return this.watching
+  }
+
+  private forgetIdentityOf(targetId: number) {
+    for (const [fingerprint, { identity }] of this.identities)
+      if (identity.kind === 'target' && identity.target.id === targetId) this.identities.delete(fingerprint)
+  }
+
+  private async flush() {
+    if (this.reports.size === 0) return
+    const batch = [...this.reports.values()]
+    this.reports = new Map()
+    try {
+      await recordPolls(this.db, batch)
+    } catch (error) {
+      this.log.warn({ err: error }, `could not record ${batch.length} polls`)
+    }
+  }
+
+  /** PostgreSQL: NOTIFY from any master process wakes this gateway at once. */
+  private async listen() {
+    const { default: pg } = await import('pg')
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: this.databaseUrl })
+      client.on('notification', () => void this.watch())
+      client.on('error', (error) => {
+        this.log.warn({ err: error }, 'lost the PostgreSQL notification connection; reconnecting')
+        setTimeout(() => void connect().catch(() => {}), 2000)
+      })
+      await client.connect()
+      await client.query(`LISTEN ${AGENT_SIGNAL_CHANNEL}`)
+      this.listener = client
+    }
+    await connect()
+  }
+}

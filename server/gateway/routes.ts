@@ -1,0 +1,206 @@
+// The agent protocol's routes. Every rule comes from lib/msx; this file only translates HTTP.
+import type http from 'node:http'
+import type { TLSSocket } from 'node:tls'
+import type { Db } from '../../lib/db/client'
+import {
+  defectFromAgent,
+  enlistmentRequestState,
+  enlistWithToken,
+  recordCollectedCertificate,
+  reenlistTarget,
+  revokedMessage,
+} from '../../lib/msx/agents'
+import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
+import { acknowledgeInstructions } from '../../lib/msx/instructions'
+import { nameKey } from '../../lib/msx/names'
+import { assertAgentVersionAccepted } from '../../lib/msx/versions'
+import type { Authority } from '../../lib/pki/authority'
+import { checkCertificateRequest } from '../../lib/pki/csr'
+import { fromNodeFingerprint } from '../../lib/pki/fingerprint'
+import {
+  ackRequest,
+  type EnlistResponse,
+  enlistRequest,
+  enlistStatusRequest,
+  MAX_LONG_POLL_SECONDS,
+  pollRequest,
+  reenlistRequest,
+} from '../../lib/protocol/agent-v1'
+import type { Log } from '../log'
+import { Refusal, readBody, send } from './http-json'
+import type { PollHub } from './poll-hub'
+
+export interface GatewayContext {
+  db: Db
+  hub: PollHub
+  authority: Authority
+  master: { name: string; version: string }
+  log: Log
+}
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, ctx: GatewayContext) => Promise<void>
+
+const PENDING_RETRY_SECONDS = 3
+
+function address(req: http.IncomingMessage) {
+  return req.socket.remoteAddress ?? ''
+}
+
+async function checkedRequest(csrPem: string, name: string) {
+  const checked = await checkCertificateRequest(csrPem)
+  if (!checked) throw new Refusal(400, 'invalid_csr', 'The certificate request is not valid or not signed by its key.')
+  if (nameKey(checked.commonName) !== nameKey(name))
+    throw new Refusal(400, 'invalid_csr', `The certificate request is for "${checked.commonName}", not for "${name}".`)
+  return checked
+}
+
+function enlisted(
+  ctx: GatewayContext,
+  name: string,
+  certificatePem: string,
+  pollIntervalSeconds: number,
+): EnlistResponse {
+  return {
+    status: 'enlisted',
+    name,
+    certificatePem,
+    caPem: ctx.authority.caPem,
+    master: ctx.master,
+    pollIntervalSeconds,
+  }
+}
+
+/** The enlisted target presenting the request's client certificate, or a refusal that says why not. */
+async function callingTarget(req: http.IncomingMessage, ctx: GatewayContext) {
+  const socket = req.socket as TLSSocket
+  const certificate = socket.getPeerCertificate()
+  if (!certificate?.fingerprint256)
+    throw new Refusal(
+      401,
+      'certificate_missing',
+      'This request needs the client certificate the master issued at enlistment.',
+    )
+  if (!socket.authorized)
+    throw new Refusal(
+      401,
+      'certificate_unknown',
+      'The client certificate was not issued by this master: enlist with this master first.',
+    )
+  const identity = await ctx.hub.identify(fromNodeFingerprint(certificate.fingerprint256))
+  if (identity.kind === 'revoked') throw new Refusal(403, 'certificate_revoked', revokedMessage(identity))
+  if (identity.kind === 'unknown')
+    throw new Refusal(
+      401,
+      'certificate_unknown',
+      'No target server holds this certificate on the master: enlist again.',
+    )
+  return identity.target
+}
+
+const enlist: Handler = async (req, res, ctx) => {
+  const body = await readBody(req, enlistRequest)
+  const checked = await checkedRequest(body.csrPem, body.name)
+  if (body.token) {
+    const certificate = await ctx.authority.sign(checked, body.name)
+    const target = await enlistWithToken(ctx.db, { ...body, token: body.token }, certificate, address(req))
+    ctx.log.info(`enlisted ${target.name} with a token from ${address(req)}`)
+    return send(res, 201, enlisted(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+  }
+  await submitEnlistmentRequest(ctx.db, {
+    ...body,
+    keyFingerprint: checked.keyFingerprint,
+    sourceAddress: address(req),
+  })
+  ctx.log.info(`${body.name} asks to enlist from ${address(req)}: awaiting approval`)
+  send(res, 202, { status: 'pending', retryAfterSeconds: PENDING_RETRY_SECONDS } satisfies EnlistResponse)
+}
+
+const enlistStatus: Handler = async (req, res, ctx) => {
+  const body = await readBody(req, enlistStatusRequest)
+  const checked = await checkedRequest(body.csrPem, body.name)
+  const state = await enlistmentRequestState(ctx.db, body.name, checked.keyFingerprint)
+  if (state.status === 'pending') return send(res, 200, { status: 'pending', retryAfterSeconds: PENDING_RETRY_SECONDS })
+  if (state.status === 'rejected') return send(res, 200, { status: 'rejected', reason: state.reason })
+  if (state.status === 'unknown')
+    throw new Refusal(
+      404,
+      'request_unknown',
+      `No request to enlist ${body.name} from this key is known: run the enlist command again.`,
+    )
+  const certificate = await ctx.authority.sign(checked, state.name)
+  const target = await recordCollectedCertificate(ctx.db, state.targetId, certificate, address(req))
+  ctx.hub.forget(target.id)
+  ctx.log.info(`${target.name} collected its certificate: enlisted`)
+  send(res, 200, enlisted(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+}
+
+const poll: Handler = async (req, res, ctx) => {
+  const target = await callingTarget(req, ctx)
+  const body = await readBody(req, pollRequest)
+  try {
+    assertAgentVersionAccepted(body.agentVersion, ctx.master.version)
+  } catch (error) {
+    throw new Refusal(403, 'version_refused', (error as Error).message)
+  }
+  const at = new Date()
+  const localTime = new Date(body.localTime)
+  const clockSkewMs = localTime.getTime() - at.getTime()
+  ctx.hub.recordPoll({
+    targetId: target.id,
+    at,
+    localTime,
+    clockSkewMs,
+    spoolDepth: body.spoolDepth,
+    spoolOldestAt: body.spoolOldestAt ? new Date(body.spoolOldestAt) : null,
+    pollIntervalSeconds: body.pollIntervalSeconds,
+  })
+  let work = await ctx.hub.work(target.id)
+  const waitMs = Math.min(body.waitSeconds, body.pollIntervalSeconds, MAX_LONG_POLL_SECONDS) * 1000
+  if (work.instructions.length === 0 && waitMs > 0) {
+    await ctx.hub.waitForWork(target.id, waitMs, (stop) => res.once('close', stop))
+    if (res.destroyed) return
+    work = await ctx.hub.work(target.id)
+  }
+  send(res, 200, {
+    serverTime: new Date().toISOString(),
+    clockSkewMs,
+    pollIntervalSeconds: body.pollIntervalSeconds,
+    ...work,
+  })
+}
+
+const ack: Handler = async (req, res, ctx) => {
+  const target = await callingTarget(req, ctx)
+  const body = await readBody(req, ackRequest)
+  const result = await acknowledgeInstructions(ctx.db, target.id, body.acks)
+  if (result.enlisted) ctx.hub.invalidate(target.id)
+  else {
+    ctx.hub.forget(target.id)
+    ctx.log.info(`${target.name} defected (DEFECT carried out)`)
+  }
+  send(res, 200, result)
+}
+
+const reenlist: Handler = async (req, res, ctx) => {
+  const target = await callingTarget(req, ctx)
+  const body = await readBody(req, reenlistRequest)
+  await reenlistTarget(ctx.db, target.id, body, address(req))
+  send(res, 200, { ok: true })
+}
+
+const defect: Handler = async (req, res, ctx) => {
+  const target = await callingTarget(req, ctx)
+  await defectFromAgent(ctx.db, target.id)
+  ctx.hub.forget(target.id)
+  ctx.log.info(`${target.name} defected`)
+  send(res, 200, { defected: true })
+}
+
+export const routes: Record<string, Handler> = {
+  '/agent/v1/enlist': enlist,
+  '/agent/v1/enlist/status': enlistStatus,
+  '/agent/v1/poll': poll,
+  '/agent/v1/ack': ack,
+  '/agent/v1/reenlist': reenlist,
+  '/agent/v1/defect': defect,
+}

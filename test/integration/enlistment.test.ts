@@ -1,0 +1,148 @@
+// Enlisting real agents into a real master over TLS: with a token, by approval, and the refusals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listTargets } from '../../lib/msx/target-list'
+import {
+  agent,
+  agentProcess,
+  agentStatus,
+  enlistAgent,
+  type Master,
+  startMaster,
+  stopAll,
+  tempDir,
+} from '../support/processes'
+
+let master: Master
+
+beforeAll(async () => {
+  master = await startMaster()
+})
+afterAll(async () => {
+  await master?.db.$disconnect()
+  await stopAll()
+})
+
+async function targets() {
+  return (await listTargets(master.db, { pageSize: 500 })).rows
+}
+
+describe('enlisting a target', () => {
+  it('enlists at once with a token, validating the master by its CA fingerprint', async () => {
+    const dataDir = await enlistAgent(master, 'TOKEN1', {}, ['--location', 'Rack 7'])
+    const status = await agent(dataDir, ['status', '--json'])
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'enlisted', name: 'TOKEN1', master: { name: 'MSX1' } })
+    const listed = JSON.parse((await master.msx('targets', '--json')).stdout)
+    expect(listed).toContainEqual(expect.objectContaining({ name: 'TOKEN1', location: 'Rack 7', status: 'Normal' }))
+  })
+
+  it('without a token waits for approval, and is enlisted once an administrator approves it', async () => {
+    const dataDir = tempDir('msx-agent-')
+    const waiting = agentProcess(dataDir, [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      'ASK1',
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    await waiting.waitFor(/awaits approval on the master/)
+    const requests = JSON.parse((await master.msx('enlist-requests', '--json')).stdout) as {
+      name: string
+      keyFingerprint: string
+    }[]
+    expect(requests).toContainEqual(
+      expect.objectContaining({ name: 'ASK1', keyFingerprint: expect.stringMatching(/^sha256:/) }),
+    )
+    expect((await master.msx('approve', 'ASK1')).code).toBe(0)
+    const done = await waiting.exited
+    expect(done.code).toBe(0)
+    expect(done.stdout).toContain('Enlisted ASK1 into master MSX1')
+    expect(await agentStatus(dataDir)).toMatchObject({ state: 'enlisted' })
+    expect(await targets()).toContainEqual(expect.objectContaining({ name: 'ASK1', status: 'Normal' }))
+  })
+
+  it('is told when the request is rejected, with the reason', async () => {
+    const dataDir = tempDir('msx-agent-')
+    const waiting = agentProcess(dataDir, [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      'ASK2',
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    await waiting.waitFor(/awaits approval/)
+    expect((await master.msx('reject', 'ASK2', '--reason', 'not one of ours')).code).toBe(0)
+    const done = await waiting.exited
+    expect(done.code).toBe(1)
+    expect(done.stderr).toContain('The master rejected the request to enlist ASK2: not one of ours')
+    expect(await agentStatus(dataDir)).toMatchObject({ state: 'not enlisted' })
+  })
+})
+
+describe('refusals', () => {
+  it('refuses to enlist an agent already enlisted (one master per target)', async () => {
+    const dataDir = await enlistAgent(master, 'ONCE1')
+    const again = await agent(dataDir, [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      'ONCE1',
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('ONCE1 is already enlisted into master MSX1: run msx-agent defect first.')
+  })
+
+  it('refuses a second target with a name already enlisted, whatever its case', async () => {
+    await enlistAgent(master, 'DUP1')
+    const error = await enlistAgent(master, 'dup1').catch((e: Error) => e.message)
+    expect(error).toContain('DUP1 is already enlisted into master MSX1: defect it first.')
+  })
+
+  it('refuses an agent newer than the master, saying which versions are accepted', async () => {
+    const error = await enlistAgent(master, 'NEW1', { MSX_AGENT_REPORTED_VERSION: '0.2.0' }).catch(
+      (e: Error) => e.message,
+    )
+    expect(error).toContain(
+      'Agent version 0.2.0 is newer than the master: this master (version 0.1.0) accepts agents 0.0.0 to 0.1.0.',
+    )
+  })
+
+  it('refuses a master whose CA does not match the fingerprint given (--encrypt strict)', async () => {
+    const wrong = `sha256:${'0'.repeat(64)}`
+    const result = await agent(tempDir('msx-agent-'), [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      'PIN1',
+      '--token',
+      'x',
+      '--ca-fingerprint',
+      wrong,
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`The master's CA fingerprint is ${master.caFingerprint}, not the expected ${wrong}`)
+    expect(await targets()).not.toContainEqual(expect.objectContaining({ name: 'PIN1' }))
+  })
+})
+
+describe('a master that is several versions ahead', () => {
+  it('refuses an agent more than two minor versions older', async () => {
+    const newer = await startMaster({ MSX_REPORTED_VERSION: '0.4.0' })
+    try {
+      const error = await enlistAgent(newer, 'OLD1').catch((e: Error) => e.message)
+      expect(error).toContain(
+        'Agent version 0.1.0 is too old: this master (version 0.4.0) accepts agents 0.2.0 to 0.4.0. Upgrade the agent.',
+      )
+    } finally {
+      await newer.db.$disconnect()
+      await newer.stop()
+    }
+  })
+})

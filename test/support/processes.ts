@@ -1,0 +1,223 @@
+// Real master and agent processes for integration tests, on loopback, each in its own temporary folder.
+// Every process started here is stopped by stopAll() (and when the test process exits).
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { readStatus } from '../../agent/status'
+import { createDb, type Db } from '../../lib/db/client'
+import { listTargets } from '../../lib/msx/target-list'
+import { freePort } from './pg-cluster'
+
+type Env = Record<string, string | undefined>
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+const running = new Set<ChildProcess>()
+const folders: string[] = []
+
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
+export function tempDir(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  folders.push(dir)
+  return dir
+}
+
+export interface Output {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** A process whose output is kept, with a way to wait for a line. */
+export class Running {
+  stdout = ''
+  stderr = ''
+  readonly exited: Promise<Output>
+
+  constructor(readonly child: ChildProcess) {
+    running.add(child)
+    child.stdout?.on('data', (d: Buffer) => {
+      this.stdout += d.toString()
+    })
+    child.stderr?.on('data', (d: Buffer) => {
+      this.stderr += d.toString()
+    })
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        running.delete(child)
+        resolve({ code, stdout: this.stdout, stderr: this.stderr })
+      }),
+    )
+  }
+
+  get output() {
+    return this.stdout + this.stderr
+  }
+
+  /** Resolves when the output matches; rejects with the output so far if the process ends or time runs out. */
+  waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const match = this.output.match(pattern)
+        if (match) {
+          cleanup()
+          resolve(match)
+        }
+      }
+      const timer = setTimeout(() => {
+        cleanup()
+        reject(new Error(`timed out waiting for ${pattern}; output so far:\n${this.output}`))
+      }, timeoutMs)
+      const onExit = () => {
+        check()
+        cleanup()
+        reject(new Error(`process ended before ${pattern}; output:\n${this.output}`))
+      }
+      const cleanup = () => {
+        clearTimeout(timer)
+        this.child.stdout?.off('data', check)
+        this.child.stderr?.off('data', check)
+        this.child.off('exit', onExit)
+      }
+      this.child.stdout?.on('data', check)
+      this.child.stderr?.on('data', check)
+      this.child.once('exit', onExit)
+      check()
+    })
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM') {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
+    return this.exited
+  }
+}
+
+function start(script: string, args: string[], env: Env) {
+  return new Running(
+    spawn(process.execPath, [tsx, path.join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
+}
+
+export interface Master {
+  url: string
+  dataDir: string
+  env: Env
+  caFingerprint: string
+  process: Running
+  db: Db
+  /** runs the msx CLI against this master */
+  msx(...args: string[]): Promise<Output>
+  stop(): Promise<Output>
+  restart(): Promise<void>
+}
+
+export async function startMaster(env: Env = {}): Promise<Master> {
+  const dataDir = tempDir('msx-master-')
+  const port = await freePort()
+  const masterEnv: Env = {
+    MSX_DATA_DIR: dataDir,
+    MSX_ROLES: 'gateway',
+    MSX_GATEWAY_PORT: String(port),
+    MSX_MASTER_NAME: 'MSX1',
+    MSX_LOG_LEVEL: 'info',
+    ...env,
+  }
+  const launch = async () => {
+    const proc = start('server/main.ts', [], masterEnv)
+    const [, fingerprint] = await proc.waitFor(/certificate authority fingerprint: (sha256:[0-9a-f]{64})/)
+    await proc.waitFor(/agent gateway listening on/)
+    return { proc, fingerprint: fingerprint ?? '' }
+  }
+  const first = await launch()
+  const db = await createDb(masterEnv.DATABASE_URL ?? `file:${path.join(dataDir, 'msx.db')}`)
+  const master: Master = {
+    url: `https://127.0.0.1:${port}`,
+    dataDir,
+    env: masterEnv,
+    caFingerprint: first.fingerprint,
+    process: first.proc,
+    db,
+    msx: (...args) => start('cli/msx.ts', args, masterEnv).exited,
+    stop: () => master.process.stop(),
+    async restart() {
+      await master.process.stop()
+      master.process = (await launch()).proc
+    },
+  }
+  return master
+}
+
+/** One msx-agent command, run to its end. */
+export function agent(dataDir: string, args: string[], env: Env = {}): Promise<Output> {
+  return start('agent/cli.ts', [...args, '--data-dir', dataDir], env).exited
+}
+
+/** An msx-agent command left running (enlist awaiting approval, run). */
+export function agentProcess(dataDir: string, args: string[], env: Env = {}): Running {
+  return start('agent/cli.ts', [...args, '--data-dir', dataDir], env)
+}
+
+/** Makes a token and enlists a new agent with it; returns the agent's data folder. */
+export async function enlistAgent(master: Master, name: string, env: Env = {}, extra: string[] = []) {
+  const token = await master.msx('token', 'create', '--json')
+  const secret = JSON.parse(token.stdout).token as string
+  const dataDir = tempDir(`msx-agent-${name}-`)
+  const result = await agent(
+    dataDir,
+    [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      name,
+      '--token',
+      secret,
+      '--ca-fingerprint',
+      master.caFingerprint,
+      ...extra,
+    ],
+    env,
+  )
+  if (result.code !== 0) throw new Error(`enlisting ${name} failed: ${result.stdout}${result.stderr}`)
+  return dataDir
+}
+
+/** The agent's state as `msx-agent status` reports it, read from its store in this process (no process per look). */
+export async function agentStatus(dataDir: string) {
+  return readStatus(dataDir)
+}
+
+/** A target as the master lists it (sp_help_targetserver), read from the master's database. */
+export async function targetRow(master: Master, name: string) {
+  const { rows } = await listTargets(master.db, { search: name })
+  return rows.find((row) => row.name === name)
+}
+
+/** Polls `read` until `accept` holds (a condition, not a sleep); fails with the last value after the timeout. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs
+  let last: T = await read()
+  while (!accept(last)) {
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`)
+    await new Promise((r) => setTimeout(r, 100))
+    last = await read()
+  }
+  return last
+}
+
+export async function stopAll() {
+  await Promise.all([...running].map((child) => new Running(child).stop()))
+  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+}
