@@ -20,7 +20,9 @@ export const test = base.extend<{ unique: (prefix: string) => string }, { msx: M
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   unique: async ({}, use, testInfo) => {
     let n = 0
-    await use((prefix) => `${prefix}${testInfo.workerIndex}${testInfo.testId.slice(0, 6).toUpperCase()}${++n}`)
+    // testId is "<file hash>-<test hash>": the test part tells tests of one file apart
+    const id = testInfo.testId.replace(/[^A-Za-z0-9]/g, "").slice(-8).toUpperCase()
+    await use((prefix) => `${prefix}${id}${testInfo.repeatEachIndex}${testInfo.retry}${++n}`)
   },
 })
 
