@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from './e2e/env'
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GATEWAY_PORT, E2E_PORT } from './e2e/env'
 
 export default defineConfig({
   testDir: './e2e',
@@ -32,6 +32,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       MSX_DATA_DIR: E2E_DATA_DIR,
       MSX_PORT: String(E2E_PORT),
+      MSX_GATEWAY_PORT: String(E2E_GATEWAY_PORT),
       MSX_MASTER_NAME: 'MSXE2E',
     },
     url: `${E2E_BASE_URL}/api/health`,
