@@ -21,7 +21,10 @@ export const test = base.extend<{ unique: (prefix: string) => string }, { msx: M
   unique: async ({}, use, testInfo) => {
     let n = 0
     // testId is "<file hash>-<test hash>": the test part tells tests of one file apart
-    const id = testInfo.testId.replace(/[^A-Za-z0-9]/g, "").slice(-8).toUpperCase()
+    const id = testInfo.testId
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(-8)
+      .toUpperCase()
     await use((prefix) => `${prefix}${id}${testInfo.repeatEachIndex}${testInfo.retry}${++n}`)
   },
 })
