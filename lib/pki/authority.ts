@@ -2,6 +2,7 @@
 // only). It signs the gateway's server certificate and every enlisted agent's client certificate.
 import { randomBytes, X509Certificate } from 'node:crypto'
 import fs from 'node:fs'
+import { isIPv6 } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { CheckedRequest } from './csr'
@@ -140,6 +141,15 @@ function gatewayCertificateFits(certFile: string, keyFile: string, caPem: string
   const cert = new X509Certificate(fs.readFileSync(certFile))
   if (!cert.verify(new X509Certificate(caPem).publicKey)) return false
   if (new Date(cert.validTo).getTime() - Date.now() < RENEW_GATEWAY_WITHIN_DAYS * DAY) return false
-  const san = cert.subjectAltName ?? ''
-  return names.every((name) => san.includes(`:${name}`) || san.includes(`IP Address:${name}`))
+  const san = new Set((cert.subjectAltName ?? '').split(', ').map((entry) => entry.replace(/^(DNS|IP Address):/, '')))
+  return names.every((name) => san.has(isIPv6(name) ? expandIPv6(name) : name))
+}
+
+/** Node lists IPv6 subject alternative names in full ("0:0:0:0:0:0:0:1" for "::1"). */
+function expandIPv6(address: string) {
+  const [head = '', tail = ''] = address.split('::')
+  const left = head ? head.split(':') : []
+  const right = address.includes('::') ? (tail ? tail.split(':') : []) : []
+  const fill = address.includes('::') ? Array(8 - left.length - right.length).fill('0') : []
+  return [...left, ...fill, ...right].map((group) => group.replace(/^0+(?=.)/, '').toLowerCase()).join(':')
 }
