@@ -115,6 +115,37 @@ export const ackRequest = z.strictObject({
 })
 export const ackResponse = z.object({ enlisted: z.boolean() })
 
+/** How a job or step run ended, as sysjobhistory's run_status: 0 failed, 1 succeeded, 2 retry, 3 canceled. */
+export const RUN_STATUS = { failed: 0, succeeded: 1, retry: 2, canceled: 3 } as const
+export type RunStatus = (typeof RUN_STATUS)[keyof typeof RUN_STATUS]
+export const MAX_OUTCOMES_PER_UPLOAD = 500
+/** A step's captured output travels at most this long (the agent keeps its tail). */
+export const MAX_OUTCOME_OUTPUT_CHARS = 70_000
+
+/** One step run (stepNumber >= 1) or a job's own outcome (stepNumber 0), recorded on the target. */
+export const outcomeRecord = z.strictObject({
+  /** unique per outcome: the master stores an outcome once however often it is sent */
+  idempotencyKey: z.string().min(1).max(200),
+  runId: z.string().min(1).max(100),
+  jobId: z.number().int(),
+  jobName: z.string().min(1).max(128),
+  stepNumber: z.number().int().min(0),
+  stepName: z.string().max(128),
+  runStatus: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  message: z.string().max(4000),
+  output: z.string().max(MAX_OUTCOME_OUTPUT_CHARS),
+  startedAt: isoDate,
+  durationMs: z.number().int().min(0),
+  retriesAttempted: z.number().int().min(0),
+})
+export type OutcomeRecord = z.infer<typeof outcomeRecord>
+
+export const outcomesRequest = z.strictObject({
+  outcomes: z.array(outcomeRecord).min(1).max(MAX_OUTCOMES_PER_UPLOAD),
+})
+/** stored: new to the master; duplicates: sent before and ignored. */
+export const outcomesResponse = z.object({ stored: z.number().int(), duplicates: z.number().int() })
+
 export const reenlistRequest = z.strictObject({
   location: z.string().max(200),
   timeZoneOffsetMinutes: z.number().int().min(-840).max(840),

@@ -13,6 +13,7 @@ import {
 import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
 import { acknowledgeInstructions } from '../../lib/msx/instructions'
 import { nameKey } from '../../lib/msx/names'
+import { recordOutcomes } from '../../lib/msx/outcomes'
 import { assertAgentVersionAccepted } from '../../lib/msx/versions'
 import type { Authority } from '../../lib/pki/authority'
 import { checkCertificateRequest } from '../../lib/pki/csr'
@@ -23,6 +24,7 @@ import {
   enlistRequest,
   enlistStatusRequest,
   MAX_LONG_POLL_SECONDS,
+  outcomesRequest,
   pollRequest,
   reenlistRequest,
 } from '../../lib/protocol/agent-v1'
@@ -181,6 +183,12 @@ const ack: Handler = async (req, res, ctx) => {
   send(res, 200, result)
 }
 
+const outcomes: Handler = async (req, res, ctx) => {
+  const target = await callingTarget(req, ctx)
+  const body = await readBody(req, outcomesRequest)
+  send(res, 200, await recordOutcomes(ctx.db, target, body.outcomes))
+}
+
 const reenlist: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, reenlistRequest)
@@ -201,6 +209,7 @@ export const routes: Record<string, Handler> = {
   '/agent/v1/enlist/status': enlistStatus,
   '/agent/v1/poll': poll,
   '/agent/v1/ack': ack,
+  '/agent/v1/outcomes': outcomes,
   '/agent/v1/reenlist': reenlist,
   '/agent/v1/defect': defect,
 }

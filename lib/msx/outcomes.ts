@@ -1,0 +1,103 @@
+// Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
+// and each job's last outcome on the target brought up to date, in one transaction. Outcomes are reports from
+// targets, not changes by administrators: like acknowledgements, they are not written to the activity log.
+import type { Db, Tx } from '../db/client'
+import type { OutcomeRecord } from '../protocol/agent-v1'
+
+export interface OutcomeSource {
+  id: number
+  name: string
+}
+
+export interface RecordOutcomesResult {
+  /** new to the master */
+  stored: number
+  /** sent before (or twice in this batch) and ignored */
+  duplicates: number
+}
+
+/** Stores a target's batch of outcomes; a batch sent again changes nothing. */
+export async function recordOutcomes(
+  db: Db,
+  target: OutcomeSource,
+  outcomes: OutcomeRecord[],
+  now = new Date(),
+): Promise<RecordOutcomesResult> {
+  const attempt = () => db.$transaction((tx) => storeOutcomes(tx as Tx, target, outcomes, now))
+  try {
+    return await attempt()
+  } catch (error) {
+    // the same batch arriving twice at once (an agent retrying a slow upload): the loser finds it stored
+    if (isUniqueViolation(error)) return attempt()
+    throw error
+  }
+}
+
+async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRecord[], now: Date) {
+  const unique = new Map<string, OutcomeRecord>()
+  for (const outcome of outcomes) if (!unique.has(outcome.idempotencyKey)) unique.set(outcome.idempotencyKey, outcome)
+  const known = await tx.jobHistory.findMany({
+    where: { idempotencyKey: { in: [...unique.keys()] } },
+    select: { idempotencyKey: true },
+  })
+  for (const row of known) unique.delete(row.idempotencyKey)
+  const fresh = [...unique.values()]
+  if (fresh.length > 0) {
+    const jobs = await tx.job.findMany({
+      where: { id: { in: [...new Set(fresh.map((o) => o.jobId))] } },
+      select: { id: true },
+    })
+    const existing = new Set(jobs.map((j) => j.id))
+    await tx.jobHistory.createMany({
+      data: fresh.map((o) => ({
+        idempotencyKey: o.idempotencyKey,
+        // the job may have been deleted on the master since it ran: its history keeps the name
+        jobId: existing.has(o.jobId) ? o.jobId : null,
+        jobName: o.jobName,
+        targetId: target.id,
+        targetName: target.name,
+        runId: o.runId,
+        stepNumber: o.stepNumber,
+        stepName: o.stepName,
+        runStatus: o.runStatus,
+        message: o.message,
+        output: o.output,
+        startedAt: new Date(o.startedAt),
+        durationMs: o.durationMs,
+        retriesAttempted: o.retriesAttempted,
+        receivedAt: now,
+      })),
+    })
+    await updateLastOutcomes(
+      tx,
+      target.id,
+      fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId)),
+    )
+  }
+  return { stored: fresh.length, duplicates: outcomes.length - fresh.length }
+}
+
+/** sysjobservers keeps the latest run per job and target; an outcome that arrives late never replaces a newer one. */
+async function updateLastOutcomes(tx: Tx, targetId: number, jobOutcomes: OutcomeRecord[]) {
+  const latest = new Map<number, OutcomeRecord>()
+  for (const o of jobOutcomes) {
+    const seen = latest.get(o.jobId)
+    if (!seen || new Date(o.startedAt) >= new Date(seen.startedAt)) latest.set(o.jobId, o)
+  }
+  for (const o of latest.values()) {
+    const startedAt = new Date(o.startedAt)
+    await tx.jobServer.updateMany({
+      where: { jobId: o.jobId, targetId, OR: [{ lastRunAt: null }, { lastRunAt: { lte: startedAt } }] },
+      data: {
+        lastRunOutcome: o.runStatus,
+        lastOutcomeMessage: o.message,
+        lastRunAt: startedAt,
+        lastRunDurationMs: o.durationMs,
+      },
+    })
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
+}
