@@ -1,13 +1,13 @@
 // The activity log, newest first, filtered and paged in the database.
 import { z } from 'zod'
 import type { Db } from '../db/client'
+import { pageFields, pageWindow } from './paging'
 
 export const auditListQuery = z.object({
   search: z.string().trim().max(200).optional(),
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageFields,
 })
 export type AuditListQuery = z.input<typeof auditListQuery>
 
@@ -37,8 +37,7 @@ export async function listAuditEvents(db: Db, rawQuery: AuditListQuery = {}) {
     db.auditEvent.findMany({
       where,
       orderBy: { id: 'desc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     }),
   ])
   const rows = events.map((e): AuditRow => ({ ...e, at: e.at.toISOString() }))

@@ -7,6 +7,7 @@ import { inTransaction, type MsxContext } from './context'
 import { invalid } from './errors'
 import { nameKey } from './names'
 import { JOB_OPERATIONS, SERVER_OPERATIONS } from './operations'
+import { pageFields, pageWindow } from './paging'
 import { signalTargets } from './signals'
 import { suspectOfflineAt } from './status'
 import { completeDefection } from './targets'
@@ -128,8 +129,7 @@ export const instructionListQuery = z.object({
   status: z.enum(INSTRUCTION_STATUSES).optional(),
   operation: z.enum([...JOB_OPERATIONS, ...SERVER_OPERATIONS]).optional(),
   postedAfter: z.coerce.date().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageFields,
 })
 export type InstructionListQuery = z.input<typeof instructionListQuery>
 
@@ -168,8 +168,7 @@ export async function listInstructions(db: Db, rawQuery: InstructionListQuery = 
     db.downloadInstruction.findMany({
       where,
       orderBy: { id: 'desc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     }),
   ])
   return {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Db } from '../db/client'
 import { unreadCounts } from './download-list'
 import { nameKey } from './names'
+import { pageFields, pageWindow } from './paging'
 import { statusFilter, TARGET_STATUSES, type TargetStatus, targetLocalTime, targetStatus } from './status'
 
 export const TARGET_SORT_COLUMNS = [
@@ -21,8 +22,7 @@ export const targetListQuery = z.object({
   group: z.string().trim().max(128).optional(),
   sort: z.enum(TARGET_SORT_COLUMNS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageFields,
 })
 export type TargetListQuery = z.input<typeof targetListQuery>
 
@@ -76,8 +76,7 @@ export async function listTargets(db: Db, rawQuery: TargetListQuery = {}, now = 
     db.targetServer.findMany({
       where,
       orderBy: [{ [orderColumn[query.sort]]: query.dir }, { id: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       include: { groups: { select: { group: { select: { name: true } } } } },
     }),
   ])
