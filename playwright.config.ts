@@ -26,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // the production build (npm test builds it first), on a fresh data folder
-    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs server/main.ts`,
+    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx server/main.ts`,
     env: {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -12,7 +12,6 @@ import { freePort } from './pg-cluster'
 type Env = Record<string, string | undefined>
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const running = new Set<ChildProcess>()
 const folders: string[] = []
 
@@ -98,7 +97,8 @@ export class Running {
 
 function start(script: string, args: string[], env: Env) {
   return new Running(
-    spawn(process.execPath, [tsx, path.join(root, script), ...args], {
+    // tsx as a loader, not its CLI: the CLI would stand between the test and the process's own signal handling
+    spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
       cwd: root,
       env: { ...process.env, ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
