@@ -76,4 +76,6 @@ for (const [name] of steps.slice(results.length)) results.push(`  -      ${' '.r
 
 console.log(`\n=== summary\n${results.join('\n')}`)
 console.log(failed ? `\nnpm test FAILED at: ${failed}` : '\nnpm test passed')
+const passedSteps = results.filter((line) => line.startsWith('  ok')).length
+console.log(`steps: ${passedSteps} passed, ${failed ? 1 : 0} failed`)
 process.exit(failed ? 1 : 0)
