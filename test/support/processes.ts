@@ -115,6 +115,8 @@ export interface Master {
   db: Db
   /** runs the msx CLI against this master */
   msx(...args: string[]): Promise<Output>
+  /** runs the msx CLI and fails with its output unless it succeeds */
+  msxOk(...args: string[]): Promise<Output>
   stop(): Promise<Output>
   restart(): Promise<void>
 }
@@ -146,6 +148,11 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     process: first.proc,
     db,
     msx: (...args) => start('cli/msx.ts', args, masterEnv).exited,
+    async msxOk(...args) {
+      const result = await master.msx(...args)
+      if (result.code !== 0) throw new Error(`msx ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`)
+      return result
+    },
     stop: () => master.process.stop(),
     async restart() {
       await master.process.stop()
