@@ -1,7 +1,7 @@
 // A multiserver job as it is written (dashboard form, `msx job apply` file): validated with messages that
 // name the field and say what is wrong. Unknown fields are refused.
-import { Cron } from 'croner'
 import { z } from 'zod'
+import { CRON_HELP, isValidCron } from './cron'
 import { objectName, serverName } from './names'
 
 export const STEP_KINDS = ['cmdexec', 'sql'] as const
@@ -15,20 +15,7 @@ const stepAction = z
     'must be next, quit-success, quit-failure or goto:N (a step number)',
   )
 
-const cron = z.string().refine(
-  (pattern) => {
-    try {
-      new Cron(pattern, { paused: true })
-      return true
-    } catch {
-      return false
-    }
-  },
-  {
-    message:
-      'is not a valid cron expression (five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *")',
-  },
-)
+const cron = z.string().refine(isValidCron, { message: `is not a valid cron expression (${CRON_HELP})` })
 
 export const jobStepDefinition = z
   .strictObject({

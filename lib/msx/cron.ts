@@ -1,0 +1,20 @@
+// Cron expressions of job schedules, read the same way where they are validated (the master) and where they fire
+// (the target): five fields (minute hour day-of-month month day-of-week), or six with seconds first.
+import { Cron } from 'croner'
+
+export const CRON_HELP =
+  'five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *"; or six with seconds first'
+
+/** A paused cron pattern, to ask for its next time; throws when the expression is not valid. */
+export function parseCron(pattern: string): Cron {
+  return new Cron(pattern, { paused: true, mode: '5-or-6-parts' })
+}
+
+export function isValidCron(pattern: string): boolean {
+  try {
+    parseCron(pattern)
+    return true
+  } catch {
+    return false
+  }
+}
