@@ -1,15 +1,18 @@
 // msx-agent: the target agent's command line. Exit codes: 0 done, 1 refused or failed, 2 bad usage,
 // 3 the master no longer accepts this agent (revoked, unknown, version).
 import os from 'node:os'
-import { Command, CommanderError, Option } from 'commander'
+import { Argument, Command, CommanderError, Option } from 'commander'
 import pino from 'pino'
 import { createLogger } from '../server/log'
+import { addConnection, listConnections, removeConnection } from './connections'
 import { defect } from './defect'
 import { enlist } from './enlist'
 import { AGENT_VERSION, defaultDataDir } from './environment'
 import { AgentError } from './errors'
+import { addProxy, allowsProxyMatching, listProxies, removeProxy, setProxyMatching } from './proxies'
 import { runAgent } from './run'
 import { formatStatus, readStatus } from './status'
+import { AgentStore } from './store'
 import { ENCRYPT_MODES, type EncryptMode } from './trust'
 
 const program = new Command('msx-agent')
@@ -77,6 +80,90 @@ program
   .action((o) => {
     const status = readStatus(o.dataDir)
     console.log(o.json ? JSON.stringify(status, null, 2) : formatStatus(status))
+  })
+
+function withStore<T>(dataDir: string, work: (store: AgentStore) => T): T {
+  const store = new AgentStore(dataDir)
+  try {
+    return work(store)
+  } finally {
+    store.close()
+  }
+}
+
+const connection = program
+  .command('connection')
+  .description('database connections that SQL steps name (SQLite file:/path.db, postgresql://...)')
+connection
+  .command('add')
+  .description('add or replace a connection')
+  .argument('<name>', 'the name job steps use')
+  .argument('<url>', 'file:/absolute/path.db or postgresql://user:password@host:port/database')
+  .addOption(dataDirOption())
+  .action((name: string, url: string, o) => {
+    const added = withStore(o.dataDir, (store) => addConnection(store, name, url))
+    console.log(`Connection ${added.name}: ${added.url}`)
+  })
+connection
+  .command('remove')
+  .argument('<name>')
+  .addOption(dataDirOption())
+  .action((name: string, o) => {
+    withStore(o.dataDir, (store) => removeConnection(store, name))
+    console.log(`Removed connection ${name}.`)
+  })
+connection
+  .command('list')
+  .description('list connections (passwords are not shown)')
+  .option('--json', 'print JSON')
+  .addOption(dataDirOption())
+  .action((o) => {
+    const rows = withStore(o.dataDir, listConnections)
+    if (o.json) console.log(JSON.stringify(rows, null, 2))
+    else console.log(rows.length === 0 ? 'No connections.' : rows.map((r) => `${r.name}\t${r.url}`).join('\n'))
+  })
+
+const proxy = program.command('proxy').description('local proxies: OS accounts that job steps naming a proxy run as')
+proxy
+  .command('add')
+  .description('add or replace a proxy')
+  .argument('<name>', 'the proxy name job steps use')
+  .requiredOption('--account <osuser>', 'the OS account its steps run as')
+  .addOption(dataDirOption())
+  .action((name: string, o) => {
+    const added = withStore(o.dataDir, (store) => addProxy(store, name, o.account))
+    console.log(`Proxy ${added.name} runs steps as ${added.account}.`)
+  })
+proxy
+  .command('remove')
+  .argument('<name>')
+  .addOption(dataDirOption())
+  .action((name: string, o) => {
+    withStore(o.dataDir, (store) => removeProxy(store, name))
+    console.log(`Removed proxy ${name}.`)
+  })
+proxy
+  .command('list')
+  .option('--json', 'print JSON')
+  .addOption(dataDirOption())
+  .action((o) => {
+    const { rows, matching } = withStore(o.dataDir, (store) => ({
+      rows: listProxies(store),
+      matching: allowsProxyMatching(store),
+    }))
+    if (o.json) return console.log(JSON.stringify({ allowProxyMatching: matching, proxies: rows }, null, 2))
+    console.log(rows.length === 0 ? 'No proxies.' : rows.map((r) => `${r.name}\t${r.account}`).join('\n'))
+    console.log(`Proxy matching is ${matching ? 'on' : 'off'}.`)
+  })
+
+program
+  .command('allow-proxy-matching')
+  .description('let downloaded job steps run under the local proxy of the same name (off by default)')
+  .addArgument(new Argument('<on|off>').choices(['on', 'off']))
+  .addOption(dataDirOption())
+  .action((value: 'on' | 'off', o) => {
+    withStore(o.dataDir, (store) => setProxyMatching(store, value === 'on'))
+    console.log(`Proxy matching is ${value}.`)
   })
 
 program

@@ -1,20 +1,30 @@
 // msx-agent run: the poll loop. Holds a long poll open up to the polling interval, carries out what it
 // downloads in order, records each outcome locally before acknowledging it, and backs off with jitter while
-// the master cannot be reached.
+// the master cannot be reached. Beside it: the held jobs' schedules, the jobs running, and the upload of their
+// outcomes from the spool. On SIGINT/SIGTERM running jobs are stopped and recorded as canceled before it exits.
 import { ackRequest, ackResponse, MAX_LONG_POLL_SECONDS, pollResponse } from '../lib/protocol/agent-v1'
 import type { Log } from '../server/log'
-import { applyInstruction } from './apply-instruction'
+import { applyInstruction, type JobControl } from './apply-instruction'
 import { Backoff, sleep } from './backoff'
 import { AGENT_VERSION, systemNow } from './environment'
 import { AgentError, MasterRefused, MasterUnreachable } from './errors'
 import { forgetIdentity, loadIdentity } from './identity'
 import { MasterClient } from './master-client'
+import { OutcomeUploader } from './outcome-uploader'
+import { JobRunner } from './runner/job-runner'
+import { masterClock } from './runner/master-clock'
+import { reportInterruptedRuns } from './runner/recovery'
+import { Scheduler } from './runner/scheduler'
+import { Spool } from './spool'
 import { AgentStore } from './store'
 import type { EncryptMode } from './trust'
 
 // a refusal that no retry can mend: the agent stops and says what to do
 const FINAL_REFUSALS = new Set(['certificate_revoked', 'certificate_unknown', 'version_refused', 'not_master'])
 const MIN_EMPTY_POLL_GAP_MS = 250
+/** At shutdown, how long the last outcomes may take to reach the master before they wait in the spool. */
+const FINAL_UPLOAD_MS = 5000
+const AGENT_STOPPED = 'the agent stopped while the job ran'
 
 export type RunResult = 'stopped' | 'defected'
 
@@ -36,6 +46,26 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
   const name = store.get('name')
   const masterName = store.get('masterName')
   const backoff = new Backoff()
+  const spool = new Spool(store)
+  const now = masterClock(store)
+  reportInterruptedRuns(spool, log, now())
+  const runner = new JobRunner({ store, spool, log, now })
+  const scheduler = new Scheduler({ store, runner, log, now })
+  const uploader = new OutcomeUploader(spool, client, log)
+  spool.onRecorded = () => uploader.outcomeRecorded()
+  const jobs: JobControl = {
+    start: (jobId, invokedBy) => runner.start(jobId, invokedBy),
+    stop: (jobId, reason) => runner.stop(jobId, reason),
+    changed: () => scheduler.refresh(),
+  }
+  /** Before a DEFECT is acknowledged: the master forgets this target then, so its last outcomes go first. */
+  const settleBeforeDefecting = async () => {
+    scheduler.stop()
+    await runner.stopAll('the target defected from the master')
+    await uploader.flush(FINAL_UPLOAD_MS)
+  }
+  scheduler.refresh()
+  const uploading = uploader.run(signal)
   try {
     const interval = () => Number(store.get('pollIntervalSeconds') ?? 60)
     // after a restart, spread the first polls of many agents over a few seconds
@@ -47,14 +77,15 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
           return finishDefection(store, dataDir, log, `${name} defected from master ${masterName}.`)
         const started = Date.now()
         const sentAt = systemNow()
+        const spooled = spool.depth()
         const answer = await client.post(
           '/poll',
           {
             agentVersion: AGENT_VERSION,
             localTime: sentAt.toISOString(),
             pollIntervalSeconds: interval(),
-            spoolDepth: 0,
-            spoolOldestAt: null,
+            spoolDepth: spooled.count,
+            spoolOldestAt: spooled.oldestAt,
             waitSeconds: Math.min(interval(), MAX_LONG_POLL_SECONDS),
           },
           pollResponse,
@@ -63,13 +94,15 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
         store.set({ lastPollAt: new Date().toISOString(), lastClockSkewMs: answer.clockSkewMs })
         if (backoff.failing) log.info(`master ${masterName} reachable again`)
         backoff.reset()
+        uploader.masterReachable()
         if (answer.blockedBy)
           log.warn(
             `downloads are blocked: instruction ${answer.blockedBy.id} failed (${answer.blockedBy.errorMessage}); waiting for the master to clear or delete it`,
           )
         for (const instruction of answer.instructions) {
           if (store.hasAck(instruction.id)) continue
-          const result = await applyInstruction(instruction, { store, client, log })
+          const result = await applyInstruction(instruction, { store, client, log, jobs })
+          if (result.ok && result.defect) await settleBeforeDefecting()
           store.recordAck(instruction.id, result.ok, result.ok ? undefined : result.error)
           if (!result.ok) {
             log.error(`instruction ${instruction.id} ${instruction.operation} failed: ${result.error}`)
@@ -92,6 +125,12 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
     log.info(`${name} stopped`)
     return 'stopped'
   } finally {
+    scheduler.stop()
+    await runner.stopAll(AGENT_STOPPED)
+    uploader.stop()
+    await uploading
+    if (store.get('state') === 'enlisted' && spool.depth().count > 0 && !(await uploader.flush(FINAL_UPLOAD_MS)))
+      log.warn(`${spool.depth().count} outcome(s) stay spooled until the agent runs again`)
     client.close()
     store.close()
   }

@@ -1,4 +1,6 @@
 // msx-agent status: what this agent is enlisted into and how it is doing, from its local store.
+import { allowsProxyMatching } from './proxies'
+import { Spool } from './spool'
 import { AgentStore } from './store'
 
 export interface AgentStatus {
@@ -12,14 +14,20 @@ export interface AgentStatus {
   clockSkewMs: number | null
   spoolDepth: number
   spoolOldestAt: string | null
+  /** how long the oldest spooled outcome has waited for upload */
+  spoolOldestAgeSeconds: number | null
+  allowProxyMatching: boolean
   jobs: { name: string; version: number; receivedAt: string }[]
+  running: { jobName: string; runId: string; startedAt: string; stepNumber: number | null; invokedBy: string }[]
 }
 
-export function readStatus(dataDir: string): AgentStatus {
+export function readStatus(dataDir: string, now = new Date()): AgentStatus {
   const store = new AgentStore(dataDir)
   try {
     const state = store.get('state')
     const skew = store.get('lastClockSkewMs')
+    const spool = new Spool(store)
+    const spooled = spool.depth()
     return {
       state: state === 'enlisted' || state === 'pending' ? state : 'not enlisted',
       name: store.get('name') ?? null,
@@ -33,9 +41,20 @@ export function readStatus(dataDir: string): AgentStatus {
       lastPollAt: store.get('lastPollAt') ?? null,
       clockOffsetMs: Number(store.get('clockOffsetMs') ?? 0),
       clockSkewMs: skew === undefined ? null : Number(skew),
-      spoolDepth: 0,
-      spoolOldestAt: null,
+      spoolDepth: spooled.count,
+      spoolOldestAt: spooled.oldestAt,
+      spoolOldestAgeSeconds: spooled.oldestAt
+        ? Math.max(0, Math.round((now.getTime() - new Date(spooled.oldestAt).getTime()) / 1000))
+        : null,
+      allowProxyMatching: allowsProxyMatching(store),
       jobs: store.jobs().map((j) => ({ name: j.name, version: j.version, receivedAt: j.receivedAt })),
+      running: spool.openRuns().map((r) => ({
+        jobName: r.jobName,
+        runId: r.runId,
+        startedAt: r.startedAt.toISOString(),
+        stepNumber: r.stepNumber,
+        invokedBy: r.invokedBy,
+      })),
     }
   } finally {
     store.close()
@@ -57,8 +76,24 @@ export function formatStatus(s: AgentStatus): string {
       'Clock skew',
       s.clockSkewMs === null ? 'unknown' : `${s.clockSkewMs} ms (system clock minus master clock at last poll)`,
     ],
-    ['Spool depth', `${s.spoolDepth}${s.spoolOldestAt ? ` (oldest ${s.spoolOldestAt})` : ''}`],
+    [
+      'Spool depth',
+      `${s.spoolDepth} outcome(s) awaiting upload${s.spoolOldestAt ? `, oldest ${formatAge(s.spoolOldestAgeSeconds ?? 0)} old (${s.spoolOldestAt})` : ''}`,
+    ],
     ['Jobs held', s.jobs.length === 0 ? 'none' : s.jobs.map((j) => `${j.name} (v${j.version})`).join(', ')],
+    [
+      'Running',
+      s.running.length === 0
+        ? 'none'
+        : s.running.map((r) => `${r.jobName} (step ${r.stepNumber ?? '-'}, since ${r.startedAt})`).join(', '),
+    ],
+    ['Proxy matching', s.allowProxyMatching ? 'on' : 'off'],
   ]
   return lines.map(([k, v]) => `${`${k}:`.padEnd(18)}${v ?? ''}`).join('\n')
+}
+
+function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  return `${Math.round(seconds / 3600)} h`
 }

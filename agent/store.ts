@@ -10,6 +10,15 @@ const SCHEMA = [
   `CREATE TABLE jobs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL,
      definition TEXT NOT NULL, received_at TEXT NOT NULL)`,
   `CREATE TABLE pending_acks (instruction_id INTEGER PRIMARY KEY, ok INTEGER NOT NULL, error TEXT)`,
+  // a job run from its start to its job outcome: a row left here after a crash is an interrupted run
+  `CREATE TABLE runs (run_id TEXT PRIMARY KEY, job_id INTEGER NOT NULL, job_name TEXT NOT NULL,
+     invoked_by TEXT NOT NULL, started_at TEXT NOT NULL, records INTEGER NOT NULL DEFAULT 0,
+     step_number INTEGER, step_name TEXT, process_id INTEGER, process_start TEXT)`,
+  // the spool: outcomes recorded here first, deleted once the master has them
+  `CREATE TABLE outcomes (seq INTEGER PRIMARY KEY AUTOINCREMENT, idempotency_key TEXT NOT NULL UNIQUE,
+     body TEXT NOT NULL, recorded_at TEXT NOT NULL)`,
+  `CREATE TABLE connections (name TEXT PRIMARY KEY COLLATE NOCASE, url TEXT NOT NULL, added_at TEXT NOT NULL)`,
+  `CREATE TABLE proxies (name TEXT PRIMARY KEY COLLATE NOCASE, account TEXT NOT NULL, added_at TEXT NOT NULL)`,
 ]
 
 export type SettingKey =
@@ -26,6 +35,7 @@ export type SettingKey =
   | 'lastClockSkewMs'
   | 'enlistedAt'
   | 'state'
+  | 'allowProxyMatching'
 
 export interface StoredJob {
   id: number
@@ -35,8 +45,30 @@ export interface StoredJob {
   definition: JobPayload
 }
 
+interface JobRow {
+  id: number
+  name: string
+  version: number
+  definition: string
+  received_at: string
+}
+
+function storedJob(r: JobRow): StoredJob {
+  return {
+    id: r.id,
+    name: r.name,
+    version: r.version,
+    receivedAt: r.received_at,
+    definition: JSON.parse(r.definition) as JobPayload,
+  }
+}
+
+/** Settings of this machine rather than of its enlistment: they survive a defection. */
+const LOCAL_SETTINGS: SettingKey[] = ['allowProxyMatching']
+
 export class AgentStore {
-  private readonly db: Database.Database
+  /** shared with the spool and the local setup (connections, proxies), which keep their own statements */
+  readonly db: Database.Database
 
   constructor(readonly dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
@@ -64,10 +96,16 @@ export class AgentStore {
     })()
   }
 
-  /** Forgets the enlistment: settings, jobs and undelivered acknowledgements. */
+  /**
+   * Forgets the enlistment: its settings, jobs, undelivered acknowledgements and outcomes (no master can take
+   * them any more). Connections, proxies and proxy matching belong to this machine and stay.
+   */
   clearEnlistment() {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM settings; DELETE FROM jobs; DELETE FROM pending_acks;')
+      this.db
+        .prepare(`DELETE FROM settings WHERE key NOT IN (${LOCAL_SETTINGS.map(() => '?').join(', ')})`)
+        .run(...LOCAL_SETTINGS)
+      this.db.exec('DELETE FROM jobs; DELETE FROM pending_acks; DELETE FROM runs; DELETE FROM outcomes;')
     })()
   }
 
@@ -89,21 +127,14 @@ export class AgentStore {
     return this.db.prepare('DELETE FROM jobs').run().changes
   }
 
+  job(id: number): StoredJob | undefined {
+    const row = this.db.prepare('SELECT id, name, version, definition, received_at FROM jobs WHERE id = ?').get(id)
+    return row ? storedJob(row as JobRow) : undefined
+  }
+
   jobs(): StoredJob[] {
-    const rows = this.db.prepare('SELECT id, name, version, definition, received_at FROM jobs ORDER BY name').all() as {
-      id: number
-      name: string
-      version: number
-      definition: string
-      received_at: string
-    }[]
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      version: r.version,
-      receivedAt: r.received_at,
-      definition: JSON.parse(r.definition) as JobPayload,
-    }))
+    const rows = this.db.prepare('SELECT id, name, version, definition, received_at FROM jobs ORDER BY name').all()
+    return (rows as JobRow[]).map(storedJob)
   }
 
   /** Records the outcome of an instruction before telling the master, so it is never carried out twice. */

@@ -101,7 +101,7 @@ describe('server operations', () => {
       (t) => t?.clockSkewMs != null,
     )
     expect(Math.abs((seen?.clockSkewMs ?? 0) - skew)).toBeLessThan(5000)
-    await master.msx('post', 'SYNC-TIME', '--target', 'CLOCK1')
+    await master.msxOk('post', 'SYNC-TIME', '--target', 'CLOCK1')
     const status = await eventually(
       () => agentStatus(dataDir),
       (s) => s.clockOffsetMs !== 0,
@@ -115,7 +115,7 @@ describe('server operations', () => {
       where: { nameKey: 'AGAIN1' },
       data: { location: 'somewhere else', agentVersion: '0.0.1' },
     })
-    await master.msx('post', 'RE-ENLIST', '--target', 'AGAIN1')
+    await master.msxOk('post', 'RE-ENLIST', '--target', 'AGAIN1')
     const row = await eventually(
       () => master.db.targetServer.findUnique({ where: { nameKey: 'AGAIN1' } }),
       (t) => t?.agentVersion === '0.1.0',
@@ -126,31 +126,29 @@ describe('server operations', () => {
 
   it('an instruction that fails blocks the target’s downloads until it is deleted; a cleared one is retried', async () => {
     const { dataDir } = await runningAgent('BLOCK1')
+    // a step naming a proxy, on a target that does not allow proxy matching: its INSERT fails
     await createJob(admin(), {
       name: 'blocker',
-      steps: [{ name: 'one', kind: 'cmdexec', command: 'true' }],
+      steps: [{ name: 'one', kind: 'cmdexec', command: 'true', proxy: 'backup_operator' }],
       targets: { servers: ['BLOCK1'], groups: [] },
     })
-    await eventually(
-      () => agentStatus(dataDir),
-      (s) => s.jobs.length === 1,
-    )
-    await master.msx('post', 'START', '--job', 'blocker', '--target', 'BLOCK1')
     const failed = await eventually(
       () => instructions('BLOCK1'),
       (list) => list.some((i) => i.status === 'error'),
     )
-    const start = failed.find((i) => i.status === 'error')
-    expect(start?.errorMessage).toContain('START of blocker was not carried out')
+    const insert = failed.find((i) => i.status === 'error')
+    expect(insert?.errorMessage).toBe(
+      'The job step requires a proxy account, however proxy matching is disabled on the target server.',
+    )
     expect((await target('BLOCK1'))?.status).toBe('Blocked')
-    await master.msx('post', 'SET-POLL', '--value', '50', '--target', 'BLOCK1')
-    await master.msx('clear-error', String(start?.id))
+    await master.msxOk('post', 'SET-POLL', '--value', '50', '--target', 'BLOCK1')
+    await master.msxOk('clear-error', String(insert?.id))
     await eventually(
       () => instructions('BLOCK1'),
-      (list) => list.some((i) => i.id === start?.id && i.status === 'error'),
+      (list) => list.some((i) => i.id === insert?.id && i.status === 'error'),
     )
     expect((await agentStatus(dataDir)).pollIntervalSeconds).toBe(60)
-    await master.msx('delete-instruction', String(start?.id))
+    await master.msxOk('delete-instruction', String(insert?.id))
     await eventually(
       () => agentStatus(dataDir),
       (s) => s.pollIntervalSeconds === 50,
@@ -160,7 +158,7 @@ describe('server operations', () => {
 
   it('an instruction posted from another process reaches a long-polling agent at once, not at its next interval', async () => {
     const { dataDir, run } = await runningAgent('FAST1')
-    await master.msx('post', 'SET-POLL', '--value', '600', '--target', 'FAST1')
+    await master.msxOk('post', 'SET-POLL', '--value', '600', '--target', 'FAST1')
     await eventually(
       () => agentStatus(dataDir),
       (s) => s.pollIntervalSeconds === 600,
@@ -168,7 +166,7 @@ describe('server operations', () => {
     await run.waitFor(/polling interval set to 600 s/)
     // the agent now holds each poll open for up to 600 s: only a wake-up can bring this within the timeout
     const posted = Date.now()
-    await master.msx('post', 'SET-POLL', '--value', '590', '--target', 'FAST1')
+    await master.msxOk('post', 'SET-POLL', '--value', '590', '--target', 'FAST1')
     await run.waitFor(/polling interval set to 590 s/, 30_000)
     const rows = await master.db.downloadInstruction.findMany({ where: { targetName: 'FAST1', value: '590' } })
     const latency = (rows[0]?.dateDownloaded?.getTime() ?? 0) - (rows[0]?.datePosted.getTime() ?? 0)
@@ -185,7 +183,7 @@ describe('defection', () => {
   it('graceful: DEFECT reaches the agent, which leaves; the master removes the target', async () => {
     const started = await runningAgent('BYE1')
     run = started.run
-    await master.msx('defect', 'BYE1')
+    await master.msxOk('defect', 'BYE1')
     const done = await run.exited
     expect(done.code).toBe(0)
     expect(done.stdout).toContain('BYE1 defected from master MSX1.')
