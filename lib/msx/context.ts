@@ -18,5 +18,5 @@ export const SYSTEM: Actor = { name: 'system' }
 export const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const
 
 export function inTransaction<T>(ctx: MsxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return retryWhileBusy(() => ctx.db.$transaction((tx) => work(tx as Tx), TX_OPTIONS))
+  return retryWhileBusy(ctx.db, () => ctx.db.$transaction((tx) => work(tx as Tx), TX_OPTIONS))
 }

@@ -24,7 +24,8 @@ export async function recordOutcomes(
   outcomes: OutcomeRecord[],
   now = new Date(),
 ): Promise<RecordOutcomesResult> {
-  const attempt = () => retryWhileBusy(() => db.$transaction((tx) => storeOutcomes(tx as Tx, target, outcomes, now)))
+  const attempt = () =>
+    retryWhileBusy(db, () => db.$transaction((tx) => storeOutcomes(tx as Tx, target, outcomes, now)))
   try {
     return await attempt()
   } catch (error) {
