@@ -139,7 +139,8 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     return { proc, fingerprint: fingerprint ?? '' }
   }
   const first = await launch()
-  const db = await createDb(masterEnv.DATABASE_URL ?? `file:${path.join(dataDir, 'msx.db')}`)
+  const databaseUrl = masterEnv.DATABASE_URL ?? `file:${path.join(dataDir, 'msx.db')}`
+  const db = await createDb(databaseUrl)
   const master: Master = {
     url: `https://127.0.0.1:${port}`,
     dataDir,
@@ -156,7 +157,10 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     stop: () => master.process.stop(),
     async restart() {
       await master.process.stop()
+      // migrating at start-up locks a SQLite database exclusively: this process lets go of it meanwhile
+      await master.db.$disconnect()
       master.process = (await launch()).proc
+      master.db = await createDb(databaseUrl)
     },
   }
   return master
