@@ -25,6 +25,7 @@ import { listTargets, type TargetRow } from '../lib/msx/target-list'
 import { defectTarget } from '../lib/msx/targets'
 import { certificateFingerprint } from '../lib/pki/fingerprint'
 import { cliContext } from './context'
+import { addJobCommands } from './job-commands'
 import { formatTable, parseDuration } from './table'
 
 class UsageError extends Error {}
@@ -243,6 +244,8 @@ program
   .action(async (values: string[]) => {
     console.log(`Cleared ${(await clearInstructionErrors(await cliContext(), ids(values))).cleared} error(s).`)
   })
+
+addJobCommands(program)
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

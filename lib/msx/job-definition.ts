@@ -108,13 +108,28 @@ export type JobDefinitionInput = z.input<typeof jobDefinition>
 
 /** Formats validation problems as "steps[1].onFailure: must be ...", one per line. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, '')
-      return where ? `${where}: ${issue.message}` : issue.message
-    })
-    .join('\n')
+  return error.issues.flatMap(describeIssue).join('\n')
+}
+
+function fieldPath(path: PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '')
+}
+
+const A_OR_AN = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`)
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map(
+      (key) => `${fieldPath([...issue.path, key])}: is not a field of a job file (see docs/job-file.md for the fields)`,
+    )
+  const where = fieldPath(issue.path)
+  let message = issue.message
+  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message)
+  if (issue.code === 'invalid_type' && type)
+    message =
+      type[2] === 'undefined' ? 'is required' : `must be ${A_OR_AN(type[1] ?? '')}, not ${A_OR_AN(type[2] ?? '')}`
+  return [where ? `${where}: ${message}` : message]
 }

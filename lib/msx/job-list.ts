@@ -1,0 +1,126 @@
+// Multiserver jobs as lists (sp_help_job): every job with how it last went on its targets, and one job in
+// full, its definition written in the job-file format so that it can be saved and applied again.
+import type { Db } from '../db/client'
+import type { JobDefinitionInput } from './job-definition'
+import { findJob } from './jobs'
+import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
+
+export interface JobSummary {
+  name: string
+  enabled: boolean
+  description: string
+  version: number
+  steps: number
+  schedules: number
+  targets: number
+  /** how many of its targets last ended each way, e.g. { Succeeded: 3, Failed: 1 } */
+  lastOutcomes: Partial<Record<RunOutcomeLabel, number>>
+  lastRunAt: string | null
+}
+
+export async function listJobs(db: Db): Promise<JobSummary[]> {
+  const jobs = await db.job.findMany({
+    orderBy: { nameKey: 'asc' },
+    include: {
+      _count: { select: { steps: true, schedules: true } },
+      servers: { select: { lastRunOutcome: true, lastRunAt: true } },
+    },
+  })
+  return jobs.map((job) => {
+    const lastOutcomes: JobSummary['lastOutcomes'] = {}
+    for (const s of job.servers) {
+      const label = runOutcomeLabel(s.lastRunOutcome)
+      lastOutcomes[label] = (lastOutcomes[label] ?? 0) + 1
+    }
+    const lastRun = Math.max(0, ...job.servers.map((s) => s.lastRunAt?.getTime() ?? 0))
+    return {
+      name: job.name,
+      enabled: job.enabled,
+      description: job.description,
+      version: job.version,
+      steps: job._count.steps,
+      schedules: job._count.schedules,
+      targets: job.servers.length,
+      lastOutcomes,
+      lastRunAt: lastRun > 0 ? new Date(lastRun).toISOString() : null,
+    }
+  })
+}
+
+export interface JobTargetState {
+  name: string
+  /** applied to the server itself, not only through a group */
+  direct: boolean
+  lastRunOutcome: number
+  outcome: RunOutcomeLabel
+  message: string | null
+  lastRunAt: string | null
+  durationMs: number | null
+}
+
+export interface JobDescription {
+  version: number
+  owner: string
+  definition: JobDefinitionInput & { targets: { servers: string[]; groups: string[] } }
+  targets: JobTargetState[]
+}
+
+export async function describeJob(db: Db, name: string): Promise<JobDescription> {
+  const found = await findJob(db, name)
+  const job = await db.job.findUniqueOrThrow({
+    where: { id: found.id },
+    include: {
+      steps: { orderBy: { stepNumber: 'asc' } },
+      schedules: { orderBy: { name: 'asc' } },
+      groups: { include: { group: { select: { name: true } } } },
+      servers: { include: { target: { select: { name: true } } } },
+    },
+  })
+  const servers = [...job.servers].sort((a, b) => a.target.name.localeCompare(b.target.name))
+  return {
+    version: job.version,
+    owner: job.owner,
+    definition: {
+      name: job.name,
+      description: job.description,
+      enabled: job.enabled,
+      category: job.category,
+      notify: {
+        email: job.notifyEmail,
+        pager: job.notifyPager,
+        webhook: job.notifyWebhook,
+      } as JobDefinitionInput['notify'],
+      steps: job.steps.map((s) => ({
+        name: s.name,
+        kind: s.kind as 'cmdexec' | 'sql',
+        command: s.command,
+        ...(s.connection ? { connection: s.connection } : {}),
+        ...(s.proxy ? { proxy: s.proxy } : {}),
+        onSuccess: s.onSuccess,
+        onFailure: s.onFailure,
+        retryAttempts: s.retryAttempts,
+        retryIntervalSeconds: s.retryIntervalSeconds,
+        ...(s.timeoutSeconds ? { timeoutSeconds: s.timeoutSeconds } : {}),
+      })),
+      schedules: job.schedules.map((s) => ({
+        name: s.name,
+        ...(s.cron ? { cron: s.cron } : {}),
+        ...(s.runAt ? { runAt: s.runAt.toISOString() } : {}),
+        enabled: s.enabled,
+      })),
+      targets: {
+        servers: servers.filter((s) => s.direct).map((s) => s.target.name),
+        groups: job.groups.map((g) => g.group.name).sort(),
+      },
+    },
+    targets: servers.map((s) => ({
+      name: s.target.name,
+      direct: s.direct,
+      lastRunOutcome: s.lastRunOutcome,
+      outcome: runOutcomeLabel(s.lastRunOutcome),
+      message: s.lastOutcomeMessage,
+      lastRunAt: s.lastRunAt?.toISOString() ?? null,
+      durationMs: s.lastRunDurationMs,
+    })),
+  }
+}
