@@ -56,7 +56,11 @@ async function runPostgres(url: string, command: string) {
     const results = await client.query(command)
     return (Array.isArray(results) ? results : [results])
       .map((r: pg.QueryResult) =>
-        r.fields.length > 0 ? table(r.rows) : `${r.command ?? 'OK'} (${r.rowCount ?? 0} rows affected)`,
+        r.fields.length > 0
+          ? table(r.rows)
+          : r.rowCount === null
+            ? (r.command ?? 'OK')
+            : `${r.command} (${r.rowCount} row${r.rowCount === 1 ? '' : 's'} affected)`,
       )
       .join('\n')
   } finally {
