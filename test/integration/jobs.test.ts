@@ -103,6 +103,19 @@ describe('steps and their actions', () => {
     )
     expect((await jobServer(master, 'slow', 'RUN1'))?.lastRunOutcome).toBe(0)
   })
+
+  it('keeps the last 64 KiB of a long output, saying what was dropped', async () => {
+    await jobOnRun1('chatty', [
+      { name: 'print', kind: 'cmdexec', command: "head -c 300000 /dev/zero | tr '\\0' a; echo; echo the end" },
+    ])
+    await postJob(master, 'START', 'chatty', ['RUN1'])
+    const [run] = await waitForRuns(master, 'chatty')
+    const output = run?.steps[0]?.output ?? ''
+    expect(output).toMatch(
+      /^\[output truncated: the first \d+ bytes were dropped, the last 64 KiB follow\]\na+\nthe end\n$/,
+    )
+    expect(output.length).toBeLessThan(64 * 1024 + 100)
+  })
 })
 
 describe('START and STOP', () => {
