@@ -146,7 +146,9 @@ function formatJob({ definition: d, version, owner, targets }: JobDescription): 
     ...d.steps.map((s, i) => {
       const on = s.kind === 'sql' ? ` on ${s.connection}` : ''
       const proxy = s.proxy ? ` as proxy ${s.proxy}` : ''
-      const retries = s.retryAttempts ? `, ${s.retryAttempts} retries every ${s.retryIntervalSeconds} s` : ''
+      const retries = s.retryAttempts
+        ? `, ${s.retryAttempts} ${s.retryAttempts === 1 ? 'retry' : 'retries'} every ${s.retryIntervalSeconds} s`
+        : ''
       const timeout = s.timeoutSeconds ? `, timeout ${s.timeoutSeconds} s` : ''
       return `  ${i + 1}. ${s.name} (${s.kind}${on}${proxy}): on success ${s.onSuccess}, on failure ${s.onFailure}${retries}${timeout}\n     ${s.command.split('\n').join('\n     ')}`
     }),
