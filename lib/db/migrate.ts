@@ -124,10 +124,37 @@ async function runEngine<T>(
   }
 }
 
+/**
+ * SQLite: whether every migration folder is recorded as applied, read without the schema engine. The engine
+ * takes the database file exclusively while it works, which would fail while another process (the msx CLI)
+ * has it open; at an ordinary start there is nothing to apply and the engine is not needed.
+ */
+async function sqliteUpToDate(file: string, dir: string): Promise<boolean> {
+  if (!fs.existsSync(file)) return false
+  const { default: Database } = await import('better-sqlite3')
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const table = sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get()
+    if (!table) return false
+    const rows = sqlite
+      .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .all() as { migration_name: string }[]
+    const applied = new Set(rows.map((row) => row.migration_name))
+    return migrationsList(dir).migrationDirectories.every((m) => applied.has(m.path))
+  } finally {
+    sqlite.close()
+  }
+}
+
 /** Applies every migration not yet applied; returns their names. */
 export async function migrateDeploy(databaseUrl: string): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl)
-  if (target.provider === 'sqlite') fs.mkdirSync(path.dirname(target.file), { recursive: true })
+  if (target.provider === 'sqlite') {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true })
+    if (await sqliteUpToDate(target.file, migrationsDir('sqlite'))) return []
+  }
   return withEngine(target, async (engine) => {
     const result = await engine.applyMigrations({
       migrationsList: migrationsList(migrationsDir(target.provider)),

@@ -2,7 +2,7 @@
 // re-enlisting, and defecting on its own. The gateway calls these; it implements no rule itself.
 import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
-import type { Actor } from './context'
+import { type Actor, transaction } from './context'
 import { consumeEnlistmentToken } from './enlistment-tokens'
 import { invalid, refused } from './errors'
 import { activeMaster } from './master'
@@ -27,9 +27,9 @@ export async function enlistWithToken(
 ) {
   const parsed = enlistmentInput.safeParse(rawInput)
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '))
-  return db.$transaction(async (tx) => {
-    await consumeEnlistmentToken(tx as Tx, rawInput.token)
-    return enlistInTransaction(tx as Tx, agentActor(parsed.data.name, address), {
+  return transaction(db, async (tx) => {
+    await consumeEnlistmentToken(tx, rawInput.token)
+    return enlistInTransaction(tx, agentActor(parsed.data.name, address), {
       ...parsed.data,
       state: 'ENLISTED',
       certFingerprint: certificate.fingerprint,
@@ -65,12 +65,12 @@ export async function recordCollectedCertificate(
   certificate: SignedCertificate,
   address: string,
 ) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const target = await tx.targetServer.update({
       where: { id: targetId },
       data: { state: 'ENLISTED', certFingerprint: certificate.fingerprint },
     })
-    await recordAudit(tx as Tx, agentActor(target.name, address), {
+    await recordAudit(tx, agentActor(target.name, address), {
       action: 'target.certificate',
       objectType: 'target',
       objectName: target.name,
@@ -118,8 +118,8 @@ export interface ReenlistInfo {
 
 /** RE-ENLIST: the target sends its enlistment information again; the master takes it as it is now. */
 export async function reenlistTarget(db: Db, targetId: number, info: ReenlistInfo, address: string) {
-  return db.$transaction(async (tx) => {
-    const master = await activeMaster(tx as Tx)
+  return transaction(db, async (tx) => {
+    const master = await activeMaster(tx)
     assertAgentVersionAccepted(info.agentVersion, master.version)
     const target = await tx.targetServer.findUnique({ where: { id: targetId } })
     if (!target) throw refused('This target is no longer enlisted.')
@@ -134,7 +134,7 @@ export async function reenlistTarget(db: Db, targetId: number, info: ReenlistInf
         suspectOfflineAt: suspectOfflineAt(target.lastPollAt ?? new Date(), info.pollIntervalSeconds),
       },
     })
-    await recordAudit(tx as Tx, agentActor(target.name, address), {
+    await recordAudit(tx, agentActor(target.name, address), {
       action: 'target.reenlist',
       objectType: 'target',
       objectName: target.name,
@@ -150,5 +150,5 @@ export async function reenlistTarget(db: Db, targetId: number, info: ReenlistInf
 
 /** The target defected on its own (msx-agent defect): the master removes it and revokes its certificate. */
 export async function defectFromAgent(db: Db, targetId: number) {
-  await db.$transaction((tx) => completeDefection(tx as Tx, targetId))
+  await transaction(db, (tx) => completeDefection(tx, targetId))
 }

@@ -17,6 +17,11 @@ export const SYSTEM: Actor = { name: 'system' }
 /** A large post (10,000 targets) must not hit the default 5 s interactive-transaction timeout. */
 export const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const
 
+/** One transaction: all of `work` or nothing, run again on SQLite when another process wrote in between. */
+export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return retryWhileBusy(db, () => db.$transaction((tx) => work(tx as Tx), TX_OPTIONS))
+}
+
 export function inTransaction<T>(ctx: MsxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return retryWhileBusy(ctx.db, () => ctx.db.$transaction((tx) => work(tx as Tx), TX_OPTIONS))
+  return transaction(ctx.db, work)
 }

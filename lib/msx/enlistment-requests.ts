@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames } from './audit'
-import { inTransaction, type MsxContext } from './context'
+import { inTransaction, type MsxContext, transaction } from './context'
 import { conflict, invalid, notFound } from './errors'
 import { nameKey } from './names'
 import { assertCanEnlist, enlistInTransaction, enlistmentInput } from './targets'
@@ -31,8 +31,8 @@ export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentReques
   const parsed = enlistmentRequestInput.safeParse(rawInput)
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
-  return db.$transaction(async (tx) => {
-    await assertCanEnlist(tx as Tx, { ...input, encryptionMode: 'strict', state: 'ENLISTED' })
+  return transaction(db, async (tx) => {
+    await assertCanEnlist(tx, { ...input, encryptionMode: 'strict', state: 'ENLISTED' })
     const waiting = await tx.enlistmentRequest.findFirst({ where: { nameKey: nameKey(input.name), state: 'PENDING' } })
     if (waiting) {
       if (waiting.keyFingerprint === input.keyFingerprint) return waiting
@@ -54,7 +54,7 @@ export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentReques
       },
     })
     await recordAudit(
-      tx as Tx,
+      tx,
       { name: `agent:${input.name}`, address: input.sourceAddress },
       {
         action: 'enlistment.request',

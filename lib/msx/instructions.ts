@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
-import { inTransaction, type MsxContext } from './context'
+import { inTransaction, type MsxContext, transaction } from './context'
 import { invalid } from './errors'
 import { nameKey } from './names'
 import { JOB_OPERATIONS, SERVER_OPERATIONS } from './operations'
@@ -24,7 +24,7 @@ export interface Acknowledgement {
  * changes its polling interval; carried-out DEFECT completes its defection. Returns whether it is still enlisted.
  */
 export async function acknowledgeInstructions(db: Db, targetId: number, acks: Acknowledgement[], now = new Date()) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const ids = acks.map((a) => a.id)
     const rows = await tx.downloadInstruction.findMany({ where: { id: { in: ids }, targetId, status: 0 } })
     const byId = new Map(rows.map((r) => [r.id, r]))
@@ -41,12 +41,12 @@ export async function acknowledgeInstructions(db: Db, targetId: number, acks: Ac
       })
     const applied = done.map((id) => byId.get(id)).filter((r) => r !== undefined)
     if (applied.some((r) => r.operation === 'DEFECT')) {
-      await completeDefection(tx as Tx, targetId)
+      await completeDefection(tx, targetId)
       return { enlisted: false }
     }
     const setPoll = applied.filter((r) => r.operation === 'SET-POLL').at(-1)
-    if (setPoll?.value) await applyPollInterval(tx as Tx, targetId, Number(setPoll.value))
-    await settleResync(tx as Tx, targetId)
+    if (setPoll?.value) await applyPollInterval(tx, targetId, Number(setPoll.value))
+    await settleResync(tx, targetId)
     return { enlisted: true }
   })
 }

@@ -1,9 +1,10 @@
 // Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
 // and each job's last outcome on the target brought up to date, in one transaction. Outcomes are reports from
 // targets, not changes by administrators: like acknowledgements, they are not written to the activity log.
-import { retryWhileBusy } from '../db/busy'
+
 import type { Db, Tx } from '../db/client'
 import type { OutcomeRecord } from '../protocol/agent-v1'
+import { transaction } from './context'
 
 export interface OutcomeSource {
   id: number
@@ -24,8 +25,7 @@ export async function recordOutcomes(
   outcomes: OutcomeRecord[],
   now = new Date(),
 ): Promise<RecordOutcomesResult> {
-  const attempt = () =>
-    retryWhileBusy(db, () => db.$transaction((tx) => storeOutcomes(tx as Tx, target, outcomes, now)))
+  const attempt = () => transaction(db, (tx) => storeOutcomes(tx, target, outcomes, now))
   try {
     return await attempt()
   } catch (error) {

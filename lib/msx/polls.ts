@@ -2,6 +2,7 @@
 // many targets to recordPolls every few seconds, so an empty poll costs no write of its own.
 import type { Db } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
+import { transaction } from './context'
 import { suspectOfflineAt } from './status'
 
 export interface PollReport {
@@ -23,7 +24,7 @@ export const POLL_HISTORY_HOURS = 24
 
 export async function recordPolls(db: Db, reports: PollReport[]) {
   if (reports.length === 0) return
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     for (const part of chunks(reports, 500)) {
       const rows = part.map(
         (r) =>

@@ -151,7 +151,8 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     msx: (...args) => start('cli/msx.ts', args, masterEnv).exited,
     async msxOk(...args) {
       const result = await master.msx(...args)
-      if (result.code !== 0) throw new Error(`msx ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`)
+      if (result.code !== 0)
+        throw new Error(`msx ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`)
       return result
     },
     stop: () => master.process.stop(),
