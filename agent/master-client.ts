@@ -65,7 +65,10 @@ export class MasterClient {
         },
       )
       request.on('timeout', () => request.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)))
-      options.signal?.addEventListener('abort', () => request.destroy(new AgentError('stopped')), { once: true })
+      // removed when the request ends: a long-lived signal shared by every poll must not collect listeners
+      const abort = () => request.destroy(new AgentError('stopped'))
+      options.signal?.addEventListener('abort', abort, { once: true })
+      request.once('close', () => options.signal?.removeEventListener('abort', abort))
       request.on('error', (error: NodeJS.ErrnoException) => reject(this.unreachable(error)))
       request.end(payload)
     })
