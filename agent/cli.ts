@@ -175,6 +175,33 @@ program
     console.log(await defect(o.dataDir, Boolean(o.force)))
   })
 
+program
+  .command('simulate')
+  .description(
+    'run N virtual targets in this process against a master, each with its own certificate (tests, demos, load)',
+  )
+  .requiredOption('--master <url>', 'the master agent gateway, e.g. https://127.0.0.1:3443')
+  .requiredOption('--count <n>', 'how many virtual targets')
+  .option('--token <token>', 'an enlistment token (needed while some targets have no identity in --data-dir)')
+  .option('--ca-fingerprint <sha256>', "the master CA's SHA-256 fingerprint")
+  .option('--ca-file <file>', 'the master CA certificate, instead of its fingerprint')
+  .addOption(new Option('--encrypt <mode>', 'strict or no-verify').choices(ENCRYPT_MODES).default('strict'))
+  .option('--poll-interval <seconds>', "poll this often instead of the master's interval (until a SET-POLL)")
+  .option('--prefix <name>', 'target names are PREFIX-1 ... PREFIX-N', 'SIM')
+  .option('--fail-steps', 'report every job step as failed instead of succeeded')
+  .option('--enlist-concurrency <n>', 'enlistments in flight at once', '8')
+  .option('--ramp-up <seconds>', 'spread the starts over this long (default: 100 targets a second)')
+  .option('--report-every <seconds>', 'print a summary line this often (0: never)', '5')
+  .addOption(
+    new Option('--data-dir <dir>', 'where the virtual targets keep their identities').default(
+      `${defaultDataDir()}-simulate`,
+    ),
+  )
+  .action(async (o) => {
+    const { simulate } = await import('./simulate')
+    await simulate(o, interruptible())
+  })
+
 program.parseAsync(process.argv).then(
   () => process.exit(0),
   (error: unknown) => {
