@@ -39,30 +39,63 @@ export async function postInstructions(
   return posted
 }
 
-/** The instruction that blocks a target's downloads: its first one carrying an error message. */
-export function blockingInstruction(tx: Tx, targetId: number) {
-  return tx.downloadInstruction.findFirst({
-    where: { targetId, errorMessage: { not: null } },
-    orderBy: { id: 'asc' },
-    select: { id: true, errorMessage: true },
-  })
-}
-
 export const MAX_INSTRUCTIONS_PER_DOWNLOAD = 100
+/** Prisma refuses a query with more than 999 bound values on SQLite. */
+const IDS_PER_QUERY = 900
+
+type InstructionRow = Awaited<ReturnType<Tx['downloadInstruction']['findMany']>>[number]
+
+export interface PendingDownload {
+  /** the instruction whose error blocks further downloads, if any */
+  blockedBy: { id: number; errorMessage: string } | null
+  instructions: InstructionRow[]
+}
 
 /**
  * What a target downloads next: its unread instructions in order, or nothing while an instruction of its
  * carries an error (which blocks further downloads until it is deleted, cleared or the target re-synchronized).
  */
-export async function pendingInstructions(tx: Tx, targetId: number, limit = MAX_INSTRUCTIONS_PER_DOWNLOAD) {
-  const blocked = await blockingInstruction(tx, targetId)
-  if (blocked) return { blockedBy: { id: blocked.id, errorMessage: blocked.errorMessage ?? '' }, instructions: [] }
-  const instructions = await tx.downloadInstruction.findMany({
-    where: { targetId, status: 0 },
-    orderBy: { id: 'asc' },
-    take: limit,
-  })
-  return { blockedBy: null, instructions }
+export async function pendingInstructions(
+  tx: Tx,
+  targetId: number,
+  limit = MAX_INSTRUCTIONS_PER_DOWNLOAD,
+): Promise<PendingDownload> {
+  return (await pendingInstructionsOf(tx, [targetId], limit)).get(targetId) ?? { blockedBy: null, instructions: [] }
+}
+
+/** The same for many targets at once, in two queries per 900 targets (the gateway wakes many long polls at once). */
+export async function pendingInstructionsOf(
+  tx: Tx,
+  targetIds: number[],
+  limit = MAX_INSTRUCTIONS_PER_DOWNLOAD,
+): Promise<Map<number, PendingDownload>> {
+  const result = new Map<number, PendingDownload>()
+  for (const ids of chunks([...new Set(targetIds)], IDS_PER_QUERY)) {
+    const one = ids.length === 1
+    // a target's first instruction with an error blocks it
+    const errors = await tx.downloadInstruction.findMany({
+      where: { targetId: one ? ids[0] : { in: ids }, errorMessage: { not: null } },
+      orderBy: { id: 'asc' },
+      select: { id: true, targetId: true, errorMessage: true },
+      ...(one ? { take: 1 } : {}),
+    })
+    for (const row of errors)
+      if (row.targetId !== null && !result.has(row.targetId))
+        result.set(row.targetId, { blockedBy: { id: row.id, errorMessage: row.errorMessage ?? '' }, instructions: [] })
+    const open = ids.filter((id) => !result.has(id))
+    if (open.length === 0) continue
+    for (const id of open) result.set(id, { blockedBy: null, instructions: [] })
+    const rows = await tx.downloadInstruction.findMany({
+      where: { targetId: open.length === 1 ? open[0] : { in: open }, status: 0 },
+      orderBy: { id: 'asc' },
+      ...(open.length === 1 ? { take: limit } : {}),
+    })
+    for (const row of rows) {
+      const pending = row.targetId === null ? undefined : result.get(row.targetId)
+      if (pending && pending.instructions.length < limit) pending.instructions.push(row)
+    }
+  }
+  return result
 }
 
 /** Unread instructions per target (status 0), for the given targets. */
