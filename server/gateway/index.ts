@@ -1,5 +1,6 @@
 // The agent gateway: the master's TLS listener for target agents. Client certificates are requested on every
 // connection and required on every route but enlistment.
+import type http from 'node:http'
 import https from 'node:https'
 import type net from 'node:net'
 import type { Db } from '../../lib/db/client'
@@ -30,6 +31,8 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
   server.keepAliveTimeout = 75_000
   const sockets = new Set<net.Socket>()
   server.on('secureConnection', (socket) => {
+    // the client certificate read once per connection (peer.ts) must stay the connection's certificate
+    socket.disableRenegotiation()
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
@@ -38,20 +41,25 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
   const context = new Promise<GatewayContext>((resolve) => {
     ready = resolve
   })
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, c: GatewayContext) => {
+    try {
+      const url = req.url ?? ''
+      const query = url.indexOf('?')
+      const path = query < 0 ? url : url.slice(0, query)
+      const route = Object.hasOwn(routes, path) ? routes[path] : undefined
+      if (!route)
+        throw new Refusal(404, 'not_found', `${path} is not part of the agent protocol (see docs/agent-protocol.md).`)
+      if (req.method !== 'POST') throw new Refusal(405, 'method_not_allowed', `${path} takes POST.`)
+      await route(req, res, c)
+    } catch (error) {
+      if (sendError(res, error) === 'failed')
+        c.log.error({ err: error }, `agent request ${req.method} ${req.url} failed`)
+    }
+  }
   server.on('request', (req, res) => {
-    void context.then(async (c) => {
-      try {
-        const path = (req.url ?? '').split('?')[0] ?? ''
-        const route = routes[path]
-        if (!route)
-          throw new Refusal(404, 'not_found', `${path} is not part of the agent protocol (see docs/agent-protocol.md).`)
-        if (req.method !== 'POST') throw new Refusal(405, 'method_not_allowed', `${path} takes POST.`)
-        await route(req, res, c)
-      } catch (error) {
-        if (sendError(res, error) === 'failed')
-          c.log.error({ err: error }, `agent request ${req.method} ${req.url} failed`)
-      }
-    })
+    // requests that arrive while the database is being opened wait for it
+    if (ctx) void handle(req, res, ctx)
+    else void context.then((c) => handle(req, res, c))
   })
   server.on('tlsClientError', () => {}) // handshakes that fail (scanners, wrong CA) are the client's to report
   await listen(server, at)

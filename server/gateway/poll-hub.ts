@@ -5,7 +5,7 @@
 import type { Db } from '../../lib/db/client'
 import { providerOf } from '../../lib/db/client'
 import { type AgentIdentity, identifyAgent } from '../../lib/msx/agents'
-import { pendingInstructions } from '../../lib/msx/download-list'
+import { type PendingDownload, pendingInstructions, pendingInstructionsOf } from '../../lib/msx/download-list'
 import { jobPayload } from '../../lib/msx/jobs'
 import { POLL_SAMPLE_EVERY_SECONDS, type PollReport, prunePollHistory, recordPolls } from '../../lib/msx/polls'
 import { AGENT_SIGNAL_CHANNEL } from '../../lib/msx/signals'
@@ -22,13 +22,27 @@ export interface Work {
   blockedBy: { id: number; errorMessage: string } | null
 }
 
+/** What a poll tells the gateway about its target, kept as plain numbers until the next batched write. */
+export interface PollSeen {
+  /** when the master received the poll (epoch ms) */
+  at: number
+  /** the target's own clock at that moment (epoch ms) */
+  localTime: number
+  clockSkewMs: number
+  spoolDepth: number
+  spoolOldestAt: string | null
+  pollIntervalSeconds: number
+}
+
 export class PollHub {
   private readonly identities = new Map<string, { identity: AgentIdentity; at: number }>()
   /** targets known to have nothing to download (and what blocks them, if anything) */
   private readonly clean = new Map<number, Work['blockedBy']>()
   private readonly generation = new Map<number, number>()
   private readonly waiters = new Map<number, Set<() => void>>()
-  private reports = new Map<number, PollReport>()
+  /** work fetched for many woken long polls in one query, each handed to its next poll once */
+  private readonly prepared = new Map<number, Work>()
+  private reports = new Map<number, PollSeen & { sample: boolean }>()
   private readonly lastSampleAt = new Map<number, number>()
   private lastInstructionId = 0
   private lastSignalId = 0
@@ -64,6 +78,12 @@ export class PollHub {
     await this.flush()
   }
 
+  /** Who holds this certificate, when it is known in memory (no promise on the hot path). */
+  knownIdentity(fingerprint: string): AgentIdentity | undefined {
+    const cached = this.identities.get(fingerprint)
+    return cached && Date.now() - cached.at < IDENTITY_TTL_MS ? cached.identity : undefined
+  }
+
   async identify(fingerprint: string): Promise<AgentIdentity> {
     const cached = this.identities.get(fingerprint)
     if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) return cached.identity
@@ -79,25 +99,53 @@ export class PollHub {
     this.invalidate(targetId)
   }
 
-  recordPoll(report: Omit<PollReport, 'sample'>) {
-    const last = this.lastSampleAt.get(report.targetId) ?? 0
-    const sample = report.at.getTime() - last >= POLL_SAMPLE_EVERY_SECONDS * 1000
-    if (sample) this.lastSampleAt.set(report.targetId, report.at.getTime())
-    const previous = this.reports.get(report.targetId)
-    this.reports.set(report.targetId, { ...report, sample: sample || Boolean(previous?.sample) })
+  recordPoll(targetId: number, seen: PollSeen) {
+    const last = this.lastSampleAt.get(targetId) ?? 0
+    const sample = seen.at - last >= POLL_SAMPLE_EVERY_SECONDS * 1000
+    if (sample) this.lastSampleAt.set(targetId, seen.at)
+    const previous = this.reports.get(targetId)
+    this.reports.set(targetId, Object.assign(seen, { sample: sample || previous?.sample === true }))
   }
 
-  /** The target's next instructions, from memory when it is known to have none. */
+  /** The target's next instructions, from memory when it is known to have none or they were fetched in a batch. */
   async work(targetId: number): Promise<Work> {
     if (this.clean.has(targetId)) return { instructions: [], blockedBy: this.clean.get(targetId) ?? null }
+    const prepared = this.prepared.get(targetId)
+    if (prepared) {
+      this.prepared.delete(targetId)
+      return prepared
+    }
     const generation = this.generation.get(targetId) ?? 0
     const pending = await pendingInstructions(this.db, targetId)
+    return this.settle(targetId, generation, pending, new Map())
+  }
+
+  /** Fetches the work of many targets at once (their long polls are about to wake), for their next poll. */
+  private async prepare(targetIds: number[]) {
+    const generations = new Map(targetIds.map((id) => [id, this.generation.get(id) ?? 0]))
+    const pending = await pendingInstructionsOf(this.db, targetIds)
+    const jobs = new Map<number, Awaited<ReturnType<typeof jobPayload>>>()
+    for (const [targetId, download] of pending) {
+      const generation = generations.get(targetId) ?? 0
+      const work = await this.settle(targetId, generation, download, jobs)
+      // only if nothing changed for it meanwhile (a newer post, an acknowledgement)
+      if (work.instructions.length > 0 && (this.generation.get(targetId) ?? 0) === generation)
+        this.prepared.set(targetId, work)
+    }
+  }
+
+  /** Turns a download into the protocol's instructions; remembers a target with nothing to do as clean. */
+  private async settle(
+    targetId: number,
+    generation: number,
+    pending: PendingDownload,
+    jobs: Map<number, Awaited<ReturnType<typeof jobPayload>>>,
+  ): Promise<Work> {
     if (pending.instructions.length === 0) {
       // only if nothing arrived for it meanwhile
       if ((this.generation.get(targetId) ?? 0) === generation) this.clean.set(targetId, pending.blockedBy)
       return { instructions: [], blockedBy: pending.blockedBy }
     }
-    const jobs = new Map<number, Awaited<ReturnType<typeof jobPayload>>>()
     const instructions: Instruction[] = []
     for (const row of pending.instructions) {
       let job = null
@@ -122,6 +170,7 @@ export class PollHub {
   /** The target's download list changed: look in the database at its next request (no wake-up). */
   invalidate(targetId: number) {
     this.clean.delete(targetId)
+    this.prepared.delete(targetId)
     this.generation.set(targetId, (this.generation.get(targetId) ?? 0) + 1)
   }
 
@@ -144,6 +193,11 @@ export class PollHub {
 
   private wake(targetId: number) {
     this.invalidate(targetId)
+    this.release(targetId)
+  }
+
+  /** Answers the target's long polls now. */
+  private release(targetId: number) {
     for (const done of [...(this.waiters.get(targetId) ?? [])]) done()
   }
 
@@ -161,7 +215,16 @@ export class PollHub {
           select: { id: true, targetId: true },
           orderBy: { id: 'asc' },
         })
-        for (const row of instructions) if (row.targetId !== null) this.wake(row.targetId)
+        const targets = new Set<number>()
+        for (const row of instructions) if (row.targetId !== null) targets.add(row.targetId)
+        for (const id of targets) this.invalidate(id)
+        // one query for all the long polls about to wake, instead of one each as they answer
+        const waiting = [...targets].filter((id) => this.waiters.has(id))
+        if (waiting.length > 1)
+          await this.prepare(waiting).catch((error) =>
+            this.log.warn({ err: error }, 'could not fetch the instructions of woken targets'),
+          )
+        for (const id of targets) this.release(id)
         this.lastInstructionId = instructions.at(-1)?.id ?? this.lastInstructionId
         const signals = await this.db.agentSignal.findMany({
           where: { id: { gt: this.lastSignalId } },
@@ -192,7 +255,18 @@ export class PollHub {
 
   private async flush() {
     if (this.reports.size === 0) return
-    const batch = [...this.reports.values()]
+    const batch: PollReport[] = []
+    for (const [targetId, seen] of this.reports)
+      batch.push({
+        targetId,
+        at: new Date(seen.at),
+        localTime: new Date(seen.localTime),
+        clockSkewMs: seen.clockSkewMs,
+        spoolDepth: seen.spoolDepth,
+        spoolOldestAt: seen.spoolOldestAt === null ? null : new Date(seen.spoolOldestAt),
+        pollIntervalSeconds: seen.pollIntervalSeconds,
+        sample: seen.sample,
+      })
     this.reports = new Map()
     try {
       await recordPolls(this.db, batch)

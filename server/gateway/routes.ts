@@ -14,10 +14,8 @@ import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
 import { acknowledgeInstructions } from '../../lib/msx/instructions'
 import { nameKey } from '../../lib/msx/names'
 import { recordOutcomes } from '../../lib/msx/outcomes'
-import { assertAgentVersionAccepted } from '../../lib/msx/versions'
 import type { Authority } from '../../lib/pki/authority'
 import { checkCertificateRequest } from '../../lib/pki/csr'
-import { fromNodeFingerprint } from '../../lib/pki/fingerprint'
 import {
   ackRequest,
   type EnlistResponse,
@@ -30,7 +28,9 @@ import {
 } from '../../lib/protocol/agent-v1'
 import type { Log } from '../log'
 import { Refusal, readBody, send } from './http-json'
+import { peerFingerprint } from './peer'
 import type { PollHub } from './poll-hub'
+import { checkAgentVersion } from './version-check'
 
 export interface GatewayContext {
   db: Db
@@ -75,8 +75,8 @@ function enlisted(
 /** The enlisted target presenting the request's client certificate, or a refusal that says why not. */
 async function callingTarget(req: http.IncomingMessage, ctx: GatewayContext) {
   const socket = req.socket as TLSSocket
-  const certificate = socket.getPeerCertificate()
-  if (!certificate?.fingerprint256)
+  const fingerprint = peerFingerprint(socket)
+  if (!fingerprint)
     throw new Refusal(
       401,
       'certificate_missing',
@@ -88,7 +88,7 @@ async function callingTarget(req: http.IncomingMessage, ctx: GatewayContext) {
       'certificate_unknown',
       'The client certificate was not issued by this master: enlist with this master first.',
     )
-  const identity = await ctx.hub.identify(fromNodeFingerprint(certificate.fingerprint256))
+  const identity = ctx.hub.knownIdentity(fingerprint) ?? (await ctx.hub.identify(fingerprint))
   if (identity.kind === 'revoked') throw new Refusal(403, 'certificate_revoked', revokedMessage(identity))
   if (identity.kind === 'unknown')
     throw new Refusal(
@@ -139,21 +139,15 @@ const enlistStatus: Handler = async (req, res, ctx) => {
 const poll: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, pollRequest)
-  try {
-    assertAgentVersionAccepted(body.agentVersion, ctx.master.version)
-  } catch (error) {
-    throw new Refusal(403, 'version_refused', (error as Error).message)
-  }
-  const at = new Date()
-  const localTime = new Date(body.localTime)
-  const clockSkewMs = localTime.getTime() - at.getTime()
-  ctx.hub.recordPoll({
-    targetId: target.id,
+  checkAgentVersion(body.agentVersion, ctx.master.version)
+  const at = Date.now()
+  const clockSkewMs = Date.parse(body.localTime) - at
+  ctx.hub.recordPoll(target.id, {
     at,
-    localTime,
+    localTime: at + clockSkewMs,
     clockSkewMs,
     spoolDepth: body.spoolDepth,
-    spoolOldestAt: body.spoolOldestAt ? new Date(body.spoolOldestAt) : null,
+    spoolOldestAt: body.spoolOldestAt,
     pollIntervalSeconds: body.pollIntervalSeconds,
   })
   let work = await ctx.hub.work(target.id)
