@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // The domain core's suite runs twice, on SQLite and on PostgreSQL; integration tests start real processes.
-const unit = ['lib/**/*.test.ts', 'agent/**/*.test.ts', 'server/**/*.test.ts']
+const unit = ['lib/**/*.test.ts', 'agent/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts']
 
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname } },

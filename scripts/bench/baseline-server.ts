@@ -1,0 +1,43 @@
+// The baseline: a bare Node TLS keep-alive server on the gateway's own certificate, answering every request with
+// a small JSON body of the size of an empty poll's answer. What the gateway does beyond this is its own cost.
+// usage: tsx scripts/bench/baseline-server.ts PKI_DIR   (prints "listening on PORT")
+
+import fs from 'node:fs'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+const pki = process.argv[2] ?? ''
+const read = (file: string) => fs.readFileSync(path.join(pki, file), 'utf8')
+const caPem = read('ca.crt')
+
+const server = https.createServer({
+  key: read('gateway.key'),
+  cert: `${read('gateway.crt').trim()}\n${caPem.trim()}\n`,
+  ca: caPem,
+  requestCert: true,
+  rejectUnauthorized: false,
+  minVersion: 'TLSv1.2',
+})
+server.keepAliveTimeout = 75_000
+server.on('request', (req, res) => {
+  req.resume()
+  req.on('end', () => {
+    const text = JSON.stringify({
+      serverTime: new Date().toISOString(),
+      clockSkewMs: 0,
+      pollIntervalSeconds: 60,
+      instructions: [],
+      blockedBy: null,
+    })
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
+  })
+})
+server.listen(0, '127.0.0.1', () => console.log(`listening on ${(server.address() as AddressInfo).port}`))
+const stop = () => {
+  server.close(() => process.exit(0))
+  server.closeAllConnections()
+}
+process.once('SIGTERM', stop)
+process.once('SIGINT', stop)

@@ -1,0 +1,208 @@
+// npm run bench: starts a gateway-only master and a bare TLS baseline on loopback, drives both from a separate
+// load process, and measures (a) empty-poll throughput and latency against (b) the baseline, (c) post-to-download
+// time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets. Every phase is
+// bounded; the whole run stops by itself.
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { createEnlistmentToken } from '../../lib/msx/enlistment-tokens'
+import { postOperation } from '../../lib/msx/post-operation'
+import { summarize } from '../../lib/stats/percentiles'
+import { seedFleet } from '../../test/support/fleet'
+import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { processTree, rssMb } from './proc'
+import { formatResults, type Results, type Throughput, writeResults } from './report'
+import { LoadWorker } from './worker-client'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const HARD_LIMIT_MS = 6 * 60_000
+
+const settings = z
+  .object({
+    targets: z.coerce.number().int().min(10).max(5000).default(1000),
+    fleet: z.coerce.number().int().min(100).max(100_000).default(10_000),
+    seconds: z.coerce.number().int().min(2).max(60).default(10),
+    connections: z.coerce.number().int().min(1).max(512).default(64),
+    pipeline: z.coerce.number().int().min(1).max(16).default(1),
+    rounds: z.coerce.number().int().min(1).max(10).default(3),
+    'enlist-concurrency': z.coerce.number().int().min(1).max(64).default(16),
+  })
+  .parse(
+    parseArgs({
+      options: Object.fromEntries(
+        ['targets', 'fleet', 'seconds', 'connections', 'pipeline', 'rounds', 'enlist-concurrency'].map((k) => [
+          k,
+          { type: 'string' },
+        ]),
+      ),
+    }).values,
+  )
+
+const say = (line: string) => console.error(`[bench] ${line}`)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`a condition was not met within ${timeoutMs / 1000} s`)
+    await sleep(200)
+  }
+}
+
+function startBaseline(pkiDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'baseline-server.ts'), pkiDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const port = /listening on (\d+)/.exec(d.toString())?.[1]
+      if (port) resolve({ child, url: `https://127.0.0.1:${port}` })
+    })
+    child.once('exit', (code) => reject(new Error(`the baseline server ended (${code})`)))
+  })
+}
+
+async function main() {
+  const startedAt = new Date().toISOString()
+  const loadAverageAtStart = os.loadavg()
+  say(`starting a gateway-only master on loopback`)
+  const master: Master = await startMaster()
+  const ctx = { db: master.db, actor: { name: 'bench', address: 'loopback' } }
+  const pkiDir = path.join(master.dataDir, 'pki')
+  const caPem = fs.readFileSync(path.join(pkiDir, 'ca.crt'), 'utf8')
+  const baseline = await startBaseline(pkiDir)
+  const worker = new LoadWorker()
+  const cleanup = async () => {
+    worker.stop()
+    baseline.child.kill('SIGTERM')
+    await master.db.$disconnect()
+    await stopAll()
+  }
+  try {
+    const { secret } = await createEnlistmentToken(ctx, { label: 'benchmark' })
+    const swarm = {
+      master: master.url,
+      count: settings.targets,
+      token: secret,
+      caPem,
+      dataDir: tempDir('msx-bench-swarm-'),
+      enlistConcurrency: settings['enlist-concurrency'],
+      rampUpSeconds: 2,
+    }
+    say(`enlisting ${settings.targets} virtual targets through the protocol`)
+    const enlistment = await worker.call<{ enlisted: number; errors: number; seconds: number }>({
+      kind: 'enlist',
+      swarm,
+    })
+    if (enlistment.enlisted < settings.targets) throw new Error(`only ${enlistment.enlisted} targets enlisted`)
+
+    const saturate = (url: string, serverPid: number) =>
+      worker.call<Throughput>({
+        kind: 'saturate',
+        url,
+        caPem,
+        dataDir: swarm.dataDir,
+        connections: settings.connections,
+        pipeline: settings.pipeline,
+        warmupMs: 2000,
+        durationMs: settings.seconds * 1000,
+        serverPid,
+      })
+    say(`(b) baseline: ${settings.seconds} s at saturation`)
+    const baselineRun = await saturate(baseline.url, baseline.child.pid ?? 0)
+    say(`(a) gateway: ${settings.seconds} s of empty polls at saturation`)
+    const gatewayRun = await saturate(master.url, master.process.child.pid ?? 0)
+
+    const masterRssMbIdle = rssMb(processTree(master.process.child.pid ?? 0))
+    say(`(c) ${settings.targets} virtual targets long-polling`)
+    const longPollsFrom = new Date()
+    await worker.call({ kind: 'long-poll', swarm })
+    // the master has taken every first poll (handshake, identity, first look at the download list)
+    await until(
+      async () =>
+        (await master.db.targetServer.count({ where: { lastPollAt: { gte: longPollsFrom } } })) >= settings.targets,
+      60_000,
+    )
+    const rounds: Results['postToDownload']['rounds'] = []
+    const latencies: number[] = []
+    let simulatorRssMb = 0
+    for (let round = 1; round <= settings.rounds; round++) {
+      const settled = await worker.call<{ rssMb: number }>({ kind: 'settled', timeoutMs: 60_000 })
+      simulatorRssMb = Math.max(simulatorRssMb, settled.rssMb)
+      await sleep(500) // the last re-polls reach the gateway and wait there
+      const value = String(60 + round)
+      const postedAt = Date.now()
+      await postOperation(ctx, { operation: 'SET-POLL', value, recipients: { all: true } })
+      const postMs = Date.now() - postedAt
+      const { arrivals } = await worker.call<{ arrivals: number[] }>({ kind: 'arrivals', value, timeoutMs: 60_000 })
+      const times = arrivals.map((at) => at - postedAt)
+      latencies.push(...times)
+      rounds.push({ postMs, latency: summarize(times), missing: settings.targets - arrivals.length })
+      say(`    round ${round}: ${arrivals.length} downloads, p50 ${rounds.at(-1)?.latency.p50} ms`)
+    }
+    await worker.call({ kind: 'settled', timeoutMs: 60_000 })
+    const masterRssMbWithLongPolls = rssMb(processTree(master.process.child.pid ?? 0))
+    await worker.call({ kind: 'stop-swarm' })
+
+    const seeded = settings.fleet - settings.targets
+    say(`(d) seeding ${seeded} more targets, posting to all ${settings.fleet}`)
+    await seedFleet(master.db, 'FLEET', seeded)
+    const roundsMs: number[] = []
+    for (let round = 1; round <= settings.rounds; round++) {
+      const started = performance.now()
+      const { posted } = await postOperation(ctx, {
+        operation: 'SET-POLL',
+        value: String(120 + round),
+        recipients: { all: true },
+      })
+      roundsMs.push(performance.now() - started)
+      if (posted !== settings.fleet) throw new Error(`posted to ${posted} targets, not ${settings.fleet}`)
+    }
+
+    const results: Results = {
+      startedAt,
+      machine: {
+        node: process.versions.node,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg(),
+      },
+      settings: { ...settings },
+      enlistment: { targets: enlistment.enlisted, errors: enlistment.errors, seconds: enlistment.seconds },
+      baseline: baselineRun,
+      gateway: gatewayRun,
+      postToDownload: { targets: settings.targets, rounds, all: summarize(latencies) },
+      postToFleet: { targets: settings.fleet, roundsMs },
+      memory: { masterRssMbIdle, masterRssMbWithLongPolls, simulatorRssMb },
+    }
+    console.log(formatResults(results))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), results))}`)
+  } finally {
+    await cleanup()
+  }
+}
+
+const limit = setTimeout(() => {
+  say(`stopped after ${HARD_LIMIT_MS / 60_000} minutes`)
+  void stopAll().finally(() => process.exit(1))
+}, HARD_LIMIT_MS)
+main().then(
+  () => {
+    clearTimeout(limit)
+    process.exit(0)
+  },
+  async (error: unknown) => {
+    say(`failed: ${error instanceof Error ? error.message : String(error)}`)
+    await stopAll()
+    process.exit(1)
+  },
+)

@@ -1,0 +1,118 @@
+// The benchmark's results: one table on the terminal, the same figures as JSON in bench-results/.
+import fs from 'node:fs'
+import path from 'node:path'
+import { formatTable } from '../../cli/table'
+import type { Summary } from '../../lib/stats/percentiles'
+
+export interface Throughput {
+  connections: number
+  requests: number
+  seconds: number
+  errors: number
+  statuses: Record<string, number>
+  latency: Summary
+  serverCpuSeconds: number
+  clientCpuSeconds: number
+}
+
+export interface Results {
+  startedAt: string
+  machine: { node: string; cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] }
+  settings: Record<string, number>
+  enlistment: { targets: number; errors: number; seconds: number }
+  baseline: Throughput
+  gateway: Throughput
+  postToDownload: { targets: number; rounds: { postMs: number; latency: Summary; missing: number }[]; all: Summary }
+  postToFleet: { targets: number; roundsMs: number[] }
+  memory: { masterRssMbIdle: number; masterRssMbWithLongPolls: number; simulatorRssMb: number }
+}
+
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const ms = (value: number) => `${n(value, value < 10 ? 2 : value < 100 ? 1 : 0)} ms`
+const rate = (t: Throughput) => t.requests / t.seconds
+/** Requests answered per second of the server's CPU: steadier than req/s when other work shares the cores. */
+const perCpu = (t: Throughput) => t.requests / Math.max(t.serverCpuSeconds, 0.01)
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN
+
+export function ratios(r: Results) {
+  return {
+    throughput: rate(r.gateway) / rate(r.baseline),
+    perServerCpuSecond: perCpu(r.gateway) / perCpu(r.baseline),
+    p50: r.gateway.latency.p50 / r.baseline.latency.p50,
+    p99: r.gateway.latency.p99 / r.baseline.latency.p99,
+  }
+}
+
+export function formatResults(r: Results): string {
+  const q = ratios(r)
+  const throughputRow = (label: string, t: Throughput) => {
+    const serverBusy = t.serverCpuSeconds / t.seconds
+    return {
+      measure: label,
+      result: `${n(rate(t))} req/s · p50 ${ms(t.latency.p50)} · p99 ${ms(t.latency.p99)} · ${n(perCpu(t))} req per server CPU-s`,
+      note: [
+        `${t.connections} keep-alive connections x ${r.settings.pipeline ?? 1} in flight`,
+        `server CPU ${n(serverBusy * 100)}%${serverBusy < 0.9 ? ' (not saturated: the load generator or other work on the cores limits it)' : ''}`,
+        `load generator CPU ${n((t.clientCpuSeconds / t.seconds) * 100)}%`,
+        t.errors ? `${t.errors} socket errors` : '',
+        Object.keys(t.statuses).length ? `statuses ${JSON.stringify(t.statuses)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    }
+  }
+  const d = r.postToDownload.all
+  const rows = [
+    throughputRow('(b) baseline: bare Node TLS keep-alive server', r.baseline),
+    throughputRow('(a) gateway: empty polls, waitSeconds 0', r.gateway),
+    {
+      measure: '    gateway / baseline',
+      result: `${n(q.perServerCpuSecond, 2)}x per server CPU-s (goal 0.25x) · ${n(q.throughput, 2)}x req/s`,
+      note: `latency ${n(q.p50, 1)}x at p50, ${n(q.p99, 1)}x at p99; per CPU-s is the fairer ratio when either server is not saturated`,
+    },
+    {
+      measure: `(c) post -> download, ${n(r.postToDownload.targets)} long polls`,
+      result: `p50 ${ms(d.p50)} · p95 ${ms(d.p95)} · max ${ms(d.max)}`,
+      note: `${r.postToDownload.rounds.length} rounds, ${n(d.count)} downloads; postOperation itself took ${r.postToDownload.rounds.map((x) => ms(x.postMs)).join(', ')}`,
+    },
+    {
+      measure: `(d) post one instruction to ${n(r.postToFleet.targets)} targets`,
+      result: `${ms(median(r.postToFleet.roundsMs))} (median)`,
+      note: `rounds ${r.postToFleet.roundsMs.map(ms).join(', ')}; ${n((median(r.postToFleet.roundsMs) * 1000) / r.postToFleet.targets, 1)} µs per target`,
+    },
+    {
+      measure: 'enlistment through the protocol',
+      result: `${n(r.enlistment.targets)} targets in ${n(r.enlistment.seconds, 1)} s (${n(r.enlistment.targets / r.enlistment.seconds)}/s)`,
+      note: r.enlistment.errors ? `${r.enlistment.errors} errors` : 'token, CSR, signed client certificate each',
+    },
+    {
+      measure: 'memory',
+      result: `master ${n(r.memory.masterRssMbWithLongPolls)} MB with ${n(r.postToDownload.targets)} long polls (${n(r.memory.masterRssMbIdle)} MB before)`,
+      note: `simulator process ${n(r.memory.simulatorRssMb)} MB`,
+    },
+  ]
+  const m = r.machine
+  return [
+    `msx-admin benchmark, ${r.startedAt} · Node ${m.node} · ${m.cpus} cores (${m.cpuModel}) · load average ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' ')} at end`,
+    '',
+    formatTable(rows, [
+      ['measure', (row) => row.measure],
+      ['result', (row) => row.result],
+      ['note', (row) => row.note],
+    ]),
+    '',
+    'One run on this machine: whatever else runs on its cores (see the load average) moves every figure; compare',
+    'the gateway with the baseline measured in the same run, not runs with each other.',
+  ].join('\n')
+}
+
+/** Writes bench-results/bench-TIMESTAMP.json and bench-results/latest.json; returns the first path. */
+export function writeResults(dir: string, r: Results): string {
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `bench-${r.startedAt.replace(/[:.]/g, '-')}.json`)
+  const text = `${JSON.stringify({ ...r, ratios: ratios(r) }, null, 2)}\n`
+  fs.writeFileSync(file, text)
+  fs.writeFileSync(path.join(dir, 'latest.json'), text)
+  return file
+}
