@@ -108,7 +108,7 @@ export class VirtualTarget {
         } catch (error) {
           if (ctx.signal.aborted) break
           if (error instanceof MasterRefused && error.status < 500) {
-            this.stop(`enlisting ${this.name}: ${error.message}`)
+            this.stop(`could not enlist: ${error.message}`)
             return null
           }
           this.report(error)
