@@ -1,72 +1,18 @@
-// Working with the download list: a target acknowledges what it downloaded (or the error it met); an
-// administrator deletes instructions or clears their errors; lists for the dashboard and the CLI.
+// Working with the download list: an administrator deletes instructions or clears their errors; lists for the
+// dashboard and the CLI. A target's acknowledgements are in acknowledgements.ts.
 import { z } from 'zod'
-import type { Db, Tx } from '../db/client'
+import type { Db } from '../db/client'
+import { settleResyncs } from './acknowledgements'
 import { recordAudit } from './audit'
-import { inTransaction, type MsxContext, transaction } from './context'
+import { inTransaction, type MsxContext } from './context'
 import { invalid } from './errors'
 import { nameKey } from './names'
 import { JOB_OPERATIONS, SERVER_OPERATIONS } from './operations'
 import { pageFields, pageWindow } from './paging'
 import { signalTargets } from './signals'
-import { suspectOfflineAt } from './status'
-import { completeDefection } from './targets'
 
-export interface Acknowledgement {
-  id: number
-  /** false: the target could not carry it out; `error` says why, and blocks its further downloads */
-  ok: boolean
-  error?: string
-}
-
-/**
- * Records what a target did with the instructions it downloaded, in one transaction. Carried-out SET-POLL
- * changes its polling interval; carried-out DEFECT completes its defection. Returns whether it is still enlisted.
- */
-export async function acknowledgeInstructions(db: Db, targetId: number, acks: Acknowledgement[], now = new Date()) {
-  return transaction(db, async (tx) => {
-    const ids = acks.map((a) => a.id)
-    const rows = await tx.downloadInstruction.findMany({ where: { id: { in: ids }, targetId, status: 0 } })
-    const byId = new Map(rows.map((r) => [r.id, r]))
-    const done = acks.filter((a) => a.ok && byId.has(a.id)).map((a) => a.id)
-    if (done.length > 0)
-      await tx.downloadInstruction.updateMany({
-        where: { id: { in: done } },
-        data: { status: 1, dateDownloaded: now, errorMessage: null },
-      })
-    for (const ack of acks.filter((a) => !a.ok && byId.has(a.id)))
-      await tx.downloadInstruction.update({
-        where: { id: ack.id },
-        data: { errorMessage: (ack.error?.trim() || 'The target could not carry out the instruction.').slice(0, 2000) },
-      })
-    const applied = done.map((id) => byId.get(id)).filter((r) => r !== undefined)
-    if (applied.some((r) => r.operation === 'DEFECT')) {
-      await completeDefection(tx, targetId)
-      return { enlisted: false }
-    }
-    const setPoll = applied.filter((r) => r.operation === 'SET-POLL').at(-1)
-    if (setPoll?.value) await applyPollInterval(tx, targetId, Number(setPoll.value))
-    await settleResync(tx, targetId)
-    return { enlisted: true }
-  })
-}
-
-async function applyPollInterval(tx: Tx, targetId: number, pollIntervalSeconds: number) {
-  const target = await tx.targetServer.findUnique({ where: { id: targetId } })
-  if (!target) return
-  const since = target.lastPollAt ?? target.enlistedAt
-  await tx.targetServer.update({
-    where: { id: targetId },
-    data: { pollIntervalSeconds, suspectOfflineAt: suspectOfflineAt(since, pollIntervalSeconds) },
-  })
-}
-
-/** A re-synchronizing target is back to normal once it has nothing left to download. */
-async function settleResync(tx: Tx, targetId: number) {
-  const pending = await tx.downloadInstruction.count({ where: { targetId, status: 0 } })
-  if (pending === 0)
-    await tx.targetServer.updateMany({ where: { id: targetId, state: 'RESYNC_PENDING' }, data: { state: 'ENLISTED' } })
-}
+// acknowledgements live in acknowledgements.ts; kept importable from here
+export { type Acknowledgement, acknowledgeInstructions } from './acknowledgements'
 
 function assertIds(ids: number[]) {
   if (ids.length === 0) throw invalid('Choose at least one instruction.')
@@ -82,7 +28,7 @@ export async function deleteInstructions(ctx: MsxContext, ids: number[]) {
     })
     await tx.downloadInstruction.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
     const targetIds = [...new Set(rows.map((r) => r.targetId))].filter((id) => id !== null)
-    for (const targetId of targetIds) await settleResync(tx, targetId)
+    await settleResyncs(tx, targetIds)
     await signalTargets(tx, targetIds, 'instructions deleted')
     await recordAudit(tx, ctx.actor, {
       action: 'instruction.delete',
