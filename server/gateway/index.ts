@@ -8,6 +8,7 @@ import type { Authority } from '../../lib/pki/authority'
 import { type Listener, urlOf } from '../dashboard'
 import { type Endpoint, listen } from '../listen'
 import type { Log } from '../log'
+import { AckBatcher } from './ack-batcher'
 import { Refusal, sendError } from './http-json'
 import { PollHub } from './poll-hub'
 import { type GatewayContext, routes } from './routes'
@@ -82,6 +83,7 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
       ctx = {
         db: database,
         hub,
+        acks: new AckBatcher(database, hub, deps.log),
         authority: deps.authority,
         master: { name: master.name, version: master.version },
         log: deps.log,

@@ -120,8 +120,11 @@ export class PollHub {
     return this.settle(targetId, generation, pending, new Map())
   }
 
-  /** Fetches the work of many targets at once (their long polls are about to wake), for their next poll. */
-  private async prepare(targetIds: number[]) {
+  /**
+   * Fetches the work of many targets at once, for their next poll: long polls about to wake, or targets that have
+   * just acknowledged (most then have nothing left, and their next poll is answered from memory).
+   */
+  async prepare(targetIds: number[]) {
     const generations = new Map(targetIds.map((id) => [id, this.generation.get(id) ?? 0]))
     const pending = await pendingInstructionsOf(this.db, targetIds)
     const jobs = new Map<number, Awaited<ReturnType<typeof jobPayload>>>()

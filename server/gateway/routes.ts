@@ -11,7 +11,6 @@ import {
   revokedMessage,
 } from '../../lib/msx/agents'
 import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
-import { acknowledgeInstructions } from '../../lib/msx/instructions'
 import { nameKey } from '../../lib/msx/names'
 import { recordOutcomes } from '../../lib/msx/outcomes'
 import type { Authority } from '../../lib/pki/authority'
@@ -27,6 +26,7 @@ import {
   reenlistRequest,
 } from '../../lib/protocol/agent-v1'
 import type { Log } from '../log'
+import type { AckBatcher } from './ack-batcher'
 import { Refusal, readBody, send } from './http-json'
 import { peerFingerprint } from './peer'
 import type { PollHub } from './poll-hub'
@@ -35,6 +35,7 @@ import { checkAgentVersion } from './version-check'
 export interface GatewayContext {
   db: Db
   hub: PollHub
+  acks: AckBatcher
   authority: Authority
   master: { name: string; version: string }
   log: Log
@@ -168,12 +169,8 @@ const poll: Handler = async (req, res, ctx) => {
 const ack: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, ackRequest)
-  const result = await acknowledgeInstructions(ctx.db, target.id, body.acks)
-  if (result.enlisted) ctx.hub.invalidate(target.id)
-  else {
-    ctx.hub.forget(target.id)
-    ctx.log.info(`${target.name} defected (DEFECT carried out)`)
-  }
+  const result = await ctx.acks.acknowledge(target.id, body.acks)
+  if (!result.enlisted) ctx.log.info(`${target.name} defected (DEFECT carried out)`)
   send(res, 200, result)
 }
 
