@@ -9,6 +9,8 @@ import type { SwarmStats } from './stats'
 export interface SwarmHooks {
   /** an instruction reached a virtual target (before it is carried out) */
   onInstruction?(target: string, instruction: Instruction, receivedAt: number): void
+  /** the master took a virtual target's acknowledgements */
+  onAcknowledged?(target: string, count: number, at: number): void
 }
 
 export interface SwarmContext {

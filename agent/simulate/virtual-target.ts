@@ -227,6 +227,7 @@ export class VirtualTarget {
     if (acks.length === 0) return false
     const answer = await client.post('/ack', ackRequest.parse({ acks }), ackResponse, { signal: this.ctx.signal })
     this.ctx.stats.acknowledged += acks.length
+    this.ctx.hooks.onAcknowledged?.(this.name, acks.length, Date.now())
     acks.length = 0
     return !answer.enlisted
   }

@@ -12,6 +12,8 @@ import { saturate } from './raw-load'
 import { type SwarmSpec, type WorkerCommand, type WorkerReply, workerRequest } from './worker-protocol'
 
 const arrivals = new Map<string, number[]>()
+/** when each acknowledgement was taken by the master, in order */
+const acknowledged: number[] = []
 let running: { swarm: Swarm; stop: AbortController; done: Promise<void> } | null = null
 
 async function openSwarm(spec: SwarmSpec, signal: AbortSignal) {
@@ -34,6 +36,9 @@ async function openSwarm(spec: SwarmSpec, signal: AbortSignal) {
     signal,
     (line) => console.error(`[load] ${line}`),
     {
+      onAcknowledged(_target, _count, at) {
+        acknowledged.push(at)
+      },
       onInstruction(_target, instruction, receivedAt) {
         if (instruction.operation !== 'SET-POLL' || instruction.value === null) return
         const list = arrivals.get(instruction.value) ?? []
@@ -125,6 +130,12 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       const count = running?.swarm.stats.count ?? 0
       await until(() => (arrivals.get(command.value)?.length ?? 0) >= count, command.timeoutMs)
       return { arrivals: arrivals.get(command.value) ?? [], expected: count }
+    }
+    case 'acknowledged': {
+      // the moment the master had taken `count` acknowledgements sent after `since`
+      const taken = () => acknowledged.filter((at) => at >= command.since)
+      await until(() => taken().length >= command.count, command.timeoutMs)
+      return { at: taken()[command.count - 1] ?? null, taken: taken().length }
     }
     case 'settled': {
       const swarm = running?.swarm

@@ -31,6 +31,13 @@ export const workerCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('long-poll'), swarm }),
   /** when each target received the SET-POLL carrying `value` (epoch ms); waits for all or the timeout */
   z.object({ kind: z.literal('arrivals'), value: z.string(), timeoutMs: z.number().int().positive() }),
+  /** when the master had taken `count` acknowledgements since `since` (epoch ms); waits for them or the timeout */
+  z.object({
+    kind: z.literal('acknowledged'),
+    since: z.number(),
+    count: z.number().int().positive(),
+    timeoutMs: z.number().int().positive(),
+  }),
   /** waits until every target holds a long poll open again */
   z.object({ kind: z.literal('settled'), timeoutMs: z.number().int().positive() }),
   z.object({ kind: z.literal('stop-swarm') }),
