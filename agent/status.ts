@@ -18,7 +18,15 @@ export interface AgentStatus {
   spoolOldestAgeSeconds: number | null
   allowProxyMatching: boolean
   jobs: { name: string; version: number; receivedAt: string }[]
-  running: { jobName: string; runId: string; startedAt: string; stepNumber: number | null; invokedBy: string }[]
+  running: {
+    jobName: string
+    runId: string
+    startedAt: string
+    stepNumber: number | null
+    invokedBy: string
+    /** the process the running step started, once it has started one */
+    pid: number | null
+  }[]
 }
 
 export function readStatus(dataDir: string, now = new Date()): AgentStatus {
@@ -54,6 +62,7 @@ export function readStatus(dataDir: string, now = new Date()): AgentStatus {
         startedAt: r.startedAt.toISOString(),
         stepNumber: r.stepNumber,
         invokedBy: r.invokedBy,
+        pid: r.process?.pid ?? null,
       })),
     }
   } finally {

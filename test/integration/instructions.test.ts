@@ -65,7 +65,12 @@ describe('jobs reach the agent', () => {
       () => agentStatus(dataDir),
       (s) => s.jobs.length === 0,
     )
-    expect((await instructions('JOBS1')).map((i) => [i.operation, i.status])).toEqual([
+    // the agent acknowledges after carrying out: the master shows all three downloaded once the ack is in
+    const acknowledged = await eventually(
+      () => instructions('JOBS1'),
+      (list) => list.every((i) => i.status === 'downloaded'),
+    )
+    expect(acknowledged.map((i) => [i.operation, i.status])).toEqual([
       ['DELETE', 'downloaded'],
       ['UPDATE', 'downloaded'],
       ['INSERT', 'downloaded'],

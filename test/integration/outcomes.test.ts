@@ -81,7 +81,8 @@ describe('an agent that stops while a job runs', () => {
     await postJob(master, 'START', 'interrupted', ['KILL1'])
     await eventually(
       () => agentStatus(dataDir),
-      (s) => s.running.some((r) => r.stepNumber === 2) && fs.existsSync(pidFile),
+      // the agent has recorded the step's process (which may write its pid file first)
+      (s) => s.running.some((r) => r.stepNumber === 2 && r.pid !== null) && fs.existsSync(pidFile),
     )
     await run.stop('SIGKILL')
     const orphan = Number(fs.readFileSync(pidFile, 'utf8'))
