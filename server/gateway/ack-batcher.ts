@@ -40,7 +40,13 @@ export class AckBatcher {
     try {
       // acknowledgements read from the network in the same turn join the first one
       await new Promise((resolve) => setImmediate(resolve))
-      while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, MAX_TARGETS_PER_BATCH))
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_TARGETS_PER_BATCH)
+        // whatever goes wrong, every acknowledgement of the batch gets an answer
+        await this.writeBatch(batch).catch((error: unknown) => {
+          for (const waiting of batch) waiting.reject(error)
+        })
+      }
     } finally {
       this.writing = false
     }
