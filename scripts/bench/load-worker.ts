@@ -27,7 +27,7 @@ async function openSwarm(spec: SwarmSpec, signal: AbortSignal) {
       token: spec.token,
       caFile,
       encrypt: 'strict',
-      prefix: 'BENCH',
+      prefix: spec.prefix,
       dataDir: spec.dataDir,
       failSteps: false,
       enlistConcurrency: spec.enlistConcurrency,

@@ -13,9 +13,9 @@ import { postOperation } from '../../lib/msx/post-operation'
 import { summarize } from '../../lib/stats/percentiles'
 import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
-import { formatResults, type Results, type Throughput, writeResults } from './report'
-import { LoadWorker } from './worker-client'
+import { formatResults, type Results, writeResults } from './report'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const HARD_LIMIT_MS = 6 * 60_000
@@ -29,14 +29,22 @@ const settings = z
     pipeline: z.coerce.number().int().min(1).max(16).default(1),
     rounds: z.coerce.number().int().min(1).max(10).default(3),
     'enlist-concurrency': z.coerce.number().int().min(1).max(64).default(16),
+    /** processes the virtual targets of (c) are spread over; the saturation load uses the first */
+    'load-processes': z.coerce.number().int().min(1).max(4).default(2),
   })
   .parse(
     parseArgs({
       options: Object.fromEntries(
-        ['targets', 'fleet', 'seconds', 'connections', 'pipeline', 'rounds', 'enlist-concurrency'].map((k) => [
-          k,
-          { type: 'string' },
-        ]),
+        [
+          'targets',
+          'fleet',
+          'seconds',
+          'connections',
+          'pipeline',
+          'rounds',
+          'enlist-concurrency',
+          'load-processes',
+        ].map((k) => [k, { type: 'string' }]),
       ),
     }).values,
   )
@@ -79,37 +87,35 @@ async function main() {
   const pkiDir = path.join(master.dataDir, 'pki')
   const caPem = fs.readFileSync(path.join(pkiDir, 'ca.crt'), 'utf8')
   const baseline = await startBaseline(pkiDir)
-  const worker = new LoadWorker()
-  const cleanup = async () => {
-    worker.stop()
-    baseline.child.kill('SIGTERM')
-    await master.db.$disconnect()
-    await stopAll()
-  }
-  try {
-    const { secret } = await createEnlistmentToken(ctx, { label: 'benchmark' })
-    const swarm = {
+  const { secret } = await createEnlistmentToken(ctx, { label: 'benchmark' })
+  const perProcess = Math.ceil(settings.targets / settings['load-processes'])
+  const load = new LoadGroup(
+    Array.from({ length: settings['load-processes'] }, (_, i) => ({
       master: master.url,
-      count: settings.targets,
+      prefix: `BENCH${i + 1}`,
+      count: Math.min(perProcess, settings.targets - i * perProcess),
       token: secret,
       caPem,
       dataDir: tempDir('msx-bench-swarm-'),
       enlistConcurrency: settings['enlist-concurrency'],
       rampUpSeconds: 2,
-    }
+    })),
+  )
+  const cleanup = async () => {
+    load.stop()
+    baseline.child.kill('SIGTERM')
+    await master.db.$disconnect()
+    await stopAll()
+  }
+  try {
     say(`enlisting ${settings.targets} virtual targets through the protocol`)
-    const enlistment = await worker.call<{ enlisted: number; errors: number; seconds: number }>({
-      kind: 'enlist',
-      swarm,
-    })
+    const enlistment = await load.enlist()
     if (enlistment.enlisted < settings.targets) throw new Error(`only ${enlistment.enlisted} targets enlisted`)
 
     const saturate = (url: string, serverPid: number) =>
-      worker.call<Throughput>({
-        kind: 'saturate',
+      load.saturate({
         url,
         caPem,
-        dataDir: swarm.dataDir,
         connections: settings.connections,
         pipeline: settings.pipeline,
         warmupMs: 2000,
@@ -124,7 +130,7 @@ async function main() {
     const masterRssMbIdle = rssMb(processTree(master.process.child.pid ?? 0))
     say(`(c) ${settings.targets} virtual targets long-polling`)
     const longPollsFrom = new Date()
-    await worker.call({ kind: 'long-poll', swarm })
+    await load.longPoll()
     // the master has taken every first poll (handshake, identity, first look at the download list)
     await until(
       async () =>
@@ -136,31 +142,26 @@ async function main() {
     let simulatorRssMb = 0
     // round 0 is the first post after the master started (cold caches and compiled queries): reported, not pooled
     for (let round = 0; round <= settings.rounds; round++) {
-      const settled = await worker.call<{ rssMb: number }>({ kind: 'settled', timeoutMs: 60_000 })
+      const settled = await load.settled(60_000)
       simulatorRssMb = Math.max(simulatorRssMb, settled.rssMb)
       await sleep(500) // the last re-polls reach the gateway and wait there
       const value = String(60 + round)
       const postedAt = Date.now()
       await postOperation(ctx, { operation: 'SET-POLL', value, recipients: { all: true } })
       const postMs = Date.now() - postedAt
-      const { arrivals } = await worker.call<{ arrivals: number[] }>({ kind: 'arrivals', value, timeoutMs: 60_000 })
+      const arrivals = await load.arrivals(value, 60_000)
       const times = arrivals.map((at) => at - postedAt)
       if (round > 0) latencies.push(...times)
-      const acks = await worker.call<{ at: number | null }>({
-        kind: 'acknowledged',
-        since: postedAt,
-        count: settings.targets,
-        timeoutMs: 120_000,
-      })
-      const acknowledgedMs = acks.at === null ? null : acks.at - postedAt
+      const acknowledgedAt = await load.acknowledged(postedAt, 120_000)
+      const acknowledgedMs = acknowledgedAt === null ? null : acknowledgedAt - postedAt
       rounds.push({ postMs, latency: summarize(times), missing: settings.targets - arrivals.length, acknowledgedMs })
       say(
         `    round ${round}: ${arrivals.length} downloads, p50 ${rounds.at(-1)?.latency.p50} ms, all acknowledged at ${acknowledgedMs} ms`,
       )
     }
-    await worker.call({ kind: 'settled', timeoutMs: 60_000 })
+    await load.settled(60_000)
     const masterRssMbWithLongPolls = rssMb(processTree(master.process.child.pid ?? 0))
-    await worker.call({ kind: 'stop-swarm' })
+    await load.stopSwarms()
 
     const seeded = settings.fleet - settings.targets
     say(`(d) seeding ${seeded} more targets, posting to all ${settings.fleet}`)

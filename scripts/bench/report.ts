@@ -101,7 +101,7 @@ export function formatResults(r: Results): string {
     {
       measure: 'memory',
       result: `master ${n(r.memory.masterRssMbWithLongPolls)} MB with ${n(r.postToDownload.targets)} long polls (${n(r.memory.masterRssMbIdle)} MB before)`,
-      note: `simulator process ${n(r.memory.simulatorRssMb)} MB`,
+      note: `load processes holding the virtual targets: ${n(r.memory.simulatorRssMb)} MB in ${r.settings['load-processes'] ?? 1}`,
     },
   ]
   const m = r.machine

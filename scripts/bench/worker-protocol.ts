@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 const swarm = z.object({
   master: z.string(),
+  prefix: z.string(),
   count: z.number().int().positive(),
   token: z.string().optional(),
   caPem: z.string(),
