@@ -3,6 +3,7 @@
 import os from 'node:os'
 import { Argument, Command, CommanderError, Option } from 'commander'
 import pino from 'pino'
+import { exitAfterOutput } from '../lib/cli/exit'
 import { createLogger } from '../server/log'
 import { addConnection, listConnections, removeConnection } from './connections'
 import { defect } from './defect'
@@ -203,14 +204,14 @@ program
   })
 
 program.parseAsync(process.argv).then(
-  () => process.exit(0),
+  () => exitAfterOutput(0),
   (error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2)
+    if (error instanceof CommanderError) return exitAfterOutput(error.exitCode === 0 ? 0 : 2)
     if (error instanceof AgentError) {
       console.error(`msx-agent: ${error.message}`)
-      process.exit(error.exitCode)
+      return exitAfterOutput(error.exitCode)
     }
     console.error(`msx-agent: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-    process.exit(1)
+    return exitAfterOutput(1)
   },
 )

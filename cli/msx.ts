@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
+import { exitAfterOutput } from '../lib/cli/exit'
 import { config } from '../lib/config'
 import {
   approveEnlistmentRequests,
@@ -248,18 +249,18 @@ program
 addJobCommands(program)
 
 program.parseAsync(process.argv).then(
-  () => process.exit(0),
+  () => exitAfterOutput(0),
   (error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2)
+    if (error instanceof CommanderError) return exitAfterOutput(error.exitCode === 0 ? 0 : 2)
     if (error instanceof UsageError) {
       console.error(`msx: ${error.message}`)
-      process.exit(2)
+      return exitAfterOutput(2)
     }
     if (isMsxError(error)) {
       console.error(`msx: ${error.message}`)
-      process.exit(error.code === 'invalid' ? 2 : 1)
+      return exitAfterOutput(error.code === 'invalid' ? 2 : 1)
     }
     console.error(`msx: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-    process.exit(1)
+    return exitAfterOutput(1)
   },
 )
