@@ -1,8 +1,9 @@
 // Uploads spooled outcomes to the master in batches, oldest first, deleting each batch from the spool only once
 // the master has answered for it. A batch whose answer was lost is sent again: the master keeps each outcome
 // once by its idempotency key. While the master cannot be reached it backs off with jitter.
+
+import type { Log } from '../lib/log'
 import { MAX_OUTCOMES_PER_UPLOAD, outcomesResponse } from '../lib/protocol/agent-v1'
-import type { Log } from '../server/log'
 import { Backoff } from './backoff'
 import type { MasterClient } from './master-client'
 import type { Spool } from './spool'

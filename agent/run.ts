@@ -2,8 +2,9 @@
 // downloads in order, records each outcome locally before acknowledging it, and backs off with jitter while
 // the master cannot be reached. Beside it: the held jobs' schedules, the jobs running, and the upload of their
 // outcomes from the spool. On SIGINT/SIGTERM running jobs are stopped and recorded as canceled before it exits.
+
+import type { Log } from '../lib/log'
 import { ackRequest, ackResponse, MAX_LONG_POLL_SECONDS, pollResponse } from '../lib/protocol/agent-v1'
-import type { Log } from '../server/log'
 import { applyInstruction, type JobControl } from './apply-instruction'
 import { Backoff, sleep } from './backoff'
 import { AGENT_VERSION, systemNow } from './environment'

@@ -3,8 +3,8 @@ import http from 'node:http'
 import type net from 'node:net'
 import path from 'node:path'
 import next from 'next'
+import type { Log } from '../lib/log'
 import { type Endpoint, listen } from './listen'
-import type { Log } from './log'
 
 const root = path.resolve(import.meta.dirname, '..')
 // in-flight requests get this long to finish at shutdown; then their connections are cut

@@ -1,7 +1,7 @@
 // Ctrl-C / SIGTERM: run the registered steps (newest first: listeners, then the database) and exit 0.
 // A second signal exits at once, for the operator who does not want to wait.
 import os from 'node:os'
-import type { Log } from './log'
+import type { Log } from '../lib/log'
 
 type Step = { name: string; run: () => Promise<unknown> }
 

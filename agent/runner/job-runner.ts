@@ -1,7 +1,7 @@
 // The jobs running on this target: at most one run of a job at a time (as SQL Server Agent refuses to start a
 // running job), each stoppable by STOP, all stopped with their outcome recorded when the agent stops.
 import { randomUUID } from 'node:crypto'
-import type { Log } from '../../server/log'
+import type { Log } from '../../lib/log'
 import type { Spool } from '../spool'
 import type { AgentStore } from '../store'
 import { runJob } from './job-run'

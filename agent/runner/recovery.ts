@@ -1,7 +1,8 @@
 // At start-up: runs still marked in progress were interrupted (the agent was killed, or the machine went down).
 // Each is reported once, as failed, and a step process it left behind is ended.
+
+import type { Log } from '../../lib/log'
 import { RUN_STATUS } from '../../lib/protocol/agent-v1'
-import type { Log } from '../../server/log'
 import type { Spool } from '../spool'
 import { JOB_OUTCOME_STEP_NAME } from './job-run'
 import { killOrphanedStep } from './process-group'

@@ -1,8 +1,9 @@
 // Runs the held jobs' schedules on this target: one-time (runAt) and recurring (cron, in the target's time zone),
 // by the master's clock: the system clock plus the offset adopted at the last SYNC-TIME. A disabled job or
 // schedule does not fire; a schedule firing while its job still runs is skipped, as SQL Server Agent does.
+
+import type { Log } from '../../lib/log'
 import { parseCron } from '../../lib/msx/cron'
-import type { Log } from '../../server/log'
 import type { AgentStore } from '../store'
 import type { JobRunner } from './job-runner'
 import type { Clock } from './master-clock'

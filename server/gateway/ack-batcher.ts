@@ -4,8 +4,8 @@
 // (lib/msx/acknowledgements.ts); then it looks up what is left for those targets in two queries, so their next
 // polls are answered from memory.
 import type { Db } from '../../lib/db/client'
+import type { Log } from '../../lib/log'
 import { type Acknowledgement, acknowledgeInstructions, acknowledgeMany } from '../../lib/msx/acknowledgements'
-import type { Log } from '../log'
 import type { PollHub } from './poll-hub'
 
 /** Large enough to amortize the statements, small enough not to hold SQLite's write lock for long. */

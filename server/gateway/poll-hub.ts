@@ -4,13 +4,13 @@
 // new instructions and signals (from any master process, or the msx CLI) are watched for and invalidate it.
 import type { Db } from '../../lib/db/client'
 import { providerOf } from '../../lib/db/client'
+import type { Log } from '../../lib/log'
 import { type AgentIdentity, identifyAgent } from '../../lib/msx/agents'
 import { type PendingDownload, pendingInstructions, pendingInstructionsOf } from '../../lib/msx/download-list'
 import { jobPayload } from '../../lib/msx/jobs'
 import { POLL_SAMPLE_EVERY_SECONDS, type PollReport, prunePollHistory, recordPolls } from '../../lib/msx/polls'
 import { AGENT_SIGNAL_CHANNEL } from '../../lib/msx/signals'
 import type { Instruction } from '../../lib/protocol/agent-v1'
-import type { Log } from '../log'
 
 const WATCH_EVERY_MS = 200
 const FLUSH_EVERY_MS = 2000

@@ -2,6 +2,7 @@
 import type http from 'node:http'
 import type { TLSSocket } from 'node:tls'
 import type { Db } from '../../lib/db/client'
+import type { Log } from '../../lib/log'
 import {
   defectFromAgent,
   enlistmentRequestState,
@@ -25,7 +26,6 @@ import {
   pollRequest,
   reenlistRequest,
 } from '../../lib/protocol/agent-v1'
-import type { Log } from '../log'
 import type { AckBatcher } from './ack-batcher'
 import { Refusal, readBody, send } from './http-json'
 import { peerFingerprint } from './peer'

@@ -1,4 +1,4 @@
-// The master's log: pino, written as one readable line per event ("12:34:56.789 INFO  message key=value"),
+// One log for the master and msx-agent: pino, written as one readable line per event ("12:34:56.789 INFO  message key=value"),
 // errors and worse on stderr. Written synchronously so the last lines before an exit are never lost.
 import fs from 'node:fs'
 import pino, { type Logger } from 'pino'
