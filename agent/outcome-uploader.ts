@@ -77,7 +77,10 @@ export class OutcomeUploader {
   private async uploadBatch(signal: AbortSignal): Promise<number> {
     const batch = this.spool.nextBatch(MAX_OUTCOMES_PER_UPLOAD, MAX_BATCH_BYTES)
     if (batch.seqs.length === 0) return 0
-    await this.client.post('/outcomes', { outcomes: batch.outcomes }, outcomesResponse, { signal })
+    // the master shows the spool on the dashboard: tell it what stays, not only at the next poll
+    const left = this.spool.depthAfter(batch.seqs.at(-1) ?? 0)
+    const spool = { depth: left.count, oldestAt: left.oldestAt }
+    await this.client.post('/outcomes', { outcomes: batch.outcomes, spool }, outcomesResponse, { signal })
     this.spool.delivered(batch.seqs)
     return batch.seqs.length
   }

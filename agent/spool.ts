@@ -115,6 +115,14 @@ export class Spool {
     return { count: row.count, oldestAt: row.oldest }
   }
 
+  /** What will still wait once the outcomes up to `seq` are delivered. */
+  depthAfter(seq: number): { count: number; oldestAt: string | null } {
+    const row = this.store.db
+      .prepare('SELECT COUNT(*) AS count, MIN(recorded_at) AS oldest FROM outcomes WHERE seq > ?')
+      .get(seq) as { count: number; oldest: string | null }
+    return { count: row.count, oldestAt: row.oldest }
+  }
+
   /** The oldest outcomes, as many as fit in one upload (always at least one). */
   nextBatch(maxCount: number, maxBytes: number): { seqs: number[]; outcomes: OutcomeRecord[] } {
     const rows = this.store.db.prepare('SELECT seq, body FROM outcomes ORDER BY seq LIMIT ?').all(maxCount) as {

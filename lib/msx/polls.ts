@@ -52,6 +52,19 @@ export async function recordPolls(db: Db, reports: PollReport[]) {
   })
 }
 
+export interface SpoolReport {
+  depth: number
+  oldestAt: string | null
+}
+
+/** What an agent's outcome upload left in its spool, shown until its next poll says more. */
+export async function recordSpool(db: Db, targetId: number, spool: SpoolReport) {
+  await db.targetServer.updateMany({
+    where: { id: targetId },
+    data: { spoolDepth: spool.depth, spoolOldestAt: spool.oldestAt === null ? null : new Date(spool.oldestAt) },
+  })
+}
+
 /** Drops poll history older than it is kept. */
 export async function prunePollHistory(db: Db, now = new Date()) {
   const before = new Date(now.getTime() - POLL_HISTORY_HOURS * 3_600_000)

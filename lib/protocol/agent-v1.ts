@@ -142,6 +142,8 @@ export type OutcomeRecord = z.infer<typeof outcomeRecord>
 
 export const outcomesRequest = z.strictObject({
   outcomes: z.array(outcomeRecord).min(1).max(MAX_OUTCOMES_PER_UPLOAD),
+  /** what still waits in the agent's spool once this batch is stored */
+  spool: z.strictObject({ depth: z.number().int().min(0), oldestAt: isoDate.nullable() }).optional(),
 })
 /** stored: new to the master; duplicates: sent before and ignored. */
 export const outcomesResponse = z.object({ stored: z.number().int(), duplicates: z.number().int() })

@@ -8,7 +8,14 @@ import type { Log } from '../../lib/log'
 import { type AgentIdentity, identifyAgent } from '../../lib/msx/agents'
 import { type PendingDownload, pendingInstructions, pendingInstructionsOf } from '../../lib/msx/download-list'
 import { jobPayload } from '../../lib/msx/jobs'
-import { POLL_SAMPLE_EVERY_SECONDS, type PollReport, prunePollHistory, recordPolls } from '../../lib/msx/polls'
+import {
+  POLL_SAMPLE_EVERY_SECONDS,
+  type PollReport,
+  prunePollHistory,
+  recordPolls,
+  recordSpool,
+  type SpoolReport,
+} from '../../lib/msx/polls'
 import { AGENT_SIGNAL_CHANNEL } from '../../lib/msx/signals'
 import type { Instruction } from '../../lib/protocol/agent-v1'
 
@@ -105,6 +112,14 @@ export class PollHub {
     if (sample) this.lastSampleAt.set(targetId, seen.at)
     const previous = this.reports.get(targetId)
     this.reports.set(targetId, Object.assign(seen, { sample: sample || previous?.sample === true }))
+  }
+
+  /** An upload tells what stays in the target's spool: a poll not yet written carries it, or it is written now. */
+  async recordSpool(targetId: number, spool: SpoolReport) {
+    const pending = this.reports.get(targetId)
+    if (!pending) return recordSpool(this.db, targetId, spool)
+    pending.spoolDepth = spool.depth
+    pending.spoolOldestAt = spool.oldestAt
   }
 
   /** The target's next instructions, from memory when it is known to have none or they were fetched in a batch. */

@@ -177,7 +177,9 @@ const ack: Handler = async (req, res, ctx) => {
 const outcomes: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, outcomesRequest)
-  send(res, 200, await recordOutcomes(ctx.db, target, body.outcomes))
+  const result = await recordOutcomes(ctx.db, target, body.outcomes)
+  if (body.spool) await ctx.hub.recordSpool(target.id, body.spool)
+  send(res, 200, result)
 }
 
 const reenlist: Handler = async (req, res, ctx) => {
