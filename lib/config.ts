@@ -22,9 +22,15 @@ const schema = z.object({
   MSX_ROLES: z
     .string()
     .default('dashboard,gateway')
-    .refine((roles) => roles.split(',').every((r) => ['dashboard', 'gateway'].includes(r.trim())), {
-      message: 'MSX_ROLES is a comma-separated list of dashboard and gateway',
+    .refine((roles) => roles.split(',').every((r) => ['dashboard', 'api', 'gateway'].includes(r.trim())), {
+      message: 'MSX_ROLES is a comma-separated list of dashboard, api and gateway',
     }),
+  MSX_AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: 'MSX_AUDIT_RETENTION_DAYS must be a number of days' })
+    .int('MSX_AUDIT_RETENTION_DAYS must be a whole number of days')
+    .min(1, 'MSX_AUDIT_RETENTION_DAYS must be at least 1')
+    .max(36_500, 'MSX_AUDIT_RETENTION_DAYS must be at most 36500')
+    .default(365),
   MSX_MASTER_NAME: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'MSX_MASTER_NAME must be a server name (letters, digits, . _ -)')
@@ -46,8 +52,10 @@ export interface Config {
   gatewayPort: number
   /** extra host names and addresses the gateway's certificate names (agents connect by one of them) */
   gatewayNames: string[]
-  /** what this master process runs: the dashboard, the agent gateway, or both */
-  roles: { dashboard: boolean; gateway: boolean }
+  /** what this master process runs: the dashboard (which serves the API too), the API alone, the agent gateway */
+  roles: { dashboard: boolean; api: boolean; gateway: boolean }
+  /** how long the activity log keeps an event */
+  auditRetentionDays: number
   masterName: string
   logLevel: z.infer<typeof schema>['MSX_LOG_LEVEL']
   reportedVersion?: string
@@ -75,8 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     roles: {
       dashboard: e.MSX_ROLES.split(',').some((r) => r.trim() === 'dashboard'),
+      api: e.MSX_ROLES.split(',').some((r) => ['dashboard', 'api'].includes(r.trim())),
       gateway: e.MSX_ROLES.split(',').some((r) => r.trim() === 'gateway'),
     },
+    auditRetentionDays: e.MSX_AUDIT_RETENTION_DAYS,
     masterName: (e.MSX_MASTER_NAME ?? os.hostname().split('.')[0] ?? 'MSX').toUpperCase(),
     logLevel: e.MSX_LOG_LEVEL,
     reportedVersion: e.MSX_REPORTED_VERSION,
