@@ -76,12 +76,17 @@ export async function signIn(db: Db, request: SignInRequest, now = new Date()): 
   if (!user) throw unauthenticated(WRONG)
   const actor = { name: user.name, address: request.address }
   if (!good) {
-    const failures = user.failedSignIns + 1
-    const lock = lockSeconds(failures)
-    await transaction(db, async (tx) => {
+    const lock = await transaction(db, async (tx) => {
+      // counted by the database, not from the row read above: each of simultaneous guesses counts
+      const { failedSignIns: failures } = await tx.user.update({
+        where: { id: user.id },
+        data: { failedSignIns: { increment: 1 } },
+        select: { failedSignIns: true },
+      })
+      const lock = lockSeconds(failures)
       await tx.user.update({
         where: { id: user.id },
-        data: { failedSignIns: failures, lockedUntil: lock > 0 ? new Date(now.getTime() + lock * 1000) : null },
+        data: { lockedUntil: lock > 0 ? new Date(now.getTime() + lock * 1000) : null },
       })
       await recordAudit(tx, actor, {
         action: 'user.sign-in',
@@ -90,6 +95,7 @@ export async function signIn(db: Db, request: SignInRequest, now = new Date()): 
         result: 'failure',
         details: lock > 0 ? { reason: 'wrong password', lockedForSeconds: lock } : { reason: 'wrong password' },
       })
+      return lock
     })
     throw unauthenticated(lock > 0 ? `${WRONG} The account is locked for ${lock} s.` : WRONG)
   }

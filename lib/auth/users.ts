@@ -1,6 +1,6 @@
 // Local accounts: the first administrator, users an administrator manages, and one's own password.
 import { z } from 'zod'
-import type { Db, Tx } from '../db/client'
+import { type Db, providerOf, type Tx } from '../db/client'
 import { recordAudit } from '../msx/audit'
 import { type Actor, type MsxContext, transaction } from '../msx/context'
 import { conflict, invalid, notFound, refused } from '../msx/errors'
@@ -96,6 +96,10 @@ async function userNamed(tx: Tx, name: string) {
 
 /** An administrator must remain: the last enabled one cannot be demoted or disabled. */
 async function keepAnAdministrator(tx: Tx, userId: number) {
+  // Two administrators demoted at the same moment must not both count the other as remaining: on PostgreSQL the
+  // enabled administrators' rows are locked first (SQLite already runs one writing transaction at a time).
+  if (providerOf(tx) === 'postgresql')
+    await tx.$queryRaw`SELECT id FROM users WHERE role = 'administrator' AND disabled_at IS NULL FOR UPDATE`
   const others = await tx.user.count({ where: { role: 'administrator', disabledAt: null, id: { not: userId } } })
   if (others === 0) throw refused('This is the last enabled administrator: make another user an administrator first.')
 }
