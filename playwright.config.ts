@@ -24,6 +24,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // the very first visit to a fresh master: no user exists yet, so it must run before any other test
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
+    { name: 'dashboard', testIgnore: /first-run\.spec\.ts/, dependencies: ['first-run'] },
+  ],
   webServer: {
     // the production build (npm test builds it first), on a fresh data folder
     command: `rm -rf ${E2E_DATA_DIR} && node --import tsx server/main.ts`,

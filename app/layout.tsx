@@ -1,10 +1,8 @@
 import { GeistMono } from 'geist/font/mono'
 import { GeistSans } from 'geist/font/sans'
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
+import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
-import { AppShell, type MasterSummary } from '@/components/app-shell/app-shell'
-import { db } from '@/lib/db/client'
 import { Providers } from './providers'
 import './globals.css'
 
@@ -13,20 +11,13 @@ export const metadata: Metadata = {
   description: 'Multiserver job administration: one master server, a fleet of enlisted target servers.',
 }
 
-async function readMaster(): Promise<MasterSummary | null> {
-  await connection()
-  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
-  return master && { name: master.name, version: master.version, dismantled: master.dismantledAt !== null }
-}
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const master = await readMaster()
+  // the Content-Security-Policy nonce of this response (see proxy.ts), for the theme's inline script
+  const nonce = (await headers()).get('x-nonce') ?? undefined
   return (
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="font-sans">
-        <Providers>
-          <AppShell master={master}>{children}</AppShell>
-        </Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   )

@@ -52,8 +52,8 @@ test('filters by actor and action, kept in the URL', async ({ page, msx, unique 
   await expect(entryFor(page, name)).toBeVisible()
 })
 
-test('the JSON read refuses a bad page number', async ({ request }) => {
-  const response = await request.get('/api/activity?page=0')
+test('the JSON read refuses a bad page number', async ({ page }) => {
+  const response = await page.request.get('/api/activity?page=0')
   expect(response.status()).toBe(400)
   expect(((await response.json()) as { error: string }).error).toContain('page')
 })

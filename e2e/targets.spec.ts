@@ -114,8 +114,8 @@ test('says so when no target server matches, and clears the filters', async ({ p
   await expect(page.getByRole('table', { name: 'Target servers' })).toBeVisible()
 })
 
-test('the JSON read refuses a bad query and says what it accepts', async ({ request }) => {
-  const response = await request.get('/api/targets?status=Asleep')
+test('the JSON read refuses a bad query and says what it accepts', async ({ page }) => {
+  const response = await page.request.get('/api/targets?status=Asleep')
   expect(response.status()).toBe(400)
   const body = (await response.json()) as { error: string }
   expect(body.error).toContain('status')

@@ -1,7 +1,9 @@
 import { NetworkIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
+import type { SessionUser } from '@/lib/auth/sessions'
 import { NavLinks } from './nav-links'
 import { ThemeToggle } from './theme-toggle'
+import { UserPanel } from './user-panel'
 
 export interface MasterSummary {
   name: string
@@ -46,7 +48,16 @@ function MasterBadge({ master }: { master: MasterSummary | null }) {
 }
 
 /** The frame around every page: navigation, the master this console administers, the theme. */
-export function AppShell({ master, children }: { master: MasterSummary | null; children: ReactNode }) {
+export function AppShell({
+  master,
+  user,
+  children,
+}: {
+  master: MasterSummary | null
+  user: SessionUser | null
+  children: ReactNode
+}) {
+  const administrator = user?.role === 'administrator'
   return (
     <div className="flex min-h-svh">
       <a
@@ -63,8 +74,13 @@ export function AppShell({ master, children }: { master: MasterSummary | null; c
           <MasterBadge master={master} />
         </div>
         <nav aria-label="Sections" className="flex-1 px-2 py-3">
-          <NavLinks />
+          <NavLinks administrator={administrator} />
         </nav>
+        {user && (
+          <div className="border-t border-sidebar-border px-3 py-2">
+            <UserPanel user={user} />
+          </div>
+        )}
         <div className="flex items-center justify-between border-t border-sidebar-border px-4 py-2 text-xs text-muted-foreground">
           <span>Theme</span>
           <ThemeToggle />
@@ -74,8 +90,9 @@ export function AppShell({ master, children }: { master: MasterSummary | null; c
         <header className="flex h-14 items-center gap-3 border-b bg-sidebar px-4 md:hidden">
           <Brand compact />
           <nav aria-label="Sections" className="flex-1">
-            <NavLinks orientation="horizontal" />
+            <NavLinks orientation="horizontal" administrator={administrator} />
           </nav>
+          {user && <UserPanel user={user} compact />}
           <ThemeToggle />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 outline-none">

@@ -1,6 +1,6 @@
 'use client'
 
-import { ActivityIcon, ServerIcon, SettingsIcon } from 'lucide-react'
+import { ActivityIcon, ServerIcon, SettingsIcon, UsersIcon } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
@@ -10,12 +10,20 @@ const sections = [
   { href: '/activity', label: 'Activity', icon: ActivityIcon },
   { href: '/settings', label: 'Settings', icon: SettingsIcon },
 ] as const
+const administration = [{ href: '/users', label: 'Users', icon: UsersIcon }] as const
 
-export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
+export function NavLinks({
+  orientation = 'vertical',
+  administrator = false,
+}: {
+  orientation?: 'vertical' | 'horizontal'
+  administrator?: boolean
+}) {
   const pathname = usePathname()
+  const links = administrator ? [...sections, ...administration] : sections
   return (
     <ul className={cn('flex gap-1', orientation === 'vertical' ? 'flex-col' : 'flex-row')}>
-      {sections.map(({ href, label, icon: Icon }) => {
+      {links.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`)
         return (
           <li key={href}>

@@ -15,7 +15,19 @@ export interface DataColumn<Row, SortKey extends string = string> {
   rowHeader?: boolean
 }
 
+/** Rows chosen with checkboxes, for a toolbar that acts on them. */
+export interface RowSelection<Row> {
+  isSelected: (row: Row) => boolean
+  onToggle: (row: Row, selected: boolean) => void
+  onToggleAll: (selected: boolean) => void
+  /** names the row in the checkbox's accessible label */
+  label: (row: Row) => string
+  /** the accessible label of the header checkbox */
+  allLabel: string
+}
+
 interface DataTableProps<Row, SortKey extends string> {
+  selection?: RowSelection<Row>
   columns: DataColumn<Row, SortKey>[]
   rows: Row[]
   rowKey: (row: Row) => string | number
@@ -33,11 +45,24 @@ export function DataTable<Row, SortKey extends string>({
   sort,
   onSort,
   busy,
+  selection,
 }: DataTableProps<Row, SortKey>) {
+  const allSelected = selection !== undefined && rows.length > 0 && rows.every((row) => selection.isSelected(row))
   return (
     <Table aria-label={label} aria-busy={busy || undefined} className={cn('transition-opacity', busy && 'opacity-70')}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
+          {selection && (
+            <TableHead className="w-8 pl-4">
+              <input
+                type="checkbox"
+                aria-label={selection.allLabel}
+                checked={allSelected}
+                onChange={(e) => selection.onToggleAll(e.target.checked)}
+                className="size-4 accent-primary"
+              />
+            </TableHead>
+          )}
           {columns.map((column) =>
             column.sortKey && sort && onSort ? (
               <SortableHead
@@ -58,7 +83,18 @@ export function DataTable<Row, SortKey extends string>({
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={rowKey(row)}>
+          <TableRow key={rowKey(row)} data-state={selection?.isSelected(row) ? 'selected' : undefined}>
+            {selection && (
+              <TableCell className="w-8 pl-4">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${selection.label(row)}`}
+                  checked={selection.isSelected(row)}
+                  onChange={(e) => selection.onToggle(row, e.target.checked)}
+                  className="size-4 accent-primary"
+                />
+              </TableCell>
+            )}
             {columns.map((column) =>
               column.rowHeader ? (
                 <th

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { SearchXIcon } from 'lucide-react'
+import { useState } from 'react'
 import { DataTable } from '@/components/data-table/data-table'
 import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
@@ -12,9 +13,20 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { TargetListParams } from '@/lib/query/keys'
 import { LIVE_REFRESH_MS, targetListOptions } from '@/lib/query/lists'
+import type { TargetAbilities } from './abilities'
 import { targetColumns } from './columns'
 import { type EnlistHints, FirstTargetGuide } from './first-target-guide'
+import { TargetActions } from './target-actions'
 import { hasTargetFilters, TargetsToolbar } from './targets-toolbar'
+
+function toggled(set: ReadonlySet<string>, names: string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(set)
+  for (const name of names) {
+    if (on) next.add(name)
+    else next.delete(name)
+  }
+  return next
+}
 
 /**
  * Manage Target Servers, tab Target Server Status: the fleet, filtered, sorted and paged on the server.
@@ -24,8 +36,10 @@ export function TargetsTable({
   query,
   groups,
   hints,
+  abilities,
 }: {
   query: TargetListParams
+  abilities: TargetAbilities
   /** the master's target server group names, for the group filter */
   groups: string[]
   hints: EnlistHints
@@ -33,6 +47,7 @@ export function TargetsTable({
   const { update, isPending } = useUrlState()
   const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(targetListOptions(query))
   const filtered = hasTargetFilters(query)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
   if (data.total === 0 && !filtered) return <FirstTargetGuide hints={hints} />
@@ -49,6 +64,9 @@ export function TargetsTable({
           />
         </TargetsToolbar>
       </div>
+      <div className="border-b px-3 py-2">
+        <TargetActions selected={[...selected]} abilities={abilities} onDone={() => setSelected(new Set())} />
+      </div>
       {data.rows.length > 0 ? (
         <DataTable
           label="Target servers"
@@ -58,6 +76,20 @@ export function TargetsTable({
           sort={{ sort: query.sort, dir: query.dir }}
           onSort={({ sort, dir }) => update({ sort, dir })}
           busy={isPending}
+          selection={{
+            isSelected: (row) => selected.has(row.name),
+            onToggle: (row, on) => setSelected((now) => toggled(now, [row.name], on)),
+            onToggleAll: (on) =>
+              setSelected((now) =>
+                toggled(
+                  now,
+                  data.rows.map((row) => row.name),
+                  on,
+                ),
+              ),
+            label: (row) => row.name,
+            allLabel: 'Select all target servers on this page',
+          }}
         />
       ) : data.total === 0 ? (
         <EmptyState

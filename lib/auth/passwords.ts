@@ -1,15 +1,9 @@
 // Passwords are stored as argon2id hashes (OWASP's recommended parameters); never in clear, never logged.
 import { hash, verify } from '@node-rs/argon2'
-import { z } from 'zod'
 
 const ARGON2ID = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const
 
-export const MIN_PASSWORD_LENGTH = 12
-
-export const newPasswordSchema = z
-  .string({ error: 'a password is required' })
-  .min(MIN_PASSWORD_LENGTH, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(256, 'the password must have at most 256 characters')
+export { MIN_PASSWORD_LENGTH, newPasswordSchema } from './passwords-policy'
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID)

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { ActivityTable } from '@/components/activity/activity-table'
 import { PageHeader } from '@/components/page-header'
+import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
 import { auditListQuery, listAuditEvents } from '@/lib/msx/audit-list'
 import { auditListOptions } from '@/lib/query/lists'
@@ -15,6 +16,7 @@ export default async function ActivityPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
+  await requirePage('read')
   const query = readQuery(auditListQuery, await searchParams)
   const queryClient = getQueryClient()
   await queryClient.prefetchQuery({

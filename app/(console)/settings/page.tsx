@@ -1,10 +1,10 @@
 import { format } from 'date-fns'
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { CodeBlock } from '@/components/ui/code-block'
+import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { parseDatabaseUrl } from '@/lib/db/url'
@@ -31,7 +31,7 @@ function databaseDescription(url: string) {
 const when = (date: Date | string) => format(new Date(date), 'yyyy-MM-dd HH:mm')
 
 export default async function SettingsPage() {
-  await connection()
+  await requirePage('read')
   const cfg = config()
   const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
   const authority = describeAuthority(cfg.dataDir)
@@ -56,6 +56,7 @@ export default async function SettingsPage() {
             </Row>
             <Row label="Default polling interval">{master ? `${master.defaultPollIntervalSeconds} s` : '—'}</Row>
             <Row label="Database">{databaseDescription(cfg.databaseUrl)}</Row>
+            <Row label="Activity log kept for">{`${cfg.auditRetentionDays} days (MSX_AUDIT_RETENTION_DAYS)`}</Row>
           </dl>
         </CardContent>
       </Card>

@@ -3,8 +3,10 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
+import { targetAbilities } from '@/components/targets/abilities'
 import type { EnlistHints } from '@/components/targets/first-target-guide'
 import { TargetsTable } from '@/components/targets/targets-table'
+import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { listGroups } from '@/lib/msx/groups'
@@ -28,6 +30,7 @@ export default async function TargetsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
+  const { who } = await requirePage('read')
   const query = readQuery(targetListQuery, await searchParams)
   const queryClient = getQueryClient()
   const [hints, groups] = await Promise.all([
@@ -55,7 +58,12 @@ export default async function TargetsPage({
         </ul>
       </nav>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TargetsTable query={query} groups={groups.map((g) => g.name)} hints={hints} />
+        <TargetsTable
+          query={query}
+          groups={groups.map((g) => g.name)}
+          hints={hints}
+          abilities={targetAbilities(who.user.role)}
+        />
       </HydrationBoundary>
     </div>
   )

@@ -1,0 +1,21 @@
+import { connection } from 'next/server'
+import type { ReactNode } from 'react'
+import { AppShell, type MasterSummary } from '@/components/app-shell/app-shell'
+import { currentUser } from '@/lib/auth/next/current-user'
+import { db } from '@/lib/db/client'
+
+async function readMaster(): Promise<MasterSummary | null> {
+  await connection()
+  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
+  return master && { name: master.name, version: master.version, dismantled: master.dismantledAt !== null }
+}
+
+// Not an access check (each page makes its own, with requirePage): the frame only shows who is signed in.
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const [master, who] = await Promise.all([readMaster(), currentUser()])
+  return (
+    <AppShell master={master} user={who?.user ?? null}>
+      {children}
+    </AppShell>
+  )
+}

@@ -1,0 +1,39 @@
+'use client'
+
+import { useActionState } from 'react'
+import { Field, FormMessage } from '@/components/forms/field'
+import { Button } from '@/components/ui/button'
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
+import { type AuthFormState, setUpAction } from './actions'
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(setUpAction, null)
+  const errors = state?.fieldErrors ?? {}
+  return (
+    <form action={action} className="grid gap-4">
+      <Field label="Administrator name" name="name" autoComplete="username" required autoFocus errors={errors.name} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        errors={errors.password}
+      />
+      <Field
+        label="Confirm password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors.confirm}
+      />
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating…' : 'Create administrator and sign in'}
+      </Button>
+    </form>
+  )
+}

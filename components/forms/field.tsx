@@ -1,0 +1,51 @@
+import type { ComponentProps } from 'react'
+import { Input } from '@/components/ui/input'
+
+/** A labelled input whose errors are announced and tied to it with aria-describedby. */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  ...input
+}: { label: string; name: string; errors?: string[]; hint?: string } & ComponentProps<'input'>) {
+  const errorId = `${name}-errors`
+  const hintId = `${name}-hint`
+  return (
+    <div className="grid gap-1.5">
+      <label htmlFor={name} className="text-sm font-medium">
+        {label}
+      </label>
+      <Input
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[errors?.length ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined}
+        {...input}
+      />
+      {hint && (
+        <p id={hintId} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-destructive">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The outcome of a form, read out by screen readers when it changes. */
+export function FormMessage({ state }: { state: { ok: boolean; message: string } | null }) {
+  return (
+    <p
+      aria-live="polite"
+      role="status"
+      className={state?.ok ? 'text-sm text-emerald-600 dark:text-emerald-400' : 'text-sm text-destructive'}
+    >
+      {state?.message ?? ''}
+    </p>
+  )
+}

@@ -1,0 +1,57 @@
+'use server'
+
+import { z } from 'zod'
+import { authedAction } from '@/lib/auth/next/action'
+import { newPasswordSchema } from '@/lib/auth/passwords-policy'
+import { roleSchema } from '@/lib/auth/roles'
+import {
+  createUser,
+  newUserSchema,
+  resetPassword,
+  setUserDisabled,
+  setUserRole,
+  userNameSchema,
+} from '@/lib/auth/users'
+
+export const createUserAction = authedAction({
+  permission: 'users.manage',
+  audit: 'user.create',
+  input: newUserSchema,
+  run: async (ctx, input) => {
+    const user = await createUser(ctx, input)
+    return { data: undefined, message: `Created ${user.name} (${user.role}).` }
+  },
+})
+
+export const setUserRoleAction = authedAction({
+  permission: 'users.manage',
+  audit: 'user.role',
+  input: z.object({ name: userNameSchema, role: roleSchema }),
+  run: async (ctx, input) => {
+    await setUserRole(ctx, input.name, input.role)
+    return { data: undefined, message: `${input.name} is now ${input.role === 'operator' ? 'an' : 'a'} ${input.role}.` }
+  },
+})
+
+export const setUserDisabledAction = authedAction({
+  permission: 'users.manage',
+  audit: 'user.disable',
+  input: z.object({ name: userNameSchema, disabled: z.boolean() }),
+  run: async (ctx, input) => {
+    await setUserDisabled(ctx, input.name, input.disabled)
+    return {
+      data: undefined,
+      message: input.disabled ? `Disabled ${input.name}: signed out everywhere.` : `Enabled ${input.name}.`,
+    }
+  },
+})
+
+export const resetPasswordAction = authedAction({
+  permission: 'users.manage',
+  audit: 'user.password-reset',
+  input: z.object({ name: userNameSchema, password: newPasswordSchema }),
+  run: async (ctx, input) => {
+    await resetPassword(ctx, input.name, input.password)
+    return { data: undefined, message: `Set a new password for ${input.name}: tell them over a safe channel.` }
+  },
+})

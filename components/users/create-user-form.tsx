@@ -1,0 +1,59 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useActionState } from 'react'
+import { Field, FormMessage } from '@/components/forms/field'
+import { Button } from '@/components/ui/button'
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles'
+import { createUserAction } from './actions'
+
+type State = Awaited<ReturnType<typeof createUserAction>> | null
+
+export function CreateUserForm() {
+  const router = useRouter()
+  const [state, action, pending] = useActionState<State, FormData>(async (_previous, form) => {
+    const result = await createUserAction(Object.fromEntries(form))
+    if (result.ok) router.refresh()
+    return result
+  }, null)
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start">
+      <Field label="User name" name="name" autoComplete="off" required errors={errors.name} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        errors={errors.password}
+      />
+      <div className="grid gap-1.5">
+        <label htmlFor="role" className="text-sm font-medium">
+          Role
+        </label>
+        <select
+          id="role"
+          name="role"
+          defaultValue="viewer"
+          className="h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role} title={ROLE_DESCRIPTIONS[role]}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" disabled={pending} className="sm:mt-6">
+        {pending ? 'Creating…' : 'Create user'}
+      </Button>
+      <div className="sm:col-span-4">
+        <FormMessage state={state} />
+      </div>
+    </form>
+  )
+}

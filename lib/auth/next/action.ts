@@ -1,0 +1,62 @@
+import 'server-only'
+import { headers } from 'next/headers'
+import type { z } from 'zod'
+import { recordAudit } from '../../msx/audit'
+import type { MsxContext } from '../../msx/context'
+import { isMsxError } from '../../msx/errors'
+import { can, type Permission, refusalReason } from '../permissions'
+import type { SignedIn } from '../sessions'
+import { contextOf, currentUser } from './current-user'
+import { isSameOrigin } from './origin'
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> }
+
+interface ActionSpec<S extends z.ZodType, T> {
+  permission: Permission
+  /** the activity-log name of the action, also for a refused attempt */
+  audit: string
+  input: S
+  run: (ctx: MsxContext, input: z.output<S>, who: SignedIn) => Promise<{ data: T; message: string }>
+}
+
+/**
+ * The only way to write a server action: same-origin, signed in, role checked (a refusal is recorded in the
+ * activity log), input validated with messages per field, errors of the model returned as sentences.
+ */
+export function authedAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    if (!isSameOrigin(await headers())) return { ok: false, message: 'Cross-site requests are refused.' }
+    const who = await currentUser()
+    if (!who) return { ok: false, message: 'Your session has ended: sign in again.' }
+    const ctx = await contextOf(who)
+    if (!can(who.user.role, spec.permission)) {
+      const reason = refusalReason(who.user.role, spec.permission)
+      await recordAudit(ctx.db, ctx.actor, {
+        action: spec.audit,
+        objectType: 'permission',
+        objectName: spec.permission,
+        result: 'failure',
+        details: { reason },
+      })
+      return { ok: false, message: reason }
+    }
+    const parsed = spec.input.safeParse(raw)
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {}
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || 'form'
+        fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
+      }
+      return { ok: false, message: 'Some values need attention.', fieldErrors }
+    }
+    try {
+      const { data, message } = await spec.run(ctx, parsed.data, who)
+      return { ok: true, data, message }
+    } catch (error) {
+      if (isMsxError(error)) return { ok: false, message: error.message }
+      throw error
+    }
+  }
+}
