@@ -1,9 +1,13 @@
-// The dashboard listener: Next.js as a custom server on the master's HTTP port.
+// The dashboard listener: Next.js as a custom server on the master's HTTP port, with the msx API under /api/v1/.
+// A process with the api role but not the dashboard serves the API alone, without Next.js.
 import http from 'node:http'
 import type net from 'node:net'
 import path from 'node:path'
 import next from 'next'
+import { db } from '../lib/db/client'
 import type { Log } from '../lib/log'
+import { API_PREFIX, apiHandler } from './api/handler'
+import { send } from './gateway/http-json'
 import { type Endpoint, listen } from './listen'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -24,11 +28,22 @@ export function urlOf(at: { host: string; port: number }, scheme = 'http') {
   return `${scheme}://${at.host.includes(':') ? `[${at.host}]` : at.host}:${at.port}`
 }
 
+const apiOnly: http.RequestListener = (_req, res) =>
+  send(res, 404, {
+    error: {
+      code: 'not_found',
+      message: 'This master process serves only the msx API (its MSX_ROLES has no dashboard).',
+    },
+  })
+
 /**
  * Binds the port at once, so a port in use is refused before the database is touched; Next.js is
- * prepared by serve(), and requests arriving before that wait for it.
+ * prepared by serve(), and requests arriving before that wait for it. With `pages: false`, only the API.
  */
-export async function openDashboard(at: Endpoint, options: { dev: boolean; log: Log }): Promise<Listener> {
+export async function openDashboard(
+  at: Endpoint,
+  options: { dev: boolean; log: Log; pages?: boolean },
+): Promise<Listener> {
   const server = http.createServer()
   const sockets = new Set<net.Socket>()
   server.on('connection', (socket) => {
@@ -49,16 +64,21 @@ export async function openDashboard(at: Endpoint, options: { dev: boolean; log: 
     what: at.what,
     url: urlOf(at),
     async serve() {
-      app = next({ dev: options.dev, dir: root, hostname: at.host, port: at.port, httpServer: server })
-      await app.prepare()
-      const requestHandler = app.getRequestHandler()
-      handle((req, res) => {
-        requestHandler(req, res).catch((err) => {
-          options.log.error({ err }, `request ${req.method} ${req.url} failed`)
-          if (!res.headersSent) res.statusCode = 500
-          res.end()
-        })
-      })
+      const api = apiHandler(await db(), options.log)
+      let pages = apiOnly
+      if (options.pages !== false) {
+        app = next({ dev: options.dev, dir: root, hostname: at.host, port: at.port, httpServer: server })
+        await app.prepare()
+        const requestHandler = app.getRequestHandler()
+        pages = (req, res) => {
+          requestHandler(req, res).catch((err) => {
+            options.log.error({ err }, `request ${req.method} ${req.url} failed`)
+            if (!res.headersSent) res.statusCode = 500
+            res.end()
+          })
+        }
+      }
+      handle((req, res) => (req.url?.startsWith(API_PREFIX) ? api(req, res) : pages(req, res)))
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

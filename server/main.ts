@@ -1,5 +1,5 @@
-// The master process: migrates the database, makes sure the master's row exists, and serves the dashboard and
-// the agent gateway (MSX_ROLES chooses which, for a master of several processes on PostgreSQL).
+// The master process: migrates the database, makes sure the master's row exists, and serves the dashboard (with
+// the msx API), the API alone, and the agent gateway (MSX_ROLES chooses which, for a master of several processes).
 // usage: tsx server/main.ts [--dev]      (npm start builds first and runs this in production mode)
 import fs from 'node:fs'
 import { ConfigError, config } from '../lib/config'
@@ -24,11 +24,17 @@ async function main(log: Log, shutdown: Shutdown) {
   const authority = await loadOrCreateAuthority(cfg.dataDir, cfg.masterName, cfg.gatewayNames)
   // Every listener binds before the database is touched: a second master on the same ports stops here.
   const listeners: Listener[] = []
-  if (cfg.roles.dashboard)
+  if (cfg.roles.api)
     listeners.push(
       await openDashboard(
-        { host: cfg.host, port: cfg.port, what: 'the dashboard', hostVariable: 'MSX_HOST', portVariable: 'MSX_PORT' },
-        { dev, log },
+        {
+          host: cfg.host,
+          port: cfg.port,
+          what: cfg.roles.dashboard ? 'the dashboard' : 'the msx API',
+          hostVariable: 'MSX_HOST',
+          portVariable: 'MSX_PORT',
+        },
+        { dev, log, pages: cfg.roles.dashboard },
       ),
     )
   if (cfg.roles.gateway)

@@ -2,7 +2,7 @@
 // { error: { code, message } } with the status that fits.
 import type http from 'node:http'
 import type { z } from 'zod'
-import { isMsxError, type MsxErrorCode } from '../../lib/msx/errors'
+import { HTTP_STATUS, isMsxError } from '../../lib/msx/errors'
 import { MAX_BODY_BYTES } from '../../lib/protocol/agent-v1'
 
 export class Refusal extends Error {
@@ -14,8 +14,6 @@ export class Refusal extends Error {
     super(message)
   }
 }
-
-const statusOf: Record<MsxErrorCode, number> = { invalid: 400, not_found: 404, conflict: 409, refused: 403 }
 
 export function send(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body)
@@ -33,7 +31,7 @@ export function sendError(res: http.ServerResponse, error: unknown): 'refused' |
     return 'refused'
   }
   if (isMsxError(error)) {
-    send(res, statusOf[error.code], { error: { code: error.code, message: error.message } })
+    send(res, HTTP_STATUS[error.code], { error: { code: error.code, message: error.message } })
     return 'refused'
   }
   if (!res.headersSent)

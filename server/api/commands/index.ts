@@ -1,0 +1,18 @@
+// Every command of the msx API, by the name it is served under (POST /api/v1/NAME).
+import type { Command } from '../command'
+import { enlistmentCommands } from './enlistment'
+import { instructionCommands } from './instructions'
+import { jobCommands } from './jobs'
+import { targetCommands } from './targets'
+import { tokenCommands } from './tokens'
+
+export const commands = {
+  ...targetCommands,
+  ...enlistmentCommands,
+  ...instructionCommands,
+  ...jobCommands,
+  ...tokenCommands,
+} satisfies Record<string, Command>
+
+export type Commands = typeof commands
+export type CommandName = keyof Commands

@@ -1,0 +1,83 @@
+// Multiserver jobs: applied from files, listed, shown, started and stopped, deleted, and their history.
+import { z } from 'zod'
+import type { MsxContext } from '../../../lib/msx/context'
+import { applyJob } from '../../../lib/msx/job-apply'
+import { listJobHistory } from '../../../lib/msx/job-history'
+import { describeJob, listJobs } from '../../../lib/msx/job-list'
+import { deleteJob } from '../../../lib/msx/jobs'
+import { postOperation } from '../../../lib/msx/post-operation'
+import { command } from '../command'
+import { jobName, nothing, serverName, serverNames } from './inputs'
+
+const runInput = z.object({ name: jobName, targets: serverNames.optional() })
+
+async function postJobOperation(ctx: MsxContext, operation: 'START' | 'STOP', input: z.output<typeof runInput>) {
+  return postOperation(ctx, {
+    operation,
+    job: input.name,
+    recipients: input.targets ? { targets: input.targets } : { all: true },
+  })
+}
+
+export const jobCommands = {
+  'jobs.apply': command({
+    permission: 'jobs.edit',
+    // the definition is checked by the job schema, whose messages name the field of the job file
+    input: z.object({ definition: z.unknown() }),
+    audit: { action: 'job.apply', objectType: 'job' },
+    objectName: (input) => String((input.definition as { name?: unknown } | null)?.name ?? ''),
+    run: (ctx, input) => applyJob(ctx, input.definition),
+  }),
+
+  'jobs.delete': command({
+    permission: 'jobs.edit',
+    input: z.object({ name: jobName }),
+    audit: { action: 'job.delete', objectType: 'job' },
+    objectName: (input) => input.name,
+    async run(ctx, input) {
+      const { job, deleted } = await deleteJob(ctx, input.name)
+      return { name: job.name, deleted }
+    },
+  }),
+
+  'jobs.list': command({
+    permission: 'read',
+    input: nothing,
+    audit: { action: 'job.list', objectType: 'job' },
+    run: (ctx) => listJobs(ctx.db),
+  }),
+
+  'jobs.show': command({
+    permission: 'read',
+    input: z.object({ name: jobName }),
+    audit: { action: 'job.show', objectType: 'job' },
+    run: (ctx, input) => describeJob(ctx.db, input.name),
+  }),
+
+  'jobs.history': command({
+    permission: 'read',
+    input: z.object({
+      name: jobName,
+      target: serverName.optional(),
+      limit: z.number({ error: 'limit is a whole number' }).int('limit is a whole number').optional(),
+    }),
+    audit: { action: 'job.history', objectType: 'job' },
+    run: (ctx, input) => listJobHistory(ctx.db, { job: input.name, target: input.target, limit: input.limit }),
+  }),
+
+  'jobs.start': command({
+    permission: 'jobs.run',
+    input: runInput,
+    audit: { action: 'job.start', objectType: 'job' },
+    objectName: (input) => input.name,
+    run: (ctx, input) => postJobOperation(ctx, 'START', input),
+  }),
+
+  'jobs.stop': command({
+    permission: 'jobs.run',
+    input: runInput,
+    audit: { action: 'job.stop', objectType: 'job' },
+    objectName: (input) => input.name,
+    run: (ctx, input) => postJobOperation(ctx, 'STOP', input),
+  }),
+}
