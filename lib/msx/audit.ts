@@ -28,8 +28,18 @@ function truncate(text: string, max: number) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
+const SHOWN_NAMES = 5
+
 /** A list of names for an activity entry: the first few, then how many more. */
-export function summarizeNames(names: string[], shown = 5): string {
+export function summarizeNames(names: string[], shown = SHOWN_NAMES): string {
   if (names.length <= shown) return names.join(', ')
   return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`
+}
+
+/**
+ * The target server names a summary cut short, every one, for an entry's details (as targetNames): filtering
+ * the activity log by a target finds the entry even when the name is among the "and N more".
+ */
+export function targetNamesBeyondSummary(names: string[]): string[] | undefined {
+  return names.length > SHOWN_NAMES ? names : undefined
 }

@@ -1,7 +1,7 @@
 // Targets asking to enlist without a token wait as requests until an administrator enlists or rejects them.
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext, transaction } from './context'
 import { conflict, invalid, notFound } from './errors'
 import { nameKey } from './names'
@@ -123,7 +123,7 @@ export async function rejectEnlistmentRequests(ctx: MsxContext, names: string[],
       action: 'enlistment.reject',
       objectType: 'target',
       objectName: summarizeNames(requests.map((r) => r.name)),
-      details: { reason },
+      details: { reason, targetNames: targetNamesBeyondSummary(requests.map((r) => r.name)) },
     })
     return requests.map((r) => r.name)
   })

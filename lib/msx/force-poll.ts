@@ -1,4 +1,4 @@
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { resolveRecipients } from './recipients'
 import { signalTargets } from './signals'
@@ -16,7 +16,7 @@ export async function forcePoll(ctx: MsxContext, names: string[]) {
       action: 'target.force-poll',
       objectType: 'target',
       objectName: summarizeNames(targets.map((t) => t.name)),
-      details: { count: targets.length },
+      details: { count: targets.length, targetNames: targetNamesBeyondSummary(targets.map((t) => t.name)) },
     })
     return targets.map((t) => t.name)
   })

@@ -2,7 +2,7 @@
 // them, a removed member loses those it held only through the group.
 import type { Tx } from '../db/client'
 import { chunks, join, timestamp } from '../db/sql'
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { conflict, invalid, notFound } from './errors'
 import { jobsAppliedToGroups, reconcileJobs } from './job-targets'
@@ -117,6 +117,7 @@ async function changeMembers(ctx: MsxContext, groupName: string, targetNames: st
         targets: summarizeNames(changed.map((t) => t.name)),
         count: changed.length,
         jobInstructions: jobs.inserted.length + jobs.deleted.length,
+        targetNames: targetNamesBeyondSummary(changed.map((t) => t.name)),
       },
     })
     return { changed: changed.map((t) => t.name), jobs }

@@ -1,7 +1,7 @@
 // Multiserver jobs (sp_add_job & co, sp_apply_job_to_targets, sp_remove_job_from_targets). Each change posts
 // INSERT, UPDATE or DELETE to exactly the targets it affects, in the same transaction.
 import type { Tx } from '../db/client'
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
 import { conflict, invalid, notFound } from './errors'
@@ -241,6 +241,7 @@ async function changeJobTargets(ctx: MsxContext, jobName: string, change: JobTar
         groups: summarizeNames(groups),
         postedInsertTo: result.inserted.length,
         postedDeleteTo: result.deleted.length,
+        targetNames: targetNamesBeyondSummary(servers),
       },
     })
     return result

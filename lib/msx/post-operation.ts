@@ -1,5 +1,5 @@
 // sp_post_msx_operation: posts one operation to one target, a group or all targets, in one transaction.
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
 import { invalid, refused } from './errors'
@@ -58,7 +58,14 @@ export async function postOperation(ctx: MsxContext, input: PostOperationInput) 
       action: 'instruction.post',
       objectType: objectType === 'JOB' ? 'job' : 'target',
       objectName: summarizeNames(targets.map((t) => t.name)),
-      details: { operation, job: job?.name, value, recipients: describeRecipients(input.recipients), posted },
+      details: {
+        operation,
+        job: job?.name,
+        value,
+        recipients: describeRecipients(input.recipients),
+        posted,
+        targetNames: targetNamesBeyondSummary(targets.map((t) => t.name)),
+      },
     })
     return { operation, posted, targets: targets.map((t) => t.name) }
   })
