@@ -12,8 +12,9 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { AuditListParams } from '@/lib/query/keys'
 import { auditListOptions, LIVE_REFRESH_MS } from '@/lib/query/lists'
-import { ActivityToolbar, hasActivityFilters } from './activity-toolbar'
+import { ActivityToolbar, hasActivityFilters, NO_ACTIVITY_FILTERS } from './activity-toolbar'
 import { activityColumns } from './columns'
+import { ExportCsvLink } from './export-csv-link'
 
 /** The activity log, newest first: every change, who made it, from where, and how it ended. */
 export function ActivityTable({ query }: { query: AuditListParams }) {
@@ -33,6 +34,7 @@ export function ActivityTable({ query }: { query: AuditListParams }) {
             intervalMs={LIVE_REFRESH_MS}
             error={error}
           />
+          <ExportCsvLink query={query} />
         </ActivityToolbar>
       </div>
       {data.rows.length > 0 ? (
@@ -50,7 +52,7 @@ export function ActivityTable({ query }: { query: AuditListParams }) {
           icon={SearchXIcon}
           title="No activity matches"
           action={
-            <Button variant="outline" onClick={() => update({ search: null, actor: null, action: null })}>
+            <Button variant="outline" onClick={() => update(NO_ACTIVITY_FILTERS)}>
               Clear filters
             </Button>
           }
