@@ -11,6 +11,7 @@ import { loadOrCreateAuthority } from '../lib/pki/authority'
 import { type Listener, openDashboard } from './dashboard'
 import { databaseLabel } from './database-label'
 import { openGateway } from './gateway'
+import { startMaintenance } from './maintenance'
 import { Shutdown } from './shutdown'
 import { StartupError } from './startup-error'
 
@@ -62,6 +63,10 @@ async function main(log: Log, shutdown: Shutdown) {
   await recordCaFingerprint(client, authority.caFingerprint)
   log.info(`master server ${master.name}, version ${master.version}`)
   log.info(`certificate authority fingerprint: ${authority.caFingerprint}`)
+  if (cfg.roles.api) {
+    const maintenance = startMaintenance(client, { log, auditRetentionDays: cfg.auditRetentionDays })
+    shutdown.add('maintenance', () => maintenance.stop())
+  }
 
   await Promise.all(listeners.map((listener) => listener.serve()))
   for (const listener of listeners)

@@ -1,0 +1,44 @@
+// Housekeeping of the master process: the activity log's retention, at start and then every hour.
+import type { Db } from '../lib/db/client'
+import type { Log } from '../lib/log'
+import { pruneAuditEvents } from '../lib/msx/audit-retention'
+
+const HOUR_MS = 60 * 60 * 1000
+
+export interface Maintenance {
+  /** Stops the timer and waits for a prune under way. */
+  stop(): Promise<void>
+}
+
+export function startMaintenance(db: Db, options: { log: Log; auditRetentionDays: number }): Maintenance {
+  const { log, auditRetentionDays } = options
+  let running: Promise<void> | undefined
+  let stopped = false
+
+  // one prune at a time: an hour's tick while the last one still runs is skipped
+  const prune = () => {
+    if (stopped || running) return
+    running = pruneAuditEvents(db, auditRetentionDays, new Date())
+      .then(
+        (deleted) => {
+          if (deleted > 0) log.info(`activity log: deleted ${deleted} entries older than ${auditRetentionDays} days`)
+        },
+        (err: unknown) => log.error({ err }, 'activity log: could not delete old entries'),
+      )
+      .finally(() => {
+        running = undefined
+      })
+  }
+
+  prune()
+  const timer = setInterval(prune, HOUR_MS)
+  timer.unref()
+
+  return {
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
+  }
+}
