@@ -1,4 +1,5 @@
-// What every msx verb needs: the master's database (which the master created and migrated) and the acting user.
+// What `msx user` needs on the master itself: its database (which the master created and migrated), acting as the
+// OS user. Every other verb goes through the master's API as the signed-in user.
 import fs from 'node:fs'
 import os from 'node:os'
 import { config } from '../lib/config'

@@ -1,18 +1,13 @@
-// msx job ...: multiserver jobs from the shell, and kept as files (docs/job-file.md). Every verb calls lib/msx.
+// msx job ...: multiserver jobs from the shell, and kept as files (docs/job-file.md). A job file is read here
+// and its definition sent to the master's API, which checks it.
 import fs from 'node:fs'
 import type { Command } from 'commander'
 import { invalid } from '../lib/msx/errors'
-import { applyJob } from '../lib/msx/job-apply'
 import { parseJobFile } from '../lib/msx/job-file'
-import { type JobRun, listJobHistory } from '../lib/msx/job-history'
-import { describeJob, type JobDescription, listJobs } from '../lib/msx/job-list'
-import { deleteJob } from '../lib/msx/jobs'
-import { postOperation } from '../lib/msx/post-operation'
-import { cliContext } from './context'
-import { formatTable } from './table'
-
-const print = (json: boolean | undefined, data: unknown, text: () => string) =>
-  console.log(json ? JSON.stringify(data, null, 2) : text())
+import type { JobRun } from '../lib/msx/job-history'
+import type { JobDescription } from '../lib/msx/job-list'
+import { callApi, type Json } from './api-client'
+import { formatTable, print } from './table'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 const seconds = (ms: number | null) => (ms === null ? '' : `${(ms / 1000).toFixed(1)} s`)
@@ -41,7 +36,7 @@ export function addJobCommands(program: Command) {
     .requiredOption('--file <file>', 'the job file')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const result = await applyJob(await cliContext(), readJobFile(o.file))
+      const result = await callApi('jobs.apply', { definition: readJobFile(o.file) })
       print(o.json, result, () => {
         const head = `${result.action === 'created' ? 'Created' : 'Updated'} job ${result.name} (version ${result.version}).`
         if (result.posted.length === 0) return `${head} Nothing was posted: it targets no server.`
@@ -57,7 +52,7 @@ export function addJobCommands(program: Command) {
     .description('list multiserver jobs with how they last went on their targets')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const rows = await listJobs((await cliContext()).db)
+      const rows = await callApi('jobs.list', {})
       print(o.json, rows, () =>
         formatTable(rows, [
           ['Job', (r) => r.name],
@@ -84,7 +79,7 @@ export function addJobCommands(program: Command) {
     .argument('<name>')
     .option('--json', 'print JSON')
     .action(async (name: string, o) => {
-      const description = await describeJob((await cliContext()).db, name)
+      const description = await callApi('jobs.show', { name })
       print(o.json, description, () => formatJob(description))
     })
 
@@ -107,8 +102,8 @@ export function addJobCommands(program: Command) {
     .description('delete a job; every target holding it gets DELETE')
     .argument('<name>')
     .action(async (name: string) => {
-      const { job: deleted, deleted: count } = await deleteJob(await cliContext(), name)
-      console.log(`Deleted job ${deleted.name}: posted DELETE to ${plural(count, 'target server')}.`)
+      const { name: deleted, deleted: count } = await callApi('jobs.delete', { name })
+      console.log(`Deleted job ${deleted}: posted DELETE to ${plural(count, 'target server')}.`)
     })
 
   job
@@ -120,23 +115,19 @@ export function addJobCommands(program: Command) {
     .option('--json', 'print JSON (with each step’s whole output)')
     .action(async (name: string, o) => {
       if (!/^\d+$/.test(o.limit)) throw invalid('--limit takes a whole number.')
-      const runs = await listJobHistory((await cliContext()).db, { job: name, target: o.target, limit: o.limit })
+      const runs = await callApi('jobs.history', { name, target: o.target, limit: Number(o.limit) })
       print(o.json, runs, () => (runs.length === 0 ? `Job ${name} has not run yet.` : runs.map(formatRun).join('\n\n')))
     })
 }
 
 async function postJobOperation(operation: 'START' | 'STOP', job: string, targets: string[] | undefined) {
-  const result = await postOperation(await cliContext(), {
-    operation,
-    job,
-    recipients: targets ? { targets } : { all: true },
-  })
+  const result = await callApi(operation === 'START' ? 'jobs.start' : 'jobs.stop', { name: job, targets })
   console.log(
     `Posted ${operation} of ${job} to ${plural(result.posted, 'target server')}: ${result.targets.join(', ')}.`,
   )
 }
 
-function formatJob({ definition: d, version, owner, targets }: JobDescription): string {
+function formatJob({ definition: d, version, owner, targets }: Json<JobDescription>): string {
   const lines = [
     `Job ${d.name} (version ${version}, owner ${owner}, ${d.enabled ? 'enabled' : 'disabled'})`,
     ...(d.description ? [d.description] : []),
@@ -172,7 +163,7 @@ function formatJob({ definition: d, version, owner, targets }: JobDescription): 
   return [...lines, table].join('\n')
 }
 
-function formatRun(run: JobRun): string {
+function formatRun(run: Json<JobRun>): string {
   const head = `${run.startedAt}  ${run.targetName}  ${run.outcome}  ${seconds(run.durationMs)}  (run ${run.runId})\n  ${run.message}`
   const steps = run.steps.map((s) => {
     const retries = s.retriesAttempted

@@ -1,43 +1,24 @@
-// msx: the master's command line, for scripting (the stored procedures' side of the product). It calls the
-// domain core like the dashboard does. Exit codes: 0 done, 1 refused by a rule (the message says which), 2 bad usage.
-import fs from 'node:fs'
-import path from 'node:path'
+// msx: the master's command line, for scripting (the stored procedures' side of the product). Every verb calls
+// the master's msx API as the signed-in user (msx login), whose role decides what it may do; `msx user` works on
+// the master's database directly. Exit codes: 0 done, 1 refused (the message says why), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
+import { ClientConfigError } from '../lib/cli/client-config'
 import { exitAfterOutput } from '../lib/cli/exit'
-import { config } from '../lib/config'
-import {
-  approveEnlistmentRequests,
-  listPendingRequests,
-  rejectEnlistmentRequests,
-} from '../lib/msx/enlistment-requests'
-import { createEnlistmentToken } from '../lib/msx/enlistment-tokens'
 import { isMsxError } from '../lib/msx/errors'
-import { forcePoll } from '../lib/msx/force-poll'
-import {
-  clearInstructionErrors,
-  deleteInstructions,
-  INSTRUCTION_STATUSES,
-  listInstructions,
-} from '../lib/msx/instructions'
-import { postOperation } from '../lib/msx/post-operation'
+import type { INSTRUCTION_STATUSES } from '../lib/msx/instructions'
 import type { Recipients } from '../lib/msx/recipients'
-import { resynchronizeTarget } from '../lib/msx/resync'
-import { listTargets, type TargetRow } from '../lib/msx/target-list'
-import { defectTarget } from '../lib/msx/targets'
-import { certificateFingerprint } from '../lib/pki/fingerprint'
-import { cliContext } from './context'
+import { callApi } from './api-client'
 import { addJobCommands } from './job-commands'
-import { formatTable, parseDuration } from './table'
+import { addSessionCommands } from './session-commands'
+import { formatTable, parseDuration, print, UsageError } from './table'
+import { addUserCommands } from './user-commands'
 
-class UsageError extends Error {}
+const STATUSES = ['pending', 'downloaded', 'error'] as const satisfies typeof INSTRUCTION_STATUSES
 
 const program = new Command('msx')
   .description('msx-admin master server: manage target servers, enlistment and instructions from the shell.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) })
-
-const print = (json: boolean | undefined, data: unknown, text: () => string) =>
-  console.log(json ? JSON.stringify(data, null, 2) : text())
 
 const ids = (values: string[]) =>
   values.map((v) => {
@@ -57,16 +38,15 @@ token
     const lifetime = parseDuration(o.expires)
     if (lifetime === null) throw new UsageError(`--expires "${o.expires}" is not a duration such as 30m, 24h or 7d.`)
     if (o.uses !== undefined && !/^\d+$/.test(o.uses)) throw new UsageError('--uses takes a whole number.')
-    const { secret, token } = await createEnlistmentToken(await cliContext(), {
+    const data = await callApi('enlistment.token-create', {
       uses: o.uses === undefined ? undefined : Number(o.uses),
       expiresInSeconds: lifetime,
       label: o.label,
     })
-    const data = { token: secret, id: token.id, expiresAt: token.expiresAt.toISOString(), uses: token.usesLeft }
     print(
       o.json,
       data,
-      () => `${secret}\n(token ${token.id}: ${token.usesLeft ?? 'unlimited'} use(s), expires ${data.expiresAt})`,
+      () => `${data.token}\n(token ${data.id}: ${data.uses ?? 'unlimited'} use(s), expires ${data.expiresAt})`,
     )
   })
 
@@ -75,10 +55,8 @@ program
   .description(
     "print the SHA-256 fingerprint of the master's certificate authority (for msx-agent enlist --ca-fingerprint)",
   )
-  .action(() => {
-    const file = path.join(config().dataDir, 'pki', 'ca.crt')
-    if (!fs.existsSync(file)) throw new UsageError(`There is no CA at ${file}: start the master once to create it.`)
-    console.log(certificateFingerprint(fs.readFileSync(file, 'utf8')))
+  .action(async () => {
+    console.log((await callApi('enlistment.ca-fingerprint', {})).fingerprint)
   })
 
 program
@@ -86,13 +64,7 @@ program
   .description('list target servers (sp_help_targetserver)')
   .option('--json', 'print JSON')
   .action(async (o) => {
-    const { db } = await cliContext()
-    const rows: TargetRow[] = []
-    for (let page = 1; ; page++) {
-      const list = await listTargets(db, { page, pageSize: 500 })
-      rows.push(...list.rows)
-      if (rows.length >= list.total || list.rows.length === 0) break
-    }
+    const rows = await callApi('targets.list', {})
     print(o.json, rows, () =>
       formatTable(rows, [
         ['Target server', (r) => r.name],
@@ -113,8 +85,7 @@ program
   .description('list targets waiting for approval to enlist')
   .option('--json', 'print JSON')
   .action(async (o) => {
-    const { db } = await cliContext()
-    const rows = await listPendingRequests(db)
+    const rows = await callApi('enlistment.requests', {})
     print(o.json, rows, () =>
       formatTable(rows, [
         ['Target server', (r) => r.name],
@@ -122,7 +93,7 @@ program
         ['Agent version', (r) => r.agentVersion],
         ['Key fingerprint', (r) => r.keyFingerprint],
         ['From', (r) => r.sourceAddress],
-        ['Asked', (r) => r.requestedAt.toISOString()],
+        ['Asked', (r) => r.requestedAt],
       ]),
     )
   })
@@ -132,8 +103,8 @@ program
   .description('enlist targets waiting for approval')
   .argument('<names...>')
   .action(async (names: string[]) => {
-    const targets = await approveEnlistmentRequests(await cliContext(), names)
-    console.log(`Enlisted ${targets.map((t) => t.name).join(', ')}: pending until each agent collects its certificate.`)
+    const approved = await callApi('enlistment.approve', { names })
+    console.log(`Enlisted ${approved.names.join(', ')}: pending until each agent collects its certificate.`)
   })
 
 program
@@ -142,7 +113,7 @@ program
   .argument('<names...>')
   .option('--reason <text>', 'told to the agent', '')
   .action(async (names: string[], o) => {
-    console.log(`Rejected ${(await rejectEnlistmentRequests(await cliContext(), names, o.reason)).join(', ')}.`)
+    console.log(`Rejected ${(await callApi('enlistment.reject', { names, reason: o.reason })).names.join(', ')}.`)
   })
 
 program
@@ -165,7 +136,7 @@ program
           ? { targets: o.target }
           : null
     if (!recipients) throw new UsageError('Say who receives it: --target NAME..., --group NAME or --all.')
-    const result = await postOperation(await cliContext(), { operation, job: o.job, value: o.value, recipients })
+    const result = await callApi('instructions.post', { operation, job: o.job, value: o.value, recipients })
     console.log(`Posted ${result.operation} to ${result.posted} target server${result.posted === 1 ? '' : 's'}.`)
   })
 
@@ -174,8 +145,8 @@ program
   .description('make targets poll now')
   .argument('<names...>')
   .action(async (names: string[]) => {
-    const done = await forcePoll(await cliContext(), names)
-    console.log(`Asked ${done.join(', ')} to poll now.`)
+    const done = await callApi('targets.force-poll', { names })
+    console.log(`Asked ${done.names.join(', ')} to poll now.`)
   })
 
 program
@@ -184,9 +155,9 @@ program
   .argument('<name>')
   .option('--force', 'remove it now (for a target that cannot be reached)')
   .action(async (name: string, o) => {
-    const { target, removed } = await defectTarget(await cliContext(), name, { force: Boolean(o.force) })
+    const target = await callApi('targets.defect', { name, force: Boolean(o.force) })
     console.log(
-      removed
+      target.removed
         ? `Force-defected ${target.name}: removed, its certificate revoked.`
         : `Posted DEFECT to ${target.name}: it defects at its next poll.`,
     )
@@ -199,7 +170,7 @@ program
   )
   .argument('<name>')
   .action(async (name: string) => {
-    const { removed, jobs } = await resynchronizeTarget(await cliContext(), name)
+    const { removed, jobs } = await callApi('targets.resync', { name })
     console.log(`Re-synchronizing ${name}: ${removed} pending instruction(s) deleted, ${jobs} job(s) posted again.`)
   })
 
@@ -207,18 +178,17 @@ program
   .command('instructions')
   .description('list download instructions, newest first')
   .option('--target <name>', 'of this target server')
-  .addOption(new Option('--status <status>', 'pending, downloaded or error').choices(INSTRUCTION_STATUSES))
+  .addOption(new Option('--status <status>', 'pending, downloaded or error').choices(STATUSES))
   .option('--limit <n>', 'at most this many', '100')
   .option('--json', 'print JSON')
   .action(async (o) => {
-    const { db } = await cliContext()
-    const list = await listInstructions(db, {
+    const rows = await callApi('instructions.list', {
       target: o.target,
       status: o.status,
       pageSize: Math.min(500, Number(o.limit) || 100),
     })
-    print(o.json, list.rows, () =>
-      formatTable(list.rows, [
+    print(o.json, rows, () =>
+      formatTable(rows, [
         ['Id', (r) => r.id],
         ['Target server', (r) => r.targetName],
         ['Operation', (r) => r.operation],
@@ -235,7 +205,7 @@ program
   .description('delete download instructions (a deleted error no longer blocks its target)')
   .argument('<ids...>')
   .action(async (values: string[]) => {
-    console.log(`Deleted ${(await deleteInstructions(await cliContext(), ids(values))).deleted} instruction(s).`)
+    console.log(`Deleted ${(await callApi('instructions.delete', { ids: ids(values) })).deleted} instruction(s).`)
   })
 
 program
@@ -243,16 +213,18 @@ program
   .description('clear the error of download instructions: the target downloads them again and its downloads resume')
   .argument('<ids...>')
   .action(async (values: string[]) => {
-    console.log(`Cleared ${(await clearInstructionErrors(await cliContext(), ids(values))).cleared} error(s).`)
+    console.log(`Cleared ${(await callApi('instructions.clear-error', { ids: ids(values) })).cleared} error(s).`)
   })
 
 addJobCommands(program)
+addSessionCommands(program)
+addUserCommands(program)
 
 program.parseAsync(process.argv).then(
   () => exitAfterOutput(0),
   (error: unknown) => {
     if (error instanceof CommanderError) return exitAfterOutput(error.exitCode === 0 ? 0 : 2)
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ClientConfigError) {
       console.error(`msx: ${error.message}`)
       return exitAfterOutput(2)
     }

@@ -1,3 +1,10 @@
+/** A mistake in how msx was called: exit code 2. */
+export class UsageError extends Error {}
+
+/** JSON with --json, else the text. */
+export const print = (json: boolean | undefined, data: unknown, text: () => string) =>
+  console.log(json ? JSON.stringify(data, null, 2) : text())
+
 /** Prints rows as aligned columns under their headers (what `msx` shows without --json). */
 export function formatTable<T>(
   rows: T[],

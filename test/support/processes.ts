@@ -5,6 +5,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { readStatus } from '../../agent/status'
+import type { Role } from '../../lib/auth/roles'
+import { createSession } from '../../lib/auth/sessions'
+import { createUser } from '../../lib/auth/users'
 import { createDb, type Db } from '../../lib/db/client'
 import { listTargets } from '../../lib/msx/target-list'
 import { freePort } from './pg-cluster'
@@ -95,16 +98,35 @@ export class Running {
   }
 }
 
-function start(script: string, args: string[], env: Env) {
-  return new Running(
+function start(script: string, args: string[], env: Env, input?: string) {
+  const running = new Running(
     // tsx as a loader, not its CLI: the CLI would stand between the test and the process's own signal handling
     spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
       cwd: root,
       env: { ...process.env, ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     }),
   )
+  running.child.stdin?.end(input)
+  return running
 }
+
+/** A user of the master with an API token of their own. */
+export interface TestUser {
+  name: string
+  role: Role
+  password: string
+  token: string
+}
+
+/** How one msx run acts: with another user's token (null: none at all), standard input, more environment. */
+export interface MsxOptions {
+  token?: string | null
+  input?: string
+  env?: Env
+}
+
+export const TEST_PASSWORD = 'integration-password'
 
 export interface Master {
   url: string
@@ -113,10 +135,18 @@ export interface Master {
   caFingerprint: string
   process: Running
   db: Db
-  /** runs the msx CLI against this master */
+  /** the dashboard's address, where the msx API is (MSX_URL) */
+  apiUrl: string
+  /** the administrator the msx CLI acts as by default */
+  admin: TestUser
+  /** runs the msx CLI against this master, as the administrator */
   msx(...args: string[]): Promise<Output>
   /** runs the msx CLI and fails with its output unless it succeeds */
   msxOk(...args: string[]): Promise<Output>
+  /** runs the msx CLI as someone else, or signed out, or with standard input */
+  msxWith(options: MsxOptions, ...args: string[]): Promise<Output>
+  /** creates a user with this role and an API token for them, directly in the database */
+  addUser(role: Role, name?: string): Promise<TestUser>
   stop(): Promise<Output>
   restart(): Promise<void>
 }
@@ -124,9 +154,12 @@ export interface Master {
 export async function startMaster(env: Env = {}): Promise<Master> {
   const dataDir = tempDir('msx-master-')
   const port = await freePort()
+  const apiPort = await freePort()
   const masterEnv: Env = {
     MSX_DATA_DIR: dataDir,
-    MSX_ROLES: 'gateway',
+    MSX_ROLES: 'gateway,api',
+    MSX_HOST: '127.0.0.1',
+    MSX_PORT: String(apiPort),
     MSX_GATEWAY_PORT: String(port),
     MSX_MASTER_NAME: 'MSX1',
     MSX_LOG_LEVEL: 'info',
@@ -136,25 +169,48 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     const proc = start('server/main.ts', [], masterEnv)
     const [, fingerprint] = await proc.waitFor(/certificate authority fingerprint: (sha256:[0-9a-f]{64})/)
     await proc.waitFor(/agent gateway listening on/)
+    await proc.waitFor(/msx API listening on/)
     return { proc, fingerprint: fingerprint ?? '' }
   }
   const first = await launch()
   const databaseUrl = masterEnv.DATABASE_URL ?? `file:${path.join(dataDir, 'msx.db')}`
   const db = await createDb(databaseUrl)
+  const apiUrl = `http://127.0.0.1:${apiPort}`
+  const configDir = tempDir('msx-cli-')
+  let users = 0
+  const addUser = async (role: Role, name = `${role}${++users}`): Promise<TestUser> => {
+    const ctx = { db: master.db, actor: { name: 'integration', address: 'test' } }
+    const user = await createUser(ctx, { name, role, password: TEST_PASSWORD })
+    const { secret } = await createSession(master.db, user.id, { kind: 'api', label: 'integration tests' })
+    return { name, role, password: TEST_PASSWORD, token: secret }
+  }
   const master: Master = {
     url: `https://127.0.0.1:${port}`,
+    apiUrl,
     dataDir,
     env: masterEnv,
     caFingerprint: first.fingerprint,
     process: first.proc,
     db,
-    msx: (...args) => start('cli/msx.ts', args, masterEnv).exited,
+    admin: { name: '', role: 'administrator', password: '', token: '' },
+    msx: (...args) => master.msxWith({}, ...args),
     async msxOk(...args) {
       const result = await master.msx(...args)
       if (result.code !== 0)
         throw new Error(`msx ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`)
       return result
     },
+    msxWith(options, ...args) {
+      const env: Env = {
+        ...masterEnv,
+        MSX_URL: apiUrl,
+        MSX_CONFIG_DIR: configDir,
+        MSX_API_TOKEN: options.token === undefined ? master.admin.token : (options.token ?? undefined),
+        ...options.env,
+      }
+      return start('cli/msx.ts', args, env, options.input).exited
+    },
+    addUser,
     stop: () => master.process.stop(),
     async restart() {
       await master.process.stop()
@@ -164,6 +220,7 @@ export async function startMaster(env: Env = {}): Promise<Master> {
       master.db = await createDb(databaseUrl)
     },
   }
+  master.admin = await addUser('administrator', 'admin')
   return master
 }
 
