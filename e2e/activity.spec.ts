@@ -1,4 +1,9 @@
+import fs from 'node:fs'
 import type { Page } from '@playwright/test'
+import { format } from 'date-fns'
+import { recordAudit } from '../lib/msx/audit'
+import { inTransaction, type MsxContext } from '../lib/msx/context'
+import { forcePoll } from '../lib/msx/force-poll'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
@@ -56,4 +61,100 @@ test('the JSON read refuses a bad page number', async ({ page }) => {
   const response = await page.request.get('/api/activity?page=0')
   expect(response.status()).toBe(400)
   expect(((await response.json()) as { error: string }).error).toContain('page')
+})
+
+/** A refused change as the product records it: a failure, in the activity log. */
+function recordRefusal(ctx: MsxContext, objectName: string, details: Record<string, unknown> = {}) {
+  return inTransaction(ctx, (tx) =>
+    recordAudit(tx, ctx.actor, {
+      action: 'target.defect',
+      objectType: 'target',
+      objectName,
+      details,
+      result: 'failure',
+    }),
+  )
+}
+
+test('filters by target server, result and date range, kept in the URL', async ({ page, msx, unique }) => {
+  const names = Array.from({ length: 7 }, (_, i) => unique(`FLEET${i}X`))
+  for (const name of names) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION })
+  await forcePoll(msx, names)
+  const last = names[6] as string
+  await recordRefusal(msx, last)
+
+  await page.goto('/activity')
+  await page.getByRole('searchbox', { name: 'Target server' }).fill(last.toLowerCase())
+  await expect(page).toHaveURL(new RegExp(`[?&]target=${last.toLowerCase()}`))
+  // the force poll's summary shows five names; the seventh is found all the same
+  await expect(page.getByRole('row').filter({ hasText: 'target.force-poll' })).toContainText('and 2 more')
+  await expect(page.getByRole('row').filter({ hasText: 'target.enlist' })).toContainText(last)
+  await expect(page.getByRole('row')).toHaveCount(4) // the header, then three entries
+
+  await page.getByRole('combobox', { name: 'Result' }).click()
+  await page.getByRole('option', { name: 'Failure' }).click()
+  await expect(page).toHaveURL(/[?&]result=failure/)
+  await expect(page.getByRole('row')).toHaveCount(2)
+  await expect(page.getByRole('row').nth(1)).toContainText('target.defect')
+  await expect(page.getByRole('row').nth(1)).toContainText('Failure')
+
+  const day = (offset: number) => format(new Date(Date.now() + offset * 24 * 60 * 60 * 1000), 'yyyy-MM-dd')
+  await page.getByLabel('From date').fill(day(1))
+  await expect(page).toHaveURL(/[?&]from=/)
+  await expect(page.getByRole('heading', { name: 'No activity matches' })).toBeVisible()
+  await page.getByLabel('From date').fill(day(0))
+  await page.getByLabel('To date').fill(day(0))
+  await expect(page).toHaveURL(/[?&]to=/)
+  await expect(page.getByRole('row').nth(1)).toContainText('target.defect')
+
+  await page.reload()
+  await expect(page.getByRole('searchbox', { name: 'Target server' })).toHaveValue(last.toLowerCase())
+  await expect(page.getByRole('combobox', { name: 'Result' })).toHaveText('Failure')
+  await expect(page.getByLabel('From date')).toHaveValue(day(0))
+  await expect(page.getByLabel('To date')).toHaveValue(day(0))
+  await expect(page.getByRole('row')).toHaveCount(2)
+
+  await page.getByRole('button', { name: 'Reset' }).click()
+  await expect(page).not.toHaveURL(/[?&](target|result|from|to)=/)
+})
+
+test('exports every entry the filters select as CSV, not only the page shown', async ({ page, msx, unique }) => {
+  const site = unique('SITE')
+  const [first, second] = [unique('CSVA'), unique('CSVB')]
+  for (const name of [first, second]) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: site })
+  await recordRefusal({ ...msx, actor: { name: '=HYPERLINK("http://evil")', address: '127.0.0.1' } }, second, {
+    reason: `not in ${site}, said "no"`,
+  })
+
+  // one entry a page, the second page: the export still holds all three
+  await page.goto(`/activity?search=${site}&pageSize=1&page=2`)
+  await expect(page.getByRole('row')).toHaveCount(2)
+  const link = page.getByRole('link', { name: 'Export CSV' })
+  await expect(link).toHaveAttribute('href', `/api/activity/export?search=${site}`)
+
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toMatch(/^msx-activity-\d{8}-\d{4}\.csv$/)
+  const csv = fs.readFileSync(await download.path(), 'utf8')
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
+  expect(lines[0]).toBe('When,User,Action,Object type,Object,Details,Address,Result')
+  expect(lines).toHaveLength(5) // the header, three entries, and the end of the last line
+  expect(lines[4]).toBe('')
+  // newest first; a cell a spreadsheet would run as a formula starts with an apostrophe; quotes are doubled
+  expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/)
+  expect(lines[1]).toContain(
+    `,"'=HYPERLINK(""http://evil"")",target.defect,target,${second},"{""reason"":""not in ${site}, said \\""no\\""""}",127.0.0.1,failure`,
+  )
+  expect(lines[2]).toContain(`,e2e-setup,target.enlist,target,${second},`)
+  expect(lines[3]).toContain(`,e2e-setup,target.enlist,target,${first},`)
+  expect(lines[3]).toMatch(/,127\.0\.0\.1,success$/)
+})
+
+test('the export refuses a bad filter, saying which', async ({ page }) => {
+  const response = await page.request.get('/api/activity/export?result=maybe&from=2026-02-01T00:00:00Z')
+  expect(response.status()).toBe(400)
+  expect(((await response.json()) as { error: string }).error).toBe(
+    'Invalid query parameter "result": result is success or failure.',
+  )
+  const range = await page.request.get('/api/activity/export?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z')
+  expect(((await range.json()) as { error: string }).error).toContain('"to": to must not be before from')
 })
