@@ -8,7 +8,7 @@ export function describeIssues(error: z.ZodError): string {
   const where = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
     .join('')
-  return `The request is not valid: ${where ? `${where}: ` : ''}${issue.message}.`
+  return `The request is not valid: ${where ? `${where}: ` : ''}${issue.message.replace(/\.$/, '')}.`
 }
 
 /** The input as the schema reads it, or a refusal (400) saying which field is wrong and how. */
