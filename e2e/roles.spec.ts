@@ -83,7 +83,7 @@ test.describe('a Viewer', () => {
 
   test('cannot open the Users page', async ({ page }) => {
     await page.goto('/users')
-    await expect(page.getByRole('alert')).toContainText('Viewers may not manage users')
+    await expect(page.getByRole('alert').filter({ hasText: 'Viewers may not manage users' })).toBeVisible()
   })
 })
 
@@ -102,7 +102,8 @@ test.describe('an Operator', () => {
 
     await page.getByRole('link', { name: 'Activity' }).click()
     await page.getByRole('searchbox', { name: 'Search activity' }).fill(name)
-    const entry = page.getByRole('row').filter({ hasText: 'target.force-poll' })
+    await expect(page).toHaveURL(new RegExp(`[?&]search=${name}`))
+    const entry = page.getByRole('row').filter({ hasText: 'target.force-poll' }).filter({ hasText: name })
     await expect(entry.getByRole('rowheader')).toHaveText(user.name)
     await expect(entry).toContainText(name)
     await expect(entry).toContainText('Success')
@@ -113,9 +114,9 @@ test.describe('an Administrator', () => {
   test('creates a user with a role; the new user signs in with it', async ({ page, browser, unique }) => {
     const name = unique('new').toLowerCase()
     await page.goto('/users')
-    await page.getByLabel('User name').fill(name)
-    await page.getByLabel('Password').fill('another long password')
-    await page.getByLabel('Role').selectOption('operator')
+    await page.getByLabel('User name', { exact: true }).fill(name)
+    await page.getByLabel('Password', { exact: true }).fill('another long password')
+    await page.getByLabel('Role', { exact: true }).selectOption('operator')
     await page.getByRole('button', { name: 'Create user' }).click()
     await expect(page.getByRole('status').filter({ hasText: `Created ${name} (operator).` })).toBeVisible()
     await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Operator')

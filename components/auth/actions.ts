@@ -14,7 +14,11 @@ import { changeOwnPassword, setUpFirstAdministrator } from '@/lib/auth/users'
 import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
 
-export type AuthFormState = { ok: boolean; message: string; fieldErrors?: Record<string, string[] | undefined> } | null
+export type AuthFormState = {
+  ok: boolean
+  message: string
+  fieldErrors?: Record<string, string[] | undefined>
+} | null
 
 /** Only a path of this dashboard: never another site, whatever the link said. */
 function safeNext(next: FormDataEntryValue | null): string {
@@ -47,7 +51,11 @@ export async function setUpAction(_previous: AuthFormState, form: FormData): Pro
   if (!isSameOrigin(await headers())) return { ok: false, message: 'Cross-site requests are refused.' }
   const parsed = setupSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success)
-    return { ok: false, message: 'Some values need attention.', fieldErrors: z.flattenError(parsed.error).fieldErrors }
+    return {
+      ok: false,
+      message: 'Some values need attention.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    }
   try {
     await setUpFirstAdministrator(await db(), parsed.data, await clientAddress())
     await startSession(parsed.data.name, parsed.data.password)

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/forms/field'
+import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { changePasswordAction } from './actions'
@@ -15,7 +16,7 @@ export function ChangePasswordForm() {
   )
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
   return (
-    <form action={action} className="grid max-w-md gap-4">
+    <form action={action} onSubmit={submitWithoutReset(action)} className="grid max-w-md gap-4">
       <Field
         label="Current password"
         name="current"
@@ -30,7 +31,6 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD_LENGTH}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         errors={errors.next}
       />

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/forms/field'
+import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { type AuthFormState, setUpAction } from './actions'
@@ -10,7 +11,7 @@ export function SetupForm() {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(setUpAction, null)
   const errors = state?.fieldErrors ?? {}
   return (
-    <form action={action} className="grid gap-4">
+    <form action={action} onSubmit={submitWithoutReset(action)} className="grid gap-4">
       <Field label="Administrator name" name="name" autoComplete="username" required autoFocus errors={errors.name} />
       <Field
         label="Password"
@@ -18,7 +19,6 @@ export function SetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD_LENGTH}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         errors={errors.password}
       />

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/forms/field'
+import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles'
@@ -19,7 +20,11 @@ export function CreateUserForm() {
   }, null)
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start">
+    <form
+      action={action}
+      onSubmit={submitWithoutReset(action)}
+      className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start"
+    >
       <Field label="User name" name="name" autoComplete="off" required errors={errors.name} />
       <Field
         label="Password"
@@ -27,7 +32,6 @@ export function CreateUserForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD_LENGTH}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         errors={errors.password}
       />
