@@ -58,7 +58,7 @@ async function main(log: Log, shutdown: Shutdown) {
   log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
   const client = await db()
   // closed last: SQLite checkpoints its write-ahead log into the database file on disconnect
-  shutdown.add('database', () => client.$disconnect())
+  shutdown.addLast('database', () => client.$disconnect())
   const master = await ensureMaster(client, cfg.masterName, cfg.reportedVersion)
   await recordCaFingerprint(client, authority.caFingerprint)
   log.info(`master server ${master.name}, version ${master.version}`)

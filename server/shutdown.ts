@@ -22,6 +22,11 @@ export class Shutdown {
     this.steps.unshift({ name, run })
   }
 
+  /** Something to close after everything else, whenever it was added (the database). */
+  addLast(name: string, run: () => Promise<unknown>) {
+    this.steps.push({ name, run })
+  }
+
   /** Work a shutdown must wait for rather than cut short (a migration). */
   async protect<T>(work: Promise<T>): Promise<T> {
     this.critical.add(work)
