@@ -71,6 +71,9 @@ export async function openDashboard(
         await app.prepare()
         const requestHandler = app.getRequestHandler()
         pages = (req, res) => {
+          // the dashboard is reached directly: what a client claims in these headers is not believed
+          req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? ''
+          delete req.headers['x-forwarded-host']
           requestHandler(req, res).catch((err) => {
             options.log.error({ err }, `request ${req.method} ${req.url} failed`)
             if (!res.headersSent) res.statusCode = 500
