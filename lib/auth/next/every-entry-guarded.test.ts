@@ -22,7 +22,10 @@ function filesUnder(dir: string, accept: (file: string) => boolean): string[] {
 }
 
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8')
-const sourceFiles = [...filesUnder('app', (f) => /\.tsx?$/.test(f)), ...filesUnder('components', (f) => /\.tsx?$/.test(f))]
+const sourceFiles = [
+  ...filesUnder('app', (f) => /\.tsx?$/.test(f)),
+  ...filesUnder('components', (f) => /\.tsx?$/.test(f)),
+]
 
 describe('every entry into the dashboard checks who is asking', () => {
   it('every page calls requirePage, except sign-in and setup', () => {
