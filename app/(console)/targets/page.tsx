@@ -1,10 +1,10 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { targetAbilities } from '@/components/targets/abilities'
 import type { EnlistHints } from '@/components/targets/first-target-guide'
+import { ManageTabs } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
@@ -44,19 +44,7 @@ export default async function TargetsPage({
         title="Manage Target Servers"
         description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
       />
-      <nav aria-label="Manage Target Servers" className="border-b">
-        <ul className="-mb-px flex gap-4">
-          <li>
-            <Link
-              href="/targets"
-              aria-current="page"
-              className="inline-flex border-b-2 border-primary px-1 pb-2.5 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-            >
-              Target Server Status
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <ManageTabs />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TargetsTable
           query={query}

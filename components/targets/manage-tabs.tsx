@@ -1,0 +1,38 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import { cn } from '@/lib/utils'
+
+const TABS = [
+  { href: '/targets', label: 'Target Server Status' },
+  { href: '/targets/instructions', label: 'Download Instructions' },
+] as const
+
+/** The two tabs of SSMS's Manage Target Servers dialog, as links: each tab has its own URL. */
+export function ManageTabs() {
+  const pathname = usePathname()
+  return (
+    <nav aria-label="Manage Target Servers" className="border-b">
+      <ul className="-mb-px flex gap-4">
+        {TABS.map((tab) => {
+          const current = pathname === tab.href
+          return (
+            <li key={tab.href}>
+              <Link
+                href={tab.href}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'inline-flex border-b-2 px-1 pb-2.5 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                  current ? 'border-primary' : 'border-transparent text-muted-foreground hover:text-foreground',
+                )}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}
