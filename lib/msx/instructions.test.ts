@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase, uniqueName } from '../../test/support/fixtures'
 import { pendingInstructions } from './download-list'
-import { acknowledgeInstructions, clearInstructionErrors, deleteInstructions, listInstructions } from './instructions'
+import {
+  acknowledgeInstructions,
+  clearInstructionErrors,
+  deleteInstructions,
+  instructionListQuery,
+  listInstructions,
+} from './instructions'
 import { postOperation } from './post-operation'
 import { resynchronizeTarget } from './resync'
 
@@ -59,7 +65,7 @@ describe('the download list', () => {
     const target = await targetWithInstructions(2)
     const [first] = (await pendingInstructions(t.ctx.db, target.id)).instructions
     await acknowledgeInstructions(t.ctx.db, target.id, [{ id: first?.id ?? 0, ok: false, error: 'boom' }])
-    expect(await clearInstructionErrors(t.ctx, [first?.id ?? 0])).toEqual({ cleared: 1 })
+    expect(await clearInstructionErrors(t.ctx, [first?.id ?? 0])).toEqual({ cleared: 1, targets: [target.name] })
     const after = await pendingInstructions(t.ctx.db, target.id)
     expect(after.blockedBy).toBeNull()
     expect(after.instructions.map((i) => i.id)[0]).toBe(first?.id)
@@ -125,5 +131,52 @@ describe('the download list', () => {
     const pending = await listInstructions(t.ctx.db, { target: target.name, status: 'pending' })
     expect(pending.total).toBe(2)
     expect((await listInstructions(t.ctx.db, { target: target.name, operation: 'SET-POLL' })).total).toBe(1)
+  })
+
+  it('filters by job whatever the case, also instructions posted before a rename', async () => {
+    const target = await targetWithInstructions(1)
+    const { createJob, updateJob } = await import('./jobs')
+    const jobName = uniqueName('Nightly')
+    const definition = {
+      steps: [{ name: 's', kind: 'cmdexec' as const, command: 'true' }],
+      targets: { servers: [target.name] },
+    }
+    await createJob(t.ctx, { name: jobName, ...definition })
+    await updateJob(t.ctx, jobName, { name: `${jobName}-renamed`, ...definition })
+    const byNewName = await listInstructions(t.ctx.db, { job: `${jobName}-RENAMED`.toLowerCase() })
+    expect(byNewName.rows.map((r) => [r.operation, r.objectName])).toEqual([
+      ['UPDATE', `${jobName}-renamed`],
+      ['INSERT', jobName],
+    ])
+    expect((await listInstructions(t.ctx.db, { target: target.name, job: 'no such job' })).total).toBe(0)
+  })
+
+  it('filters by the date posted: at or after it', async () => {
+    const target = await targetWithInstructions(2)
+    const [older, newer] = (await pendingInstructions(t.ctx.db, target.id)).instructions
+    await t.ctx.db.downloadInstruction.update({
+      where: { id: older?.id },
+      data: { datePosted: new Date('2026-01-01T00:00:00Z') },
+    })
+    const since = await listInstructions(t.ctx.db, { target: target.name, postedAfter: '2026-01-02T00:00:00.000Z' })
+    expect(since.rows.map((r) => r.id)).toEqual([newer?.id])
+    const all = await listInstructions(t.ctx.db, { target: target.name, postedAfter: '2026-01-01T00:00:00.000Z' })
+    expect(all.total).toBe(2)
+  })
+
+  it('refuses a filter it does not know, saying what it accepts', () => {
+    const result = instructionListQuery.safeParse({ status: 'late', operation: 'REBOOT', postedAfter: 'yesterday' })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'status is pending, downloaded or error',
+      'operation is one of INSERT, UPDATE, DELETE, START, STOP, RE-ENLIST, DEFECT, SYNC-TIME, SET-POLL',
+      'postedAfter must be a date and time such as 2026-12-01T00:00:00.000Z',
+    ])
+  })
+
+  it('deleting reports how many and whose', async () => {
+    const a = await targetWithInstructions(2)
+    const ids = (await pendingInstructions(t.ctx.db, a.id)).instructions.map((i) => i.id)
+    expect(await deleteInstructions(t.ctx, ids)).toEqual({ deleted: 2, targets: [a.name] })
   })
 })

@@ -6,13 +6,18 @@ import { settleResyncs } from './acknowledgements'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { invalid } from './errors'
-import { nameKey } from './names'
-import { JOB_OPERATIONS, SERVER_OPERATIONS } from './operations'
+import { nameKey, objectName, serverName } from './names'
+import { JOB_OPERATIONS, type Operation, SERVER_OPERATIONS } from './operations'
 import { pageFields, pageWindow } from './paging'
 import { signalTargets } from './signals'
 
 // acknowledgements live in acknowledgements.ts; kept importable from here
 export { type Acknowledgement, acknowledgeInstructions } from './acknowledgements'
+
+/** The targets the rows belong to, each once, in the order met. */
+function distinctNames(rows: { targetName: string }[]) {
+  return [...new Set(rows.map((r) => r.targetName))]
+}
 
 function assertIds(ids: number[]) {
   if (ids.length === 0) throw invalid('Choose at least one instruction.')
@@ -36,7 +41,7 @@ export async function deleteInstructions(ctx: MsxContext, ids: number[]) {
       objectName: rows.map((r) => r.id).join(', '),
       details: { count: rows.length, targets: [...new Set(rows.map((r) => r.targetName))].slice(0, 20) },
     })
-    return { deleted: rows.length }
+    return { deleted: rows.length, targets: distinctNames(rows) }
   })
 }
 
@@ -63,21 +68,30 @@ export async function clearInstructionErrors(ctx: MsxContext, ids: number[]) {
       objectName: rows.map((r) => r.id).join(', '),
       details: { count: rows.length, errors: rows.slice(0, 20).map((r) => `${r.targetName}: ${r.errorMessage}`) },
     })
-    return { cleared: rows.length }
+    return { cleared: rows.length, targets: distinctNames(rows) }
   })
 }
 
 export const INSTRUCTION_STATUSES = ['pending', 'downloaded', 'error'] as const
 
+export const INSTRUCTION_OPERATIONS = [...JOB_OPERATIONS, ...SERVER_OPERATIONS] as const satisfies Operation[]
+
 export const instructionListQuery = z.object({
-  target: z.string().trim().max(128).optional(),
-  job: z.string().trim().max(128).optional(),
-  status: z.enum(INSTRUCTION_STATUSES).optional(),
-  operation: z.enum([...JOB_OPERATIONS, ...SERVER_OPERATIONS]).optional(),
-  postedAfter: z.coerce.date().optional(),
+  target: serverName.optional(),
+  job: objectName('job').optional(),
+  status: z.enum(INSTRUCTION_STATUSES, { error: 'status is pending, downloaded or error' }).optional(),
+  operation: z
+    .enum(INSTRUCTION_OPERATIONS, { error: `operation is one of ${INSTRUCTION_OPERATIONS.join(', ')}` })
+    .optional(),
+  /** ISO date and time: instructions posted at or after it */
+  postedAfter: z.iso
+    .datetime({ offset: true, error: 'postedAfter must be a date and time such as 2026-12-01T00:00:00.000Z' })
+    .optional(),
   ...pageFields,
 })
 export type InstructionListQuery = z.input<typeof instructionListQuery>
+
+export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number]
 
 export interface InstructionRow {
   id: number
@@ -88,27 +102,49 @@ export interface InstructionRow {
   value: string | null
   datePosted: string
   dateDownloaded: string | null
-  status: (typeof INSTRUCTION_STATUSES)[number]
+  status: InstructionStatus
   errorMessage: string | null
 }
 
-/** The download list, newest first (sysdownloadlist as sp_help_downloadlist shows it). */
-export async function listInstructions(db: Db, rawQuery: InstructionListQuery = {}) {
-  const query = instructionListQuery.parse(rawQuery)
-  const statusWhere = {
-    pending: { status: 0, errorMessage: null },
-    downloaded: { status: 1 },
-    error: { errorMessage: { not: null } },
-  } as const
-  const where = {
+const statusWhere = {
+  pending: { status: 0, errorMessage: null },
+  downloaded: { status: 1 },
+  error: { errorMessage: { not: null } },
+} as const
+
+/**
+ * Which instructions a query selects. A job is matched by name whatever its case, and by id, so its instructions
+ * posted before a rename still show; the name alone finds those of a job since deleted.
+ */
+async function instructionFilter(db: Db, query: z.output<typeof instructionListQuery>) {
+  const job = query.job
+    ? await db.job.findUnique({ where: { nameKey: nameKey(query.job) }, select: { id: true } })
+    : null
+  const jobWhere = query.job
+    ? { objectType: 'JOB', OR: [{ objectName: query.job }, ...(job ? [{ objectId: job.id }] : [])] }
+    : {}
+  return {
     AND: [
       query.target ? { target: { nameKey: nameKey(query.target) } } : {},
-      query.job ? { objectType: 'JOB', objectName: query.job } : {},
+      jobWhere,
       query.status ? statusWhere[query.status] : {},
       query.operation ? { operation: query.operation } : {},
-      query.postedAfter ? { datePosted: { gt: query.postedAfter } } : {},
+      query.postedAfter ? { datePosted: { gte: new Date(query.postedAfter) } } : {},
     ],
   }
+}
+
+export interface InstructionList {
+  rows: InstructionRow[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** The download list, newest first (sysdownloadlist as sp_help_downloadlist shows it). */
+export async function listInstructions(db: Db, rawQuery: InstructionListQuery = {}): Promise<InstructionList> {
+  const query = instructionListQuery.parse(rawQuery)
+  const where = await instructionFilter(db, query)
   const [total, rows] = await Promise.all([
     db.downloadInstruction.count({ where }),
     db.downloadInstruction.findMany({
