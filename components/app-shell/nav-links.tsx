@@ -1,12 +1,13 @@
 'use client'
 
-import { ActivityIcon, ServerIcon, SettingsIcon, UsersIcon } from 'lucide-react'
+import { ActivityIcon, FolderTreeIcon, ServerIcon, SettingsIcon, UsersIcon } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
 
 const sections = [
   { href: '/targets', label: 'Target servers', icon: ServerIcon },
+  { href: '/groups', label: 'Groups', icon: FolderTreeIcon },
   { href: '/activity', label: 'Activity', icon: ActivityIcon },
   { href: '/settings', label: 'Settings', icon: SettingsIcon },
 ] as const

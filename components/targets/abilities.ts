@@ -13,6 +13,8 @@ const TARGET_ACTIONS = {
   forcePoll: 'targets.force-poll',
   defect: 'targets.defect',
   forceDefect: 'targets.force-defect',
+  enlist: 'enlistment.decide',
+  createToken: 'enlistment.tokens',
 } as const satisfies Record<string, Permission>
 
 export type TargetAbilities = Record<keyof typeof TARGET_ACTIONS, Ability>

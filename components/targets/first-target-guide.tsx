@@ -1,5 +1,13 @@
+'use client'
+
 import { ServerIcon } from 'lucide-react'
+import { useState } from 'react'
+import type { Ability } from '@/components/auth/ability'
+import { type CreatedToken, CreateTokenForm } from '@/components/enlistment/create-token-form'
+import { exactTime } from '@/components/format/relative-time'
 import { CodeBlock } from '@/components/ui/code-block'
+import { Input } from '@/components/ui/input'
+import { enlistCommand } from './enlist-command'
 
 export interface EnlistHints {
   /** the agent gateway's address as agents reach it, e.g. https://msx01.example.com:3443 */
@@ -26,14 +34,9 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 }
 
 /** Shown while no target server is enlisted: what one is, and how to enlist the first. */
-export function FirstTargetGuide({ hints }: { hints: EnlistHints }) {
-  const enlist = [
-    'npx msx-agent enlist \\',
-    `  --master ${hints.gatewayUrl} \\`,
-    '  --name <NAME> \\',
-    '  --token <TOKEN> \\',
-    `  --ca-fingerprint ${hints.caFingerprint ?? '<SHA256>'}`,
-  ].join('\n')
+export function FirstTargetGuide({ hints, tokens }: { hints: EnlistHints; tokens: Ability }) {
+  const [token, setToken] = useState<CreatedToken | null>(null)
+  const [name, setName] = useState('')
   return (
     <section aria-labelledby="first-target-title" className="rounded-xl border border-dashed bg-card/50 px-6 py-12">
       <div className="mx-auto max-w-3xl">
@@ -51,17 +54,22 @@ export function FirstTargetGuide({ hints }: { hints: EnlistHints }) {
           </p>
         </div>
         <ol className="mt-10 space-y-8">
-          <Step n={1} title="On this master, create an enlistment token">
-            <CodeBlock label="token command" code="npx msx token create" />
-            <p className="text-sm text-muted-foreground">It prints a token to give to the agent; keep it secret.</p>
-          </Step>
-          <Step n={2} title="On the target, install and run the agent, then enlist it">
-            <CodeBlock label="enlist command" code={enlist} />
+          <Step n={1} title="Create an enlistment token">
             <p className="text-sm text-muted-foreground">
-              Replace <code className="font-mono text-foreground">&lt;NAME&gt;</code> with the target's server name and{' '}
-              <code className="font-mono text-foreground">&lt;TOKEN&gt;</code> with the token from step 1. The CA
-              fingerprint lets the agent verify it is talking to this master.
+              A token lets the target enlist at once. Without one, it asks to enlist and waits on this page until an
+              operator enlists it.
             </p>
+            <CreateTokenForm ability={tokens} onCreated={setToken} />
+          </Step>
+          <Step n={2} title="On the target, install the agent and enlist it">
+            <div className="grid max-w-xs gap-1.5">
+              <label htmlFor="enlist-name" className="text-sm font-medium">
+                Target server name
+              </label>
+              <Input id="enlist-name" value={name} placeholder="NAME" onChange={(e) => setName(e.target.value)} />
+            </div>
+            <CodeBlock label="enlist command" code={enlistCommand(hints, name, token?.secret)} />
+            {token ? <TokenNotice token={token} /> : <ApprovalNotice />}
           </Step>
           <Step n={3} title="Watch it appear">
             <p className="text-sm text-muted-foreground">
@@ -72,5 +80,26 @@ export function FirstTargetGuide({ hints }: { hints: EnlistHints }) {
         </ol>
       </div>
     </section>
+  )
+}
+
+function TokenNotice({ token }: { token: CreatedToken }) {
+  const uses = token.uses === null ? 'any number of targets' : `${token.uses} target${token.uses === 1 ? '' : 's'}`
+  return (
+    <p role="status" className="text-sm">
+      <span className="font-medium">This token is shown once:</span> copy the command now. It enlists {uses} until{' '}
+      <time dateTime={token.expiresAt}>{exactTime(new Date(token.expiresAt))}</time>.
+    </p>
+  )
+}
+
+function ApprovalNotice() {
+  return (
+    <p className="text-sm text-muted-foreground">
+      Without <code className="font-mono text-foreground">--token</code> the agent asks to enlist and waits: its request
+      appears on this page, for an operator to <span className="font-medium">Enlist</span> or{' '}
+      <span className="font-medium">Reject</span>. The CA fingerprint lets the agent verify it is talking to this
+      master.
+    </p>
   )
 }

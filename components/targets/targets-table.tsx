@@ -50,7 +50,7 @@ export function TargetsTable({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
-  if (data.total === 0 && !filtered) return <FirstTargetGuide hints={hints} />
+  if (data.total === 0 && !filtered) return <FirstTargetGuide hints={hints} tokens={abilities.createToken} />
 
   return (
     <Card className="overflow-hidden">

@@ -17,6 +17,12 @@ function copyWithSelection(text: string) {
   area.remove()
 }
 
+/** Copies text; the Clipboard API exists only in secure contexts, so a dashboard reached over plain HTTP falls back. */
+export async function copyText(text: string) {
+  if (navigator.clipboard) await navigator.clipboard.writeText(text)
+  else copyWithSelection(text)
+}
+
 /** A command to run elsewhere, with a button that copies it. */
 export function CodeBlock({ code, label, className }: { code: string; label: string; className?: string }) {
   const [copied, setCopied] = useState(false)
@@ -28,9 +34,7 @@ export function CodeBlock({ code, label, className }: { code: string; label: str
   }, [copied])
 
   async function copy() {
-    // the Clipboard API exists only in secure contexts; a dashboard reached over plain HTTP falls back
-    if (navigator.clipboard) await navigator.clipboard.writeText(code)
-    else copyWithSelection(code)
+    await copyText(code)
     setCopied(true)
   }
 

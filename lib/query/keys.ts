@@ -17,3 +17,13 @@ export const auditKeys = {
   lists: () => [...auditKeys.all, 'list'] as const,
   list: (query: AuditListParams) => [...auditKeys.lists(), query] as const,
 }
+
+export const enlistmentKeys = {
+  all: ['enlistment'] as const,
+  pending: () => [...enlistmentKeys.all, 'pending'] as const,
+}
+
+export const groupKeys = {
+  all: ['groups'] as const,
+  list: () => [...groupKeys.all, 'list'] as const,
+}

@@ -1,7 +1,16 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { listAuditEvents } from '@/lib/msx/audit-list'
+import type { PendingRequestList } from '@/lib/msx/enlistment-request-list'
+import type { GroupList } from '@/lib/msx/group-list'
 import type { TargetList } from '@/lib/msx/target-list'
-import { type AuditListParams, auditKeys, type TargetListParams, targetKeys } from './keys'
+import {
+  type AuditListParams,
+  auditKeys,
+  enlistmentKeys,
+  groupKeys,
+  type TargetListParams,
+  targetKeys,
+} from './keys'
 import { toQueryString } from './url'
 
 /** How often the live lists refresh while the page is open. */
@@ -33,4 +42,18 @@ export const auditListOptions = (query: AuditListParams) =>
     queryFn: () => fetchJson<AuditList>(`/api/activity?${toQueryString(query)}`),
     refetchInterval: LIVE_REFRESH_MS,
     placeholderData: keepPreviousData,
+  })
+
+export const pendingRequestsOptions = () =>
+  queryOptions({
+    queryKey: enlistmentKeys.pending(),
+    queryFn: () => fetchJson<PendingRequestList>('/api/enlistment-requests'),
+    refetchInterval: LIVE_REFRESH_MS,
+  })
+
+export const groupListOptions = () =>
+  queryOptions({
+    queryKey: groupKeys.list(),
+    queryFn: () => fetchJson<GroupList>('/api/groups'),
+    refetchInterval: LIVE_REFRESH_MS,
   })

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
+import { PendingRequests } from '@/components/enlistment/pending-requests'
 import { PageHeader } from '@/components/page-header'
 import { targetAbilities } from '@/components/targets/abilities'
 import type { EnlistHints } from '@/components/targets/first-target-guide'
@@ -9,9 +10,10 @@ import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
+import { listPendingRequestRows } from '@/lib/msx/enlistment-request-list'
 import { listGroups } from '@/lib/msx/groups'
 import { listTargets, targetListQuery } from '@/lib/msx/target-list'
-import { targetListOptions } from '@/lib/query/lists'
+import { pendingRequestsOptions, targetListOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
 import { readQuery } from '@/lib/query/url'
 
@@ -37,7 +39,9 @@ export default async function TargetsPage({
     enlistHints(),
     db().then((client) => listGroups(client)),
     queryClient.prefetchQuery({ ...targetListOptions(query), queryFn: async () => listTargets(await db(), query) }),
+    queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
+  const abilities = targetAbilities(who.user.role)
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <PageHeader
@@ -46,12 +50,8 @@ export default async function TargetsPage({
       />
       <ManageTabs />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TargetsTable
-          query={query}
-          groups={groups.map((g) => g.name)}
-          hints={hints}
-          abilities={targetAbilities(who.user.role)}
-        />
+        <PendingRequests ability={abilities.enlist} />
+        <TargetsTable query={query} groups={groups.map((g) => g.name)} hints={hints} abilities={abilities} />
       </HydrationBoundary>
     </div>
   )

@@ -1,0 +1,25 @@
+'use client'
+
+import type { DataColumn } from '@/components/data-table/data-table'
+import { RelativeTime } from '@/components/format/relative-time'
+import type { PendingRequestRow } from '@/lib/msx/enlistment-request-list'
+import { KeyFingerprint } from './key-fingerprint'
+
+const dash = <span className="text-muted-foreground">—</span>
+
+export const requestColumns: DataColumn<PendingRequestRow>[] = [
+  { id: 'name', header: 'Target server', rowHeader: true, cell: (r) => <span className="font-medium">{r.name}</span> },
+  { id: 'location', header: 'Location', cell: (r) => r.location || dash },
+  { id: 'agentVersion', header: 'Agent version', cell: (r) => <span className="tabular-nums">{r.agentVersion}</span> },
+  {
+    id: 'keyFingerprint',
+    header: 'Key fingerprint',
+    cell: (r) => <KeyFingerprint fingerprint={r.keyFingerprint} name={r.name} />,
+  },
+  {
+    id: 'sourceAddress',
+    header: 'Source address',
+    cell: (r) => <code className="text-xs">{r.sourceAddress || '—'}</code>,
+  },
+  { id: 'requestedAt', header: 'Asked', cell: (r) => <RelativeTime iso={r.requestedAt} /> },
+]

@@ -1,0 +1,52 @@
+'use client'
+
+import { PlusIcon } from 'lucide-react'
+import { useState } from 'react'
+import type { Ability } from '@/components/auth/ability'
+import { GuardedButton } from '@/components/auth/guarded-button'
+import { Input } from '@/components/ui/input'
+import { createGroupAction } from './actions'
+import { OutcomeMessage, useGroupChange } from './use-group-change'
+
+export function CreateGroupForm({ ability, onCreated }: { ability: Ability; onCreated: (name: string) => void }) {
+  const [name, setName] = useState('')
+  const { run, pending, outcome } = useGroupChange()
+  return (
+    <form
+      className="grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault()
+        run(async () => {
+          const result = await createGroupAction({ name })
+          if (result.ok) {
+            setName('')
+            onCreated(result.data.name)
+          }
+          return result
+        })
+      }}
+    >
+      <label htmlFor="new-group-name" className="text-sm font-medium">
+        New group
+      </label>
+      <div className="flex gap-2">
+        <Input
+          id="new-group-name"
+          value={name}
+          maxLength={128}
+          placeholder="e.g. Accounting servers"
+          disabled={!ability.allowed}
+          aria-describedby="new-group-outcome"
+          onChange={(e) => setName(e.target.value)}
+        />
+        <GuardedButton ability={ability} type="submit" disabled={pending || !name.trim()}>
+          <PlusIcon aria-hidden />
+          Create group
+        </GuardedButton>
+      </div>
+      <div id="new-group-outcome">
+        <OutcomeMessage outcome={outcome} />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,91 @@
+'use client'
+
+import { useQuery } from '@tanstack/react-query'
+import { FolderTreeIcon } from 'lucide-react'
+import type { Ability } from '@/components/auth/ability'
+import { ListError, ListLoading } from '@/components/data-table/list-states'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { groupListOptions } from '@/lib/query/lists'
+import { cn } from '@/lib/utils'
+import { deleteGroupAction, renameGroupAction } from './actions'
+import { GroupRowActions } from './group-row-actions'
+import { OutcomeMessage, useGroupChange } from './use-group-change'
+
+/** The master's groups with their member and job counts; choosing one shows its members. */
+export function GroupsList({
+  ability,
+  selected,
+  onSelect,
+}: {
+  ability: Ability
+  selected: string | undefined
+  onSelect: (group: string | null) => void
+}) {
+  const { data, error, refetch } = useQuery(groupListOptions())
+  const { run, pending, outcome } = useGroupChange()
+  if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
+  const isSelected = (name: string) => name.toUpperCase() === selected?.toUpperCase()
+  return (
+    <div className="grid gap-2">
+      <OutcomeMessage outcome={outcome} />
+      {data.rows.length === 0 ? (
+        <EmptyState icon={FolderTreeIcon} title="No groups yet">
+          <p>A group names a set of target servers, so a job can target all of them at once.</p>
+        </EmptyState>
+      ) : (
+        <Table aria-label="Target server groups">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Group</TableHead>
+              <TableHead className="text-right">Members</TableHead>
+              <TableHead className="text-right">Jobs</TableHead>
+              <TableHead className="text-right">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.rows.map((group) => (
+              <TableRow key={group.id} data-state={isSelected(group.name) ? 'selected' : undefined}>
+                <th scope="row" className="px-2.5 py-2 text-left font-normal first:pl-4">
+                  <button
+                    type="button"
+                    aria-current={isSelected(group.name) ? 'true' : undefined}
+                    onClick={() => onSelect(group.name)}
+                    className={cn(
+                      'rounded-sm text-left font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                      isSelected(group.name) && 'text-primary',
+                    )}
+                  >
+                    {group.name}
+                  </button>
+                </th>
+                <TableCell className="text-right tabular-nums">{group.members}</TableCell>
+                <TableCell className="text-right tabular-nums">{group.jobs}</TableCell>
+                <TableCell>
+                  <GroupRowActions
+                    group={group}
+                    ability={ability}
+                    pending={pending}
+                    onRename={(newName) =>
+                      run(async () => {
+                        const result = await renameGroupAction({ name: group.name, newName })
+                        if (result.ok && isSelected(group.name)) onSelect(result.data.name)
+                        return result
+                      })
+                    }
+                    onDelete={() =>
+                      run(
+                        () => deleteGroupAction({ name: group.name }),
+                        () => isSelected(group.name) && onSelect(null),
+                      )
+                    }
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+// Pending enlistment requests on Manage Target Servers: a target that asked without a token is enlisted or
+// rejected from the dashboard; a Viewer sees why they may not.
+import type { Page } from '@playwright/test'
+import { submitEnlistmentRequest } from '../lib/msx/enlistment-requests'
+import { MASTER_VERSION } from '../lib/msx/master'
+import { expect, test } from './fixtures'
+
+const ask = (db: Parameters<typeof submitEnlistmentRequest>[0], name: string) =>
+  submitEnlistmentRequest(db, {
+    name,
+    location: 'Rack 7',
+    agentVersion: MASTER_VERSION,
+    keyFingerprint: `sha256:${Buffer.from(name).toString('hex').padEnd(64, 'a').slice(0, 64)}`,
+    sourceAddress: '10.1.2.3',
+  })
+
+const panel = (page: Page) => page.getByRole('region', { name: /^Pending enlistment requests/ })
+
+test.describe('an Operator', () => {
+  test.use({ role: 'operator' })
+
+  test('enlists one request and rejects another with a reason', async ({ page, msx, unique }) => {
+    const [enlisted, rejected] = [unique('BLUE'), unique('BLUE')]
+    await ask(msx.db, enlisted)
+    await ask(msx.db, rejected)
+    await page.goto(`/targets?search=${enlisted}`)
+
+    await test.step('the request shows what the agent sent', async () => {
+      const row = panel(page)
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: enlisted }) })
+      await expect(row).toContainText('Rack 7')
+      await expect(row).toContainText('10.1.2.3')
+      await expect(row).toContainText(MASTER_VERSION)
+      await expect(row.getByRole('button', { name: `Copy the key fingerprint of ${enlisted}` })).toBeVisible()
+    })
+
+    await test.step('Enlist: it joins the targets table, pending enlistment', async () => {
+      await panel(page)
+        .getByRole('checkbox', { name: `Select ${enlisted}` })
+        .check()
+      await panel(page).getByRole('button', { name: 'Enlist', exact: true }).click()
+      await expect(
+        page.getByRole('status').filter({
+          hasText: `Enlisted ${enlisted}: pending until its agent collects its certificate.`,
+        }),
+      ).toBeVisible()
+      const target = page.getByRole('table', { name: 'Target servers' }).getByRole('row').filter({ hasText: enlisted })
+      await expect(target).toContainText('Pending enlistment')
+      await expect(panel(page).getByRole('rowheader', { name: enlisted })).toHaveCount(0)
+    })
+
+    await test.step('Reject with a reason: the request leaves, the reason is kept for the agent', async () => {
+      await panel(page)
+        .getByRole('checkbox', { name: `Select ${rejected}` })
+        .check()
+      await panel(page).getByRole('button', { name: 'Reject', exact: true }).click()
+      const dialog = page.getByRole('alertdialog')
+      await dialog.getByLabel('Reason (optional)').fill('Unknown host')
+      await dialog.getByRole('button', { name: 'Reject' }).click()
+      await expect(page.getByRole('status').filter({ hasText: `Rejected ${rejected}` })).toContainText('Unknown host')
+      await expect(page.getByRole('rowheader', { name: rejected })).toHaveCount(0)
+      const request = await msx.db.enlistmentRequest.findFirst({ where: { name: rejected } })
+      expect(request).toMatchObject({ state: 'REJECTED', reason: 'Unknown host' })
+    })
+  })
+})
+
+test.describe('a Viewer', () => {
+  test.use({ role: 'viewer' })
+
+  test('sees the requests with Enlist and Reject disabled, saying why', async ({ page, msx, unique }) => {
+    const name = unique('ASKING')
+    await ask(msx.db, name)
+    await page.goto('/targets')
+    await panel(page)
+      .getByRole('checkbox', { name: `Select ${name}` })
+      .check()
+    for (const label of ['Enlist', 'Reject']) {
+      const button = panel(page).getByRole('button', { name: new RegExp(`^${label}`) })
+      await expect(button).toHaveAttribute('aria-disabled', 'true')
+      await button.focus()
+      await expect(page.getByRole('tooltip')).toContainText('Viewers may not enlist or reject target servers')
+    }
+    await panel(page)
+      .getByRole('button', { name: /^Enlist/ })
+      .click({ force: true })
+    expect((await msx.db.enlistmentRequest.findFirst({ where: { name } }))?.state).toBe('PENDING')
+  })
+})

@@ -1,0 +1,84 @@
+// Target server groups: create, rename, add and remove members many at once, delete; the /targets group filter
+// follows. A Viewer sees the groups read-only.
+import { createGroup } from '../lib/msx/groups'
+import { MASTER_VERSION } from '../lib/msx/master'
+import { enlistTarget } from '../lib/msx/targets'
+import { expect, test } from './fixtures'
+
+test('an Administrator creates, renames, fills, empties and deletes a group', async ({ page, msx, unique }) => {
+  const [first, second] = [unique('MEMBER'), unique('MEMBER')]
+  for (const name of [first, second]) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION })
+  const [created, renamed] = [unique('Group'), unique('Renamed')]
+  const status = (text: string) => page.getByRole('status').filter({ hasText: text })
+  await page.goto('/targets')
+  await page.getByRole('link', { name: 'Groups' }).click()
+  await expect(page).toHaveURL(/\/groups$/)
+
+  await test.step('create, and a duplicate name is refused', async () => {
+    await page.getByLabel('New group').fill(created)
+    await page.getByRole('button', { name: 'Create group' }).click()
+    await expect(status(`Created the group ${created}.`)).toBeVisible()
+    await page.getByLabel('New group').fill(created.toLowerCase())
+    await page.getByRole('button', { name: 'Create group' }).click()
+    await expect(status(`A target server group named "${created}" already exists.`)).toBeVisible()
+  })
+
+  await test.step('rename', async () => {
+    await page.getByRole('button', { name: `Rename ${created}` }).click()
+    await page.getByLabel(`New name of ${created}`).fill(renamed)
+    await page.getByRole('button', { name: 'Rename', exact: true }).click()
+    await expect(status(`Renamed the group ${created} to ${renamed}.`)).toBeVisible()
+    await expect(page.getByRole('heading', { name: `Members of ${renamed}` })).toBeVisible()
+  })
+
+  await test.step('add two members at once', async () => {
+    await page.getByRole('button', { name: 'Add members' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('searchbox', { name: 'Search target servers to add' }).fill(first.slice(0, -1))
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${first}`) }).check()
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${second}`) }).check()
+    await dialog.getByRole('button', { name: 'Add 2 target servers' }).click()
+    await expect(status(`Added ${first} and ${second} to ${renamed}.`)).toBeVisible()
+    const groupRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: renamed }) })
+    await expect(groupRow.getByRole('cell').first()).toHaveText('2')
+  })
+
+  await test.step('remove one', async () => {
+    const members = page.getByRole('table', { name: `Members of ${renamed}` })
+    await members.getByRole('checkbox', { name: `Select ${first}` }).check()
+    await page.getByRole('button', { name: /^Remove from group/ }).click()
+    await expect(status(`Removed 1 target server from ${renamed}: ${first}.`)).toBeVisible()
+    await expect(members.getByRole('rowheader')).toHaveText([second])
+  })
+
+  await test.step('the group filter on /targets shows its members', async () => {
+    await page.goto(`/targets?group=${encodeURIComponent(renamed)}`)
+    await expect(page.getByRole('table', { name: 'Target servers' }).getByRole('rowheader')).toHaveText([second])
+  })
+
+  await test.step('delete', async () => {
+    await page.goto(`/groups?group=${encodeURIComponent(renamed)}`)
+    await page.getByRole('button', { name: `Delete ${renamed}` }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+    await expect(status(`Deleted the group ${renamed}.`)).toBeVisible()
+    await expect(page.getByRole('rowheader', { name: renamed })).toHaveCount(0)
+    expect(await msx.db.targetServer.count({ where: { nameKey: second } })).toBe(1)
+  })
+})
+
+test.describe('a Viewer', () => {
+  test.use({ role: 'viewer' })
+
+  test('sees the groups read-only, with the reason', async ({ page, msx, unique }) => {
+    const group = unique('Seen')
+    await createGroup(msx, group)
+    await page.goto(`/groups?group=${group}`)
+    await expect(page.getByRole('note')).toContainText('Viewers may not change target server groups')
+    await expect(page.getByRole('button', { name: /^Create group/ })).toHaveAttribute('aria-disabled', 'true')
+    await expect(page.getByRole('button', { name: /^Add members/ })).toHaveAttribute('aria-disabled', 'true')
+    await expect(page.getByRole('button', { name: new RegExp(`^Delete ${group}`) })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
+  })
+})
