@@ -44,3 +44,18 @@ export function refusalReason(role: Role, permission: Permission): string {
 export function authorize(role: Role, permission: Permission): void {
   if (!can(role, permission)) throw forbidden(refusalReason(role, permission))
 }
+
+/** Posting some operations is more than posting: it defects a target, or changes or runs a job. */
+const OPERATION_PERMISSIONS: Partial<Record<string, Permission>> = {
+  DEFECT: 'targets.defect',
+  INSERT: 'jobs.edit',
+  UPDATE: 'jobs.edit',
+  DELETE: 'jobs.edit',
+  START: 'jobs.run',
+  STOP: 'jobs.run',
+}
+
+/** The permission posting this operation needs beyond instructions.post, if any. */
+export function furtherPermissionToPost(operation: string): Permission | undefined {
+  return OPERATION_PERMISSIONS[operation.trim().toUpperCase()]
+}

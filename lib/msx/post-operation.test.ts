@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { enlist, seedFleet, testDatabase, uniqueName } from '../../test/support/fixtures'
 import { addGroupMembers, createGroup } from './groups'
 import { createJob } from './jobs'
-import { postOperation } from './post-operation'
+import { countOperationTargets, postOperation } from './post-operation'
 
 const t = testDatabase()
 
@@ -120,4 +120,35 @@ describe('posting to a large fleet', () => {
     expect(new Set(posted.map((p) => p.targetName)).size).toBe(10_000)
     expect(new Set(posted.map((p) => p.datePosted.getTime())).size).toBe(1)
   }, 60_000)
+})
+
+describe('counting the targets an operation would reach', () => {
+  it('counts what posting would reach and posts nothing', async () => {
+    const [a, b] = [uniqueName('CNT'), uniqueName('CNT')]
+    await enlist(t.ctx, a)
+    await enlist(t.ctx, b)
+    const before = await t.ctx.db.downloadInstruction.count()
+    expect(await countOperationTargets(t.ctx.db, { operation: 'SYNC-TIME', recipients: { targets: [a, b] } })).toBe(2)
+    expect(await countOperationTargets(t.ctx.db, { operation: 'SET-POLL', recipients: { targets: [a] } })).toBe(1)
+    expect(await t.ctx.db.downloadInstruction.count()).toBe(before)
+  })
+
+  it('counts only the targets holding the job, and refuses as posting would', async () => {
+    const [a, b] = [uniqueName('CNT'), uniqueName('CNT')]
+    await enlist(t.ctx, a)
+    await enlist(t.ctx, b)
+    await createJob(t.ctx, job(`count-job-${a}`, [a]))
+    const group = `count-group-${a}`
+    await createGroup(t.ctx, group)
+    await addGroupMembers(t.ctx, group, [a, b])
+    expect(
+      await countOperationTargets(t.ctx.db, { operation: 'START', job: `count-job-${a}`, recipients: { group } }),
+    ).toBe(1)
+    await expect(
+      countOperationTargets(t.ctx.db, { operation: 'START', job: `count-job-${a}`, recipients: { targets: [a, b] } }),
+    ).rejects.toThrow(`Job "count-job-${a}" is not applied to ${b}: apply it to that target first.`)
+    await expect(countOperationTargets(t.ctx.db, { operation: 'START', recipients: { all: true } })).rejects.toThrow(
+      'START is a job operation: name the job.',
+    )
+  })
 })

@@ -1,4 +1,5 @@
 // sp_post_msx_operation: posts one operation to one target, a group or all targets, in one transaction.
+import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
@@ -17,32 +18,52 @@ export interface PostOperationInput {
   recipients: Recipients
 }
 
-export async function postOperation(ctx: MsxContext, input: PostOperationInput) {
+function checkedOperation(input: Omit<PostOperationInput, 'value'>) {
   const operation = parseOperation(String(input.operation))
   const objectType = objectTypeOf(operation)
-  let value: string | null = null
-  if (operation === 'SET-POLL') value = String(parsePollInterval(input.value))
-  else if (input.value !== undefined && input.value !== '') throw invalid(`${operation} takes no value.`)
   if (objectType === 'JOB' && !input.job) throw invalid(`${operation} is a job operation: name the job.`)
   if (objectType === 'SERVER' && input.job) throw invalid(`${operation} is a server operation: it takes no job.`)
+  return { operation, objectType }
+}
 
+function checkedValue(operation: Operation, value: PostOperationInput['value']): string | null {
+  if (operation === 'SET-POLL') return String(parsePollInterval(value))
+  if (value !== undefined && value !== '') throw invalid(`${operation} takes no value.`)
+  return null
+}
+
+/** The targets an operation would reach: for a job, only those holding it (chosen ones must all hold it). */
+async function operationTargets(tx: Tx, input: Omit<PostOperationInput, 'value'>) {
+  let targets: Recipient[] = await resolveRecipients(tx, input.recipients)
+  const job = input.job ? await findJob(tx, input.job) : null
+  if (job) {
+    const holders = await tx.jobServer.findMany({ where: { jobId: job.id }, select: { targetId: true } })
+    const holds = new Set(holders.map((h) => h.targetId))
+    if ('targets' in input.recipients) {
+      const without = targets.filter((t) => !holds.has(t.id))
+      if (without.length > 0)
+        throw refused(
+          `Job "${job.name}" is not applied to ${summarizeNames(without.map((t) => t.name))}: apply it to ${without.length === 1 ? 'that target' : 'those targets'} first.`,
+        )
+    }
+    targets = targets.filter((t) => holds.has(t.id))
+  }
+  if (targets.length === 0) throw refused(describeNoRecipients(input.recipients, job?.name))
+  return { job, targets }
+}
+
+/** How many target servers posting would reach, refused for the same reasons posting would be; posts nothing. */
+export async function countOperationTargets(db: Db, input: Omit<PostOperationInput, 'value'>): Promise<number> {
+  checkedOperation(input)
+  return (await operationTargets(db, input)).targets.length
+}
+
+export async function postOperation(ctx: MsxContext, input: PostOperationInput) {
+  const { operation, objectType } = checkedOperation(input)
+  const value = checkedValue(operation, input.value)
   return inTransaction(ctx, async (tx) => {
     const master = await activeMaster(tx)
-    let targets: Recipient[] = await resolveRecipients(tx, input.recipients)
-    const job = input.job ? await findJob(tx, input.job) : null
-    if (job) {
-      const holders = await tx.jobServer.findMany({ where: { jobId: job.id }, select: { targetId: true } })
-      const holds = new Set(holders.map((h) => h.targetId))
-      if ('targets' in input.recipients) {
-        const without = targets.filter((t) => !holds.has(t.id))
-        if (without.length > 0)
-          throw refused(
-            `Job "${job.name}" is not applied to ${summarizeNames(without.map((t) => t.name))}: apply it to ${without.length === 1 ? 'that target' : 'those targets'} first.`,
-          )
-      }
-      targets = targets.filter((t) => holds.has(t.id))
-    }
-    if (targets.length === 0) throw refused(describeNoRecipients(input.recipients, job?.name))
+    const { job, targets } = await operationTargets(tx, input)
     const posted = await postInstructions(
       tx,
       master.name,

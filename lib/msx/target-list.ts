@@ -63,14 +63,19 @@ const orderColumn = {
   enlisted: 'enlistedAt',
 } as const
 
-export async function listTargets(db: Db, rawQuery: TargetListQuery = {}, now = new Date()): Promise<TargetList> {
-  const query = targetListQuery.parse(rawQuery)
+/** The targets the list's search, status and group filters select, as a Prisma condition. */
+export function targetFilterWhere(query: Pick<TargetListQuery, 'search' | 'status' | 'group'>, now = new Date()) {
   const search = query.search
     ? { OR: [{ nameKey: { contains: nameKey(query.search) } }, { location: { contains: query.search } }] }
     : {}
   const group = query.group ? { groups: { some: { group: { nameKey: nameKey(query.group) } } } } : {}
   const status = query.status ? statusFilter(query.status, now) : {}
-  const where = { AND: [search, group, status] }
+  return { AND: [search, group, status] }
+}
+
+export async function listTargets(db: Db, rawQuery: TargetListQuery = {}, now = new Date()): Promise<TargetList> {
+  const query = targetListQuery.parse(rawQuery)
+  const where = targetFilterWhere(query, now)
   const [total, targets] = await Promise.all([
     db.targetServer.count({ where }),
     db.targetServer.findMany({

@@ -10,6 +10,8 @@ export const targetKeys = {
   all: ['targets'] as const,
   lists: () => [...targetKeys.all, 'list'] as const,
   list: (query: TargetListParams) => [...targetKeys.lists(), query] as const,
+  /** how many target servers an instruction would reach, as the Post Instructions dialog asks */
+  recipientCount: (input: object) => [...targetKeys.all, 'recipient-count', input] as const,
 }
 
 export const auditKeys = {

@@ -1,6 +1,6 @@
 // The download list: posting operations (sp_post_msx_operation), listing, deleting and clearing instructions.
 import { z } from 'zod'
-import type { Permission } from '../../../lib/auth/permissions'
+import { furtherPermissionToPost } from '../../../lib/auth/permissions'
 import {
   clearInstructionErrors,
   deleteInstructions,
@@ -20,16 +20,6 @@ const recipients = z.union(
   { error: 'say who receives it: { all: true }, { group } or { targets }' },
 )
 
-/** Posting some operations is more than posting: it defects a target, or changes or runs a job. */
-const OPERATION_PERMISSIONS: Record<string, Permission> = {
-  DEFECT: 'targets.defect',
-  INSERT: 'jobs.edit',
-  UPDATE: 'jobs.edit',
-  DELETE: 'jobs.edit',
-  START: 'jobs.run',
-  STOP: 'jobs.run',
-}
-
 export const instructionCommands = {
   'instructions.post': command({
     permission: 'instructions.post',
@@ -41,7 +31,7 @@ export const instructionCommands = {
     }),
     audit: { action: 'instruction.post', objectType: 'instruction' },
     objectName: (input) => input.operation.toUpperCase(),
-    alsoNeeds: (input) => OPERATION_PERMISSIONS[input.operation.toUpperCase()],
+    alsoNeeds: (input) => furtherPermissionToPost(input.operation),
     run: (ctx, input) => postOperation(ctx, input),
   }),
 
