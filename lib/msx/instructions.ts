@@ -6,13 +6,14 @@ import { settleResyncs } from './acknowledgements'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { invalid } from './errors'
+import { INSTRUCTION_OPERATIONS, INSTRUCTION_STATUSES, type InstructionStatus } from './instruction-status'
 import { nameKey, objectName, serverName } from './names'
-import { JOB_OPERATIONS, type Operation, SERVER_OPERATIONS } from './operations'
 import { pageFields, pageWindow } from './paging'
 import { signalTargets } from './signals'
 
 // acknowledgements live in acknowledgements.ts; kept importable from here
 export { type Acknowledgement, acknowledgeInstructions } from './acknowledgements'
+export { INSTRUCTION_OPERATIONS, INSTRUCTION_STATUSES, type InstructionStatus } from './instruction-status'
 
 /** The targets the rows belong to, each once, in the order met. */
 function distinctNames(rows: { targetName: string }[]) {
@@ -72,10 +73,6 @@ export async function clearInstructionErrors(ctx: MsxContext, ids: number[]) {
   })
 }
 
-export const INSTRUCTION_STATUSES = ['pending', 'downloaded', 'error'] as const
-
-export const INSTRUCTION_OPERATIONS = [...JOB_OPERATIONS, ...SERVER_OPERATIONS] as const satisfies Operation[]
-
 export const instructionListQuery = z.object({
   target: serverName.optional(),
   job: objectName('job').optional(),
@@ -90,8 +87,6 @@ export const instructionListQuery = z.object({
   ...pageFields,
 })
 export type InstructionListQuery = z.input<typeof instructionListQuery>
-
-export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number]
 
 export interface InstructionRow {
   id: number

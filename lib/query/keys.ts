@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import type { auditListQuery } from '@/lib/msx/audit-list'
+import type { instructionListQuery } from '@/lib/msx/instructions'
 import type { targetListQuery } from '@/lib/msx/target-list'
 
 export type TargetListParams = z.output<typeof targetListQuery>
 export type AuditListParams = z.output<typeof auditListQuery>
+export type InstructionListParams = z.output<typeof instructionListQuery>
 
 // Keys are built from the parsed (defaulted) query, so the server prefetch and the browser read agree.
 export const targetKeys = {
@@ -28,4 +30,10 @@ export const enlistmentKeys = {
 export const groupKeys = {
   all: ['groups'] as const,
   list: () => [...groupKeys.all, 'list'] as const,
+}
+
+export const instructionKeys = {
+  all: ['instructions'] as const,
+  lists: () => [...instructionKeys.all, 'list'] as const,
+  list: (query: InstructionListParams) => [...instructionKeys.lists(), query] as const,
 }

@@ -2,12 +2,16 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { listAuditEvents } from '@/lib/msx/audit-list'
 import type { PendingRequestList } from '@/lib/msx/enlistment-request-list'
 import type { GroupList } from '@/lib/msx/group-list'
+import type { InstructionList } from '@/lib/msx/instructions'
+import type { StaleDownloads } from '@/lib/msx/stale-downloads'
 import type { TargetList } from '@/lib/msx/target-list'
 import {
   type AuditListParams,
   auditKeys,
   enlistmentKeys,
   groupKeys,
+  type InstructionListParams,
+  instructionKeys,
   type TargetListParams,
   targetKeys,
 } from './keys'
@@ -17,6 +21,9 @@ import { toQueryString } from './url'
 export const LIVE_REFRESH_MS = 10_000
 
 export type AuditList = Awaited<ReturnType<typeof listAuditEvents>>
+
+/** The Download Instructions tab: a page of the list, and the targets that leave instructions waiting. */
+export type InstructionsView = InstructionList & { stale: StaleDownloads }
 
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' } })
@@ -56,4 +63,12 @@ export const groupListOptions = () =>
     queryKey: groupKeys.list(),
     queryFn: () => fetchJson<GroupList>('/api/groups'),
     refetchInterval: LIVE_REFRESH_MS,
+  })
+
+export const instructionListOptions = (query: InstructionListParams) =>
+  queryOptions({
+    queryKey: instructionKeys.list(query),
+    queryFn: () => fetchJson<InstructionsView>(`/api/instructions?${toQueryString(query)}`),
+    refetchInterval: LIVE_REFRESH_MS,
+    placeholderData: keepPreviousData,
   })

@@ -1,0 +1,118 @@
+'use client'
+
+import { useQueryClient } from '@tanstack/react-query'
+import { EraserIcon, Trash2Icon } from 'lucide-react'
+import { useState, useTransition } from 'react'
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog'
+import type { InstructionRow } from '@/lib/msx/instructions'
+import { instructionKeys, targetKeys } from '@/lib/query/keys'
+import type { Ability } from './abilities'
+import { clearInstructionErrorsAction, deleteInstructionsAction } from './actions'
+import { ManageButton } from './manage-button'
+import { plural, sayNames } from './wording'
+
+type Outcome = { ok: boolean; message: string }
+
+/** Delete and Clear on the selected instructions; each reports what it did. */
+export function InstructionActions({
+  selected,
+  ability,
+  onDone,
+}: {
+  selected: InstructionRow[]
+  ability: Ability
+  onDone: () => void
+}) {
+  const queryClient = useQueryClient()
+  const [pending, start] = useTransition()
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const errors = selected.filter((row) => row.status === 'error')
+  const run = (action: (input: { ids: number[] }) => Promise<Outcome>, ids: number[]) =>
+    start(async () => {
+      const result = await action({ ids })
+      setOutcome(result)
+      if (result.ok) {
+        // the targets' unread counts and Blocked status change with their instructions
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: instructionKeys.lists() }),
+          queryClient.invalidateQueries({ queryKey: targetKeys.all }),
+        ])
+        onDone()
+      }
+    })
+  const count = plural(selected.length, 'instruction')
+  const targets = [...new Set(selected.map((row) => row.targetName))]
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-sm text-muted-foreground" aria-live="polite">
+        {selected.length === 0
+          ? 'Select instructions to delete them or clear their errors.'
+          : `${count} selected${errors.length > 0 ? `, ${plural(errors.length, 'error')}` : ''}`}
+      </span>
+      <ManageButton
+        ability={ability}
+        disabled={selected.length === 0 || pending}
+        onClick={() => setConfirming(true)}
+        icon={<Trash2Icon aria-hidden />}
+      >
+        Delete
+      </ManageButton>
+      <ManageButton
+        ability={ability}
+        disabled={errors.length === 0 || pending}
+        onClick={() =>
+          run(
+            clearInstructionErrorsAction,
+            errors.map((row) => row.id),
+          )
+        }
+        icon={<EraserIcon aria-hidden />}
+      >
+        Clear
+      </ManageButton>
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Delete {count}?</AlertDialogTitle>
+            <AlertDialogDescription>
+              They are removed from the download list of {sayNames(targets)}: a pending one will not be downloaded, and
+              a deleted error no longer blocks its target. To bring a target back in step with its jobs afterwards,
+              re-synchronize it.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              onClick={() =>
+                run(
+                  deleteInstructionsAction,
+                  selected.map((row) => row.id),
+                )
+              }
+            >
+              Delete
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+      {outcome && (
+        <p
+          role="status"
+          className={outcome.ok ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-destructive'}
+        >
+          {outcome.message}
+        </p>
+      )}
+    </div>
+  )
+}
