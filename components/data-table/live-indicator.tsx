@@ -12,7 +12,8 @@ export function LiveIndicator({
 }: {
   updatedAt: number
   fetching: boolean
-  intervalMs: number
+  /** null while auto refresh is off */
+  intervalMs: number | null
   error: Error | null
 }) {
   if (error)
@@ -27,10 +28,15 @@ export function LiveIndicator({
       {fetching ? (
         <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden />
       ) : (
-        <span className="size-2 rounded-full bg-emerald-500" aria-hidden />
+        <span
+          className={
+            intervalMs === null ? 'size-2 rounded-full bg-muted-foreground/40' : 'size-2 rounded-full bg-emerald-500'
+          }
+          aria-hidden
+        />
       )}
       <span>
-        Refreshes every {Math.round(intervalMs / 1000)} s · updated{' '}
+        {intervalMs === null ? 'Auto refresh off' : `Refreshes every ${Math.round(intervalMs / 1000)} s`} · updated{' '}
         {updatedAt ? <RelativeTime iso={new Date(updatedAt).toISOString()} /> : 'never'}
       </span>
     </p>

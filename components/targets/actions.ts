@@ -5,36 +5,31 @@ import { authedAction } from '@/lib/auth/next/action'
 import type { MsxContext } from '@/lib/msx/context'
 import { isMsxError } from '@/lib/msx/errors'
 import { forcePoll } from '@/lib/msx/force-poll'
+import { resynchronizeTarget } from '@/lib/msx/resync'
+import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
 import { defectTarget } from '@/lib/msx/targets'
+import { countOf, plural } from './wording'
 
-const MAX_SELECTION = 10_000
-const targetNames = z.object({
-  names: z
-    .array(z.string().trim().min(1).max(128))
-    .min(1, 'select at least one target server')
-    .max(MAX_SELECTION, `select at most ${MAX_SELECTION} target servers at once`),
-})
-
-const plural = (n: number) => `${n} target server${n === 1 ? '' : 's'}`
+const selectionInput = z.object({ selection: targetSelection })
 
 export const forcePollAction = authedAction({
   permission: 'targets.force-poll',
   audit: 'target.force-poll',
-  input: targetNames,
-  run: async (ctx, { names }) => {
+  input: selectionInput,
+  run: async (ctx, { selection }) => {
+    const names = await selectedTargetNames(ctx.db, selection, { exceptDefecting: true })
     const done = await forcePoll(ctx, names)
     return { data: undefined, message: `Asked ${plural(done.length)} to poll now.` }
   },
 })
 
-/** Each target defects on its own: one refused (e.g. gone meanwhile) does not hold back the others. */
-async function defectEach(ctx: MsxContext, names: string[], force: boolean) {
-  const done: string[] = []
+/** Each target is handled on its own: one refused (e.g. gone meanwhile) does not hold back the others. */
+async function eachTarget<T>(names: string[], act: (name: string) => Promise<T>) {
+  const done: { name: string; result: T }[] = []
   const refused: string[] = []
   for (const name of names) {
     try {
-      await defectTarget(ctx, name, { force })
-      done.push(name)
+      done.push({ name, result: await act(name) })
     } catch (error) {
       if (!isMsxError(error)) throw error
       refused.push(`${name}: ${error.message}`)
@@ -43,28 +38,47 @@ async function defectEach(ctx: MsxContext, names: string[], force: boolean) {
   return { done, refused }
 }
 
-function report(verb: string, result: { done: string[]; refused: string[] }) {
-  const parts = [`${verb} ${plural(result.done.length)}.`]
-  if (result.refused.length > 0) parts.push(`Refused for ${result.refused.join('; ')}`)
-  return parts.join(' ')
+function report(done: string, refused: string[]) {
+  return refused.length > 0 ? `${done} Refused for ${refused.join('; ')}` : done
+}
+
+async function defectEach(ctx: MsxContext, names: string[], force: boolean) {
+  const { done, refused } = await eachTarget(names, (name) => defectTarget(ctx, name, { force }))
+  return { done: done.map((d) => d.name), refused }
 }
 
 export const defectAction = authedAction({
   permission: 'targets.defect',
   audit: 'target.defect',
-  input: targetNames,
-  run: async (ctx, { names }) => {
-    const result = await defectEach(ctx, names, false)
-    return { data: result, message: report('Posted DEFECT to', result) }
+  input: selectionInput,
+  run: async (ctx, { selection }) => {
+    const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection, { exceptDefecting: true }), false)
+    return { data: result, message: report(`Posted DEFECT to ${plural(result.done.length)}.`, result.refused) }
   },
 })
 
 export const forceDefectAction = authedAction({
   permission: 'targets.force-defect',
   audit: 'target.defect.force',
-  input: targetNames,
-  run: async (ctx, { names }) => {
-    const result = await defectEach(ctx, names, true)
-    return { data: result, message: report('Force-defected', result) }
+  input: selectionInput,
+  run: async (ctx, { selection }) => {
+    const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection), true)
+    return { data: result, message: report(`Force-defected ${plural(result.done.length)}.`, result.refused) }
+  },
+})
+
+export const resyncAction = authedAction({
+  permission: 'targets.resync',
+  audit: 'target.resync',
+  input: selectionInput,
+  run: async (ctx, { selection }) => {
+    const names = await selectedTargetNames(ctx.db, selection)
+    const { done, refused } = await eachTarget(names, (name) => resynchronizeTarget(ctx, name))
+    const removed = done.reduce((sum, d) => sum + d.result.removed, 0)
+    const jobs = done.reduce((sum, d) => sum + d.result.jobs, 0)
+    const message =
+      `Re-synchronized ${plural(done.length)}: deleted ${countOf(removed, 'pending instruction')}, ` +
+      `posted DELETE of all jobs and INSERT of ${countOf(jobs, 'job')}.`
+    return { data: { done: done.map((d) => d.name), refused }, message: report(message, refused) }
   },
 })

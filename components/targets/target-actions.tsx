@@ -1,8 +1,9 @@
 'use client'
 
 import { useQueryClient } from '@tanstack/react-query'
-import { RefreshCwIcon, UnplugIcon, ZapIcon } from 'lucide-react'
-import { type ReactNode, useState, useTransition } from 'react'
+import { RefreshCwIcon, RotateCcwIcon, SendIcon, UnplugIcon, ZapIcon } from 'lucide-react'
+import { useState, useTransition } from 'react'
+import { GuardedButton } from '@/components/auth/guarded-button'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -13,112 +14,129 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog'
-import { Button } from '@/components/ui/button'
-import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
+import type { TargetSelection } from '@/lib/msx/target-selection'
 import { targetKeys } from '@/lib/query/keys'
 import type { Ability, TargetAbilities } from './abilities'
-import { defectAction, forceDefectAction, forcePollAction } from './actions'
+import { defectAction, forceDefectAction, forcePollAction, resyncAction } from './actions'
+import type { PostableOperation } from './instruction-types'
+import { PostInstructionsDialog } from './post-instructions-dialog'
+import type { TargetSelectionState } from './use-target-selection'
+import { plural } from './wording'
 
 type Outcome = { ok: boolean; message: string }
 
-/** A toolbar button that is disabled, with the reason in a tooltip, when the role does not allow the action. */
-function ActionButton({
-  ability,
-  disabled,
-  onClick,
-  icon,
-  children,
-}: {
-  ability: Ability
-  disabled: boolean
-  onClick: () => void
-  icon: ReactNode
-  children: string
-}) {
-  if (ability.allowed)
-    return (
-      <Button variant="outline" size="sm" disabled={disabled} onClick={onClick}>
-        {icon}
-        {children}
-      </Button>
-    )
-  // aria-disabled rather than disabled: the button stays focusable, so its tooltip can say why
-  return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <Button variant="outline" size="sm" aria-disabled="true" className="cursor-not-allowed opacity-50">
-          {icon}
-          {children}
-          <span className="sr-only">: {ability.reason}</span>
-        </Button>
-      </TooltipTrigger>
-      <TooltipContent>{ability.reason}</TooltipContent>
-    </Tooltip>
-  )
-}
-
 export function TargetActions({
-  selected,
+  selection,
   abilities,
-  onDone,
+  postAbilities,
+  groups,
+  jobs,
 }: {
-  selected: string[]
+  selection: TargetSelectionState
   abilities: TargetAbilities
-  onDone: () => void
+  postAbilities: Record<PostableOperation, Ability>
+  groups: string[]
+  jobs: string[]
 }) {
   const queryClient = useQueryClient()
   const [pending, start] = useTransition()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const none = selected.length === 0
-  const run = (action: (input: { names: string[] }) => Promise<Outcome>) =>
+  const [posting, setPosting] = useState(false)
+  const chosen = selection.selection
+  const run = (action: (input: { selection: TargetSelection }) => Promise<Outcome>) =>
     start(async () => {
-      const result = await action({ names: selected })
+      if (!chosen) return
+      const result = await action({ selection: chosen })
       setOutcome(result)
       if (result.ok) {
         await queryClient.invalidateQueries({ queryKey: targetKeys.lists() })
-        onDone()
+        selection.clear()
       }
     })
-  const count = `${selected.length} target server${selected.length === 1 ? '' : 's'}`
+  const none = chosen === null
+  const count = plural(selection.count)
+  const names = selection.chosenRows.map((row) => row.name)
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm text-muted-foreground" aria-live="polite">
         {none ? 'Select target servers to act on them.' : `${count} selected`}
       </span>
-      <ActionButton
+      <GuardedButton
         ability={abilities.forcePoll}
+        variant="outline"
+        size="sm"
         disabled={none || pending}
         onClick={() => run(forcePollAction)}
-        icon={<RefreshCwIcon aria-hidden />}
       >
+        <RefreshCwIcon aria-hidden />
         Force Poll
-      </ActionButton>
-      <ActionButton
-        ability={abilities.defect}
-        disabled={none || pending}
-        onClick={() => run(defectAction)}
-        icon={<UnplugIcon aria-hidden />}
-      >
-        Defect
-      </ActionButton>
-      <ActionButton
+      </GuardedButton>
+      <GuardedButton
         ability={abilities.forceDefect}
+        variant="outline"
+        size="sm"
         disabled={none || pending}
         onClick={() => setConfirming(true)}
-        icon={<ZapIcon aria-hidden />}
       >
+        <ZapIcon aria-hidden />
         Force Defection
-      </ActionButton>
+      </GuardedButton>
+      <GuardedButton
+        ability={abilities.postInstructions}
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() => setPosting(true)}
+      >
+        <SendIcon aria-hidden />
+        Post Instructions...
+      </GuardedButton>
+      <GuardedButton
+        ability={abilities.resync}
+        variant="outline"
+        size="sm"
+        disabled={none || pending}
+        onClick={() => run(resyncAction)}
+      >
+        <RotateCcwIcon aria-hidden />
+        Re-synchronize
+      </GuardedButton>
+      <GuardedButton
+        ability={abilities.defect}
+        variant="outline"
+        size="sm"
+        disabled={none || pending}
+        onClick={() => run(defectAction)}
+      >
+        <UnplugIcon aria-hidden />
+        Defect
+      </GuardedButton>
+      {posting && (
+        <PostInstructionsDialog
+          open={posting}
+          onOpenChange={setPosting}
+          selection={selection}
+          groups={groups}
+          jobs={jobs}
+          abilities={postAbilities}
+          onPosted={(message) => {
+            setOutcome({ ok: true, message })
+            selection.clear()
+          }}
+        />
+      )}
       <AlertDialog open={confirming} onOpenChange={setConfirming}>
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>Force the defection of {count}?</AlertDialogTitle>
             <AlertDialogDescription>
-              {selected.slice(0, 5).join(', ')}
-              {selected.length > 5 ? ` and ${selected.length - 5} more` : ''} will be removed from this master at once,
-              with their download instructions, and their certificates revoked. Their agents are not told: on each
-              target run <code>msx-agent defect --force</code>. Use Defect instead for a target that still polls.
+              {selection.allMatching
+                ? `All ${count} that match the filter`
+                : `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`}{' '}
+              will be removed from this master at once, with their download instructions, and their certificates
+              revoked. Their agents are not told: on each target run <code>msx-agent defect --force</code>. Use Defect
+              instead for a target that still polls.
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

@@ -11,22 +11,18 @@ import { useUrlState } from '@/components/data-table/use-url-state'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import type { RefreshPreferences } from '@/lib/auth/refresh-preferences'
 import type { TargetListParams } from '@/lib/query/keys'
-import { LIVE_REFRESH_MS, targetListOptions } from '@/lib/query/lists'
-import type { TargetAbilities } from './abilities'
+import { targetListOptions } from '@/lib/query/lists'
+import type { Ability, TargetAbilities } from './abilities'
+import { AutoRefresh } from './auto-refresh'
 import { targetColumns } from './columns'
 import { type EnlistHints, FirstTargetGuide } from './first-target-guide'
+import type { PostableOperation } from './instruction-types'
+import { SelectionBanner } from './selection-banner'
 import { TargetActions } from './target-actions'
 import { hasTargetFilters, TargetsToolbar } from './targets-toolbar'
-
-function toggled(set: ReadonlySet<string>, names: string[], on: boolean): ReadonlySet<string> {
-  const next = new Set(set)
-  for (const name of names) {
-    if (on) next.add(name)
-    else next.delete(name)
-  }
-  return next
-}
+import { useTargetSelection } from './use-target-selection'
 
 /**
  * Manage Target Servers, tab Target Server Status: the fleet, filtered, sorted and paged on the server.
@@ -37,17 +33,31 @@ export function TargetsTable({
   groups,
   hints,
   abilities,
+  postAbilities,
+  jobs,
+  refresh: savedRefresh,
 }: {
   query: TargetListParams
   abilities: TargetAbilities
+  /** the instruction types this user may post */
+  postAbilities: Record<PostableOperation, Ability>
+  /** the master's job names, for Start job and Stop job */
+  jobs: string[]
+  /** this user's auto-refresh preference */
+  refresh: RefreshPreferences
   /** the master's target server group names, for the group filter */
   groups: string[]
   hints: EnlistHints
 }) {
   const { update, isPending } = useUrlState()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(targetListOptions(query))
+  const [refresh, setRefresh] = useState(savedRefresh)
+  const refreshMs = refresh.autoRefresh ? refresh.refreshSeconds * 1000 : null
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
+    ...targetListOptions(query),
+    refetchInterval: refreshMs ?? false,
+  })
   const filtered = hasTargetFilters(query)
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const selection = useTargetSelection(query, data?.rows ?? [], data?.total ?? 0)
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
   if (data.total === 0 && !filtered) return <FirstTargetGuide hints={hints} tokens={abilities.createToken} />
@@ -59,14 +69,24 @@ export function TargetsTable({
           <LiveIndicator
             updatedAt={dataUpdatedAt}
             fetching={isFetching || isPending}
-            intervalMs={LIVE_REFRESH_MS}
+            intervalMs={refreshMs}
             error={error}
           />
         </TargetsToolbar>
       </div>
       <div className="border-b px-3 py-2">
-        <TargetActions selected={[...selected]} abilities={abilities} onDone={() => setSelected(new Set())} />
+        <TargetActions
+          selection={selection}
+          abilities={abilities}
+          postAbilities={postAbilities}
+          groups={groups}
+          jobs={jobs}
+        />
       </div>
+      <div className="border-b px-3 py-2">
+        <AutoRefresh value={refresh} onChange={setRefresh} />
+      </div>
+      <SelectionBanner selection={selection} pageRows={data.rows.length} total={data.total} />
       {data.rows.length > 0 ? (
         <DataTable
           label="Target servers"
@@ -77,16 +97,9 @@ export function TargetsTable({
           onSort={({ sort, dir }) => update({ sort, dir })}
           busy={isPending}
           selection={{
-            isSelected: (row) => selected.has(row.name),
-            onToggle: (row, on) => setSelected((now) => toggled(now, [row.name], on)),
-            onToggleAll: (on) =>
-              setSelected((now) =>
-                toggled(
-                  now,
-                  data.rows.map((row) => row.name),
-                  on,
-                ),
-              ),
+            isSelected: selection.isSelected,
+            onToggle: selection.toggle,
+            onToggleAll: selection.togglePage,
             label: (row) => row.name,
             allLabel: 'Select all target servers on this page',
           }}

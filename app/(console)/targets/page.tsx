@@ -3,15 +3,17 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { PendingRequests } from '@/components/enlistment/pending-requests'
 import { PageHeader } from '@/components/page-header'
-import { targetAbilities } from '@/components/targets/abilities'
+import { postAbilities, targetAbilities } from '@/components/targets/abilities'
 import type { EnlistHints } from '@/components/targets/first-target-guide'
 import { ManageTabs } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
+import { refreshPreferences } from '@/lib/auth/preferences'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { listPendingRequestRows } from '@/lib/msx/enlistment-request-list'
 import { listGroups } from '@/lib/msx/groups'
+import { listJobs } from '@/lib/msx/job-list'
 import { listTargets, targetListQuery } from '@/lib/msx/target-list'
 import { pendingRequestsOptions, targetListOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
@@ -42,6 +44,10 @@ export default async function TargetsPage({
     queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
   const abilities = targetAbilities(who.user.role)
+  const [jobs, refresh] = await Promise.all([
+    db().then(listJobs),
+    db().then((client) => refreshPreferences(client, who.user.id)),
+  ])
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <PageHeader
@@ -51,7 +57,15 @@ export default async function TargetsPage({
       <ManageTabs />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PendingRequests ability={abilities.enlist} />
-        <TargetsTable query={query} groups={groups.map((g) => g.name)} hints={hints} abilities={abilities} />
+        <TargetsTable
+          query={query}
+          groups={groups.map((g) => g.name)}
+          hints={hints}
+          abilities={abilities}
+          postAbilities={postAbilities(who.user.role)}
+          jobs={jobs.map((job) => job.name)}
+          refresh={refresh}
+        />
       </HydrationBoundary>
     </div>
   )

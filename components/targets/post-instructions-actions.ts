@@ -1,0 +1,97 @@
+'use server'
+
+import { z } from 'zod'
+import { authedAction } from '@/lib/auth/next/action'
+import { can, furtherPermissionToPost, refusalReason } from '@/lib/auth/permissions'
+import type { SignedIn } from '@/lib/auth/sessions'
+import { recordAudit } from '@/lib/msx/audit'
+import type { MsxContext } from '@/lib/msx/context'
+import { forbidden } from '@/lib/msx/errors'
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS, parsePollInterval } from '@/lib/msx/operations'
+import { countOperationTargets, postOperation } from '@/lib/msx/post-operation'
+import type { Recipients } from '@/lib/msx/recipients'
+import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
+import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
+import { plural } from './wording'
+
+const INTERVAL_MESSAGE = `Enter a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}.`
+
+const recipientsInput = z.union(
+  [
+    z.object({ all: z.literal(true) }),
+    z.object({ group: z.string().trim().min(1, 'choose a group').max(128) }),
+    z.object({ selection: targetSelection }),
+  ],
+  { error: 'choose the recipients: all target servers, a group, or the selected ones' },
+)
+
+const fields = {
+  operation: z.enum(POSTABLE_OPERATIONS, { error: 'Choose an instruction type.' }),
+  job: z.string().trim().max(128).optional(),
+  recipients: recipientsInput,
+}
+
+function needsJob(input: { operation: PostableOperation; job?: string }, issues: z.core.$RefinementCtx) {
+  if (isJobOperation(input.operation) && !input.job)
+    issues.addIssue({ code: 'custom', path: ['job'], message: 'Choose the job to start or stop.' })
+}
+
+const instructionTarget = z.object(fields).superRefine(needsJob)
+
+const postInput = z.object({ ...fields, value: z.string().trim().max(20).optional() }).superRefine((input, issues) => {
+  needsJob(input, issues)
+  if (input.operation !== 'SET-POLL') return
+  try {
+    parsePollInterval(input.value)
+  } catch {
+    issues.addIssue({ code: 'custom', path: ['value'], message: INTERVAL_MESSAGE })
+  }
+})
+
+/** Checks the further permission the operation needs (DEFECT, START, STOP), recording a refusal like authedAction. */
+async function authorizeOperation(ctx: MsxContext, who: SignedIn, operation: string) {
+  const further = furtherPermissionToPost(operation)
+  if (!further || can(who.user.role, further)) return
+  const reason = refusalReason(who.user.role, further)
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'instruction.post',
+    objectType: 'permission',
+    objectName: further,
+    result: 'failure',
+    details: { reason, operation },
+  })
+  throw forbidden(reason)
+}
+
+async function recipientsOf(ctx: MsxContext, input: z.output<typeof recipientsInput>): Promise<Recipients> {
+  if (!('selection' in input)) return input
+  return { targets: await selectedTargetNames(ctx.db, input.selection, { exceptDefecting: true }) }
+}
+
+const jobOf = (input: { operation: PostableOperation; job?: string }) =>
+  isJobOperation(input.operation) ? input.job : undefined
+
+export const countRecipientsAction = authedAction({
+  permission: 'instructions.post',
+  audit: 'instruction.count',
+  input: instructionTarget,
+  run: async (ctx, input) => {
+    const recipients = await recipientsOf(ctx, input.recipients)
+    const count = await countOperationTargets(ctx.db, { operation: input.operation, job: jobOf(input), recipients })
+    return { data: { count }, message: `Will reach ${plural(count)}.` }
+  },
+})
+
+export const postInstructionsAction = authedAction({
+  permission: 'instructions.post',
+  audit: 'instruction.post',
+  input: postInput,
+  run: async (ctx, input, who) => {
+    await authorizeOperation(ctx, who, input.operation)
+    const recipients = await recipientsOf(ctx, input.recipients)
+    const value = input.operation === 'SET-POLL' ? input.value : undefined
+    const result = await postOperation(ctx, { operation: input.operation, job: jobOf(input), value, recipients })
+    const what = result.operation + (jobOf(input) ? ` of job "${input.job}"` : '')
+    return { data: { posted: result.posted }, message: `Posted ${what} to ${plural(result.posted)}.` }
+  },
+})
