@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import type { DataColumn } from '@/components/data-table/data-table'
 import { RelativeTime } from '@/components/format/relative-time'
 import { Badge } from '@/components/ui/badge'
@@ -45,7 +46,14 @@ export const targetColumns: DataColumn<TargetRow, TargetSortKey>[] = [
     sortKey: 'name',
     rowHeader: true,
     className: 'whitespace-nowrap',
-    cell: (row) => <span className="font-mono text-[13px] font-medium">{row.name}</span>,
+    cell: (row) => (
+      <Link
+        href={`/targets/${encodeURIComponent(row.name)}`}
+        className="font-mono text-[13px] font-medium underline-offset-4 hover:underline"
+      >
+        {row.name}
+      </Link>
+    ),
   },
   {
     id: 'location',

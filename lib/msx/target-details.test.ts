@@ -13,13 +13,20 @@ const t = testDatabase()
 function jobRun(job: { id: number; name: string }, runId: string, startedAt: string): OutcomeRecord[] {
   const base = { runId, jobId: job.id, jobName: job.name, output: '', retriesAttempted: 0, durationMs: 1500 }
   return [
-    { ...base, idempotencyKey: `${runId}:1`, stepNumber: 1, stepName: 'copy', runStatus: 0, message: 'disk full' },
+    {
+      ...base,
+      idempotencyKey: `${runId}:1`,
+      stepNumber: 1,
+      stepName: 'copy',
+      runStatus: 0 as const,
+      message: 'disk full',
+    },
     {
       ...base,
       idempotencyKey: `${runId}:0`,
       stepNumber: 0,
       stepName: '(job outcome)',
-      runStatus: 0,
+      runStatus: 0 as const,
       message: 'failed',
     },
   ].map((o, i) => ({ ...o, startedAt: new Date(Date.parse(startedAt) + i).toISOString() }))

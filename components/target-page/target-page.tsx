@@ -1,0 +1,62 @@
+'use client'
+
+import { useQuery } from '@tanstack/react-query'
+import { ChevronLeftIcon } from 'lucide-react'
+import Link from 'next/link'
+import { ListLoading } from '@/components/data-table/list-states'
+import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { PageHeader } from '@/components/page-header'
+import { StatusBadge } from '@/components/targets/status-badge'
+import { LIVE_REFRESH_MS } from '@/lib/query/lists'
+import { targetDetailsOptions } from '@/lib/query/target-details'
+import type { TargetPageAbilities } from './abilities'
+import { GroupsCard } from './groups-card'
+import { HistoryCard } from './history-card'
+import { InstructionsCard } from './instructions-card'
+import { JobsCard } from './jobs-card'
+import { PollHistoryCard } from './poll-history-card'
+import { PropertiesCard } from './properties-card'
+
+/** One target server: its page refreshes itself like the lists do. */
+export function TargetPage({ name, abilities }: { name: string; abilities: TargetPageAbilities }) {
+  const { data, error, isFetching, dataUpdatedAt } = useQuery(targetDetailsOptions(name))
+  if (!data) return <ListLoading />
+  const { target } = data
+  return (
+    <>
+      <Link
+        href="/targets"
+        className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
+        <ChevronLeftIcon className="size-4" aria-hidden />
+        Manage Target Servers
+      </Link>
+      <PageHeader
+        title={target.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={target.status} reason={target.statusReason} />
+            <span data-testid="status-reason">{target.statusReason}</span>
+          </span>
+        }
+      >
+        <LiveIndicator updatedAt={dataUpdatedAt} fetching={isFetching} intervalMs={LIVE_REFRESH_MS} error={error} />
+      </PageHeader>
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <PropertiesCard target={target} ability={abilities.editTarget} />
+        <div className="flex flex-col gap-5">
+          <GroupsCard
+            target={target.name}
+            groups={data.groups}
+            allGroups={data.allGroups}
+            ability={abilities.editGroups}
+          />
+          <PollHistoryCard polls={data.polls} />
+        </div>
+      </div>
+      <JobsCard jobs={data.jobs} />
+      <HistoryCard history={data.history} />
+      <InstructionsCard target={target.name} instructions={data.instructions} />
+    </>
+  )
+}
