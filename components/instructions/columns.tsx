@@ -54,7 +54,7 @@ export const instructionColumns: DataColumn<InstructionRow>[] = [
   {
     id: 'object',
     header: 'Object name',
-    className: 'max-w-56',
+    className: 'max-w-56 whitespace-nowrap',
     cell: (row) =>
       row.objectName ? (
         <span className="block truncate" title={row.objectName}>
@@ -70,6 +70,12 @@ export const instructionColumns: DataColumn<InstructionRow>[] = [
     className: 'whitespace-nowrap',
     cell: (row) => <Timestamp iso={row.datePosted} />,
   },
-  { id: 'downloaded', header: 'Date downloaded', cell: (row) => <Downloaded row={row} /> },
+  // an error wraps rather than pushing Status off the table
+  {
+    id: 'downloaded',
+    header: 'Date downloaded',
+    className: 'min-w-64 whitespace-normal',
+    cell: (row) => <Downloaded row={row} />,
+  },
   { id: 'status', header: 'Status', cell: (row) => <InstructionStatusBadge status={row.status} /> },
 ]
