@@ -1,6 +1,8 @@
 // Every page gets a Content-Security-Policy with a fresh nonce: Next.js puts it on its own scripts, so no other
-// script can run, and no other site may frame the dashboard.
+// script can run, and no other site may frame the dashboard. Server action requests that Next.js would fail on
+// (cross-site, oversized, malformed) are refused first, with a 4xx.
 import { type NextRequest, NextResponse } from 'next/server'
+import { actionRequestRefusal } from './lib/auth/next/action-request'
 
 const dev = process.env.NODE_ENV !== 'production'
 
@@ -20,7 +22,10 @@ function policy(nonce: string) {
   ].join('; ')
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // a cross-site, oversized or malformed server action is refused here: Next.js would answer it with a 500
+  const refused = await actionRequestRefusal(request)
+  if (refused) return refused
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const csp = policy(nonce)
   const forwarded = new Headers(request.headers)

@@ -41,8 +41,9 @@ export function sendError(res: http.ServerResponse, error: unknown): 'refused' |
 
 /** Reads and validates a JSON body, refusing an oversized, malformed or wrongly shaped one. */
 export async function readBody<T extends z.ZodType>(req: http.IncomingMessage, schema: T): Promise<z.infer<T>> {
-  const type = req.headers['content-type'] ?? ''
-  if (!type.startsWith('application/json'))
+  // the media type itself, not a prefix of it: application/json-patch+json is not JSON the master reads
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type !== 'application/json')
     throw new Refusal(415, 'unsupported_media_type', 'Send the body as application/json.')
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > MAX_BODY_BYTES)
@@ -79,7 +80,9 @@ function rawBody(req: http.IncomingMessage): Promise<Buffer> | Buffer {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size <= MAX_BODY_BYTES) return parts.push(chunk)
-      req.destroy()
+      // the rest is read and dropped rather than the connection reset, so the client gets the 413 (the server's
+      // request timeout ends a body that never ends)
+      parts.length = 0
       reject(new Refusal(413, 'body_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`))
     })
     req.once('end', () => resolve(Buffer.concat(parts)))
