@@ -27,7 +27,9 @@ export default defineConfig({
   projects: [
     // the very first visit to a fresh master: no user exists yet, so it must run before any other test
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
-    { name: 'dashboard', testIgnore: /first-run\.spec\.ts/, dependencies: ['first-run'] },
+    // alone on the master, so its snapshot of the database sees no other test's writes
+    { name: 'hostile', testMatch: /hostile\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'dashboard', testIgnore: /(first-run|hostile)\.spec\.ts/, dependencies: ['hostile'] },
   ],
   webServer: {
     // the production build (npm test builds it first), on a fresh data folder
