@@ -3,6 +3,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { EraserIcon, Trash2Icon } from 'lucide-react'
 import { useState, useTransition } from 'react'
+import type { Ability } from '@/components/auth/ability'
+import { GuardedButton } from '@/components/auth/guarded-button'
+import { sayNames } from '@/components/format/names'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -15,10 +18,8 @@ import {
 } from '@/components/ui/alert-dialog'
 import type { InstructionRow } from '@/lib/msx/instructions'
 import { instructionKeys, targetKeys } from '@/lib/query/keys'
-import type { Ability } from './abilities'
 import { clearInstructionErrorsAction, deleteInstructionsAction } from './actions'
-import { ManageButton } from './manage-button'
-import { plural, sayNames } from './wording'
+import { plural } from './wording'
 
 type Outcome = { ok: boolean; message: string }
 
@@ -59,16 +60,20 @@ export function InstructionActions({
           ? 'Select instructions to delete them or clear their errors.'
           : `${count} selected${errors.length > 0 ? `, ${plural(errors.length, 'error')}` : ''}`}
       </span>
-      <ManageButton
+      <GuardedButton
         ability={ability}
+        variant="outline"
+        size="sm"
         disabled={selected.length === 0 || pending}
         onClick={() => setConfirming(true)}
-        icon={<Trash2Icon aria-hidden />}
       >
+        <Trash2Icon aria-hidden />
         Delete
-      </ManageButton>
-      <ManageButton
+      </GuardedButton>
+      <GuardedButton
         ability={ability}
+        variant="outline"
+        size="sm"
         disabled={errors.length === 0 || pending}
         onClick={() =>
           run(
@@ -76,10 +81,10 @@ export function InstructionActions({
             errors.map((row) => row.id),
           )
         }
-        icon={<EraserIcon aria-hidden />}
       >
+        <EraserIcon aria-hidden />
         Clear
-      </ManageButton>
+      </GuardedButton>
       <AlertDialog open={confirming} onOpenChange={setConfirming}>
         <AlertDialogContent>
           <AlertDialogHeader>
