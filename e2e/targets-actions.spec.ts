@@ -105,3 +105,27 @@ test('auto refresh turned off stays off for this user after a reload', async ({ 
   await expect(page.getByText(/Auto refresh off/)).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Refresh every' })).toBeDisabled()
 })
+
+test.describe('an Operator', () => {
+  test.use({ role: 'operator' })
+
+  test('may post Set polling interval but not Defect: the type is disabled and says why', async ({
+    page,
+    msx,
+    unique,
+  }) => {
+    const name = unique('OPS')
+    await enlistTarget(msx, { name, agentVersion: MASTER_VERSION })
+    await page.goto(`/targets?search=${name}`)
+    await targetRow(page, name).getByRole('checkbox').check()
+    await page.getByRole('button', { name: 'Post Instructions...' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Post Instructions' })
+    const defect = dialog.getByRole('radio', { name: /^Defect/ })
+    await expect(defect).toBeDisabled()
+    await expect(defect).toHaveAccessibleDescription(/Operators may not defect target servers/)
+    await expect(dialog.getByRole('radio', { name: /Set polling interval/ })).toBeChecked()
+    await dialog.getByRole('radio', { name: /Synchronize clocks/ }).check()
+    await dialog.getByRole('button', { name: 'Post' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Posted SYNC-TIME to 1 target server.' })).toBeVisible()
+  })
+})
