@@ -1,6 +1,7 @@
 // npm run bench: starts a gateway-only master and a bare TLS baseline on loopback, drives both from a separate
 // load process, and measures (a) empty-poll throughput and latency against (b) the baseline, (c) post-to-download
-// time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets. Every phase is
+// time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets, (e) the Target Server
+// Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone). Every phase is
 // bounded; the whole run stops by itself.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,7 +16,8 @@ import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
 import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
-import { formatResults, type Results, writeResults } from './report'
+import { formatResults, formatTargetListRun, type Results, writeResults } from './report'
+import { benchTargetList } from './target-list'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const HARD_LIMIT_MS = 6 * 60_000
@@ -31,6 +33,10 @@ const settings = z
     'enlist-concurrency': z.coerce.number().int().min(1).max(64).default(16),
     /** processes the virtual targets of (c) are spread over; the saturation load uses the first */
     'load-processes': z.coerce.number().int().min(1).max(4).default(2),
+    /** (e): targets in the large fleet, and the runs of each query timed on it and on the baseline */
+    'list-targets': z.coerce.number().int().min(100).max(100_000).default(10_000),
+    'list-rounds': z.coerce.number().int().min(3).max(100).default(15),
+    only: z.enum(['all', 'target-list']).default('all'),
   })
   .parse(
     parseArgs({
@@ -44,10 +50,15 @@ const settings = z
           'rounds',
           'enlist-concurrency',
           'load-processes',
+          'list-targets',
+          'list-rounds',
+          'only',
         ].map((k) => [k, { type: 'string' }]),
       ),
     }).values,
   )
+
+const { only, ...numeric } = settings
 
 const say = (line: string) => console.error(`[bench] ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -78,9 +89,25 @@ function startBaseline(pkiDir: string): Promise<{ child: ChildProcess; url: stri
   })
 }
 
+const machine = (loadAverageAtStart: number[]) => ({
+  node: process.versions.node,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  loadAverageAtStart,
+  loadAverageAtEnd: os.loadavg(),
+})
+
 async function main() {
   const startedAt = new Date().toISOString()
   const loadAverageAtStart = os.loadavg()
+  // first, with no master or load process on the cores: it times queries in this process
+  const targetList = await benchTargetList(settings['list-targets'], settings['list-rounds'], say)
+  if (only === 'target-list') {
+    const run = { startedAt, machine: machine(loadAverageAtStart), targetList }
+    console.log(formatTargetListRun(run))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
+    return
+  }
   say(`starting a gateway-only master on loopback`)
   const master: Master = await startMaster()
   const ctx = { db: master.db, actor: { name: 'bench', address: 'loopback' } }
@@ -180,20 +207,15 @@ async function main() {
 
     const results: Results = {
       startedAt,
-      machine: {
-        node: process.versions.node,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        loadAverageAtStart,
-        loadAverageAtEnd: os.loadavg(),
-      },
-      settings: { ...settings },
+      machine: machine(loadAverageAtStart),
+      settings: numeric,
       enlistment: { targets: enlistment.enlisted, errors: enlistment.errors, seconds: enlistment.seconds },
       baseline: baselineRun,
       gateway: gatewayRun,
       postToDownload: { targets: settings.targets, rounds, all: summarize(latencies) },
       postToFleet: { targets: settings.fleet, roundsMs },
       memory: { masterRssMbIdle, masterRssMbWithLongPolls, simulatorRssMb },
+      targetList,
     }
     console.log(formatResults(results))
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), results))}`)

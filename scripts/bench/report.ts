@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatTable } from '../../cli/table'
 import type { Summary } from '../../lib/stats/percentiles'
+import type { TargetListResults } from './target-list'
+import { targetListRows } from './target-list-report'
 
 export interface Throughput {
   connections: number
@@ -29,6 +31,24 @@ export interface Results {
   }
   postToFleet: { targets: number; roundsMs: number[] }
   memory: { masterRssMbIdle: number; masterRssMbWithLongPolls: number; simulatorRssMb: number }
+  targetList: TargetListResults
+}
+
+/** The run's header line, footer and table columns, shared by the whole benchmark and (e) run alone. */
+type Row = { measure: string; result: string; note: string }
+function formatRun(startedAt: string, m: Results['machine'], rows: Row[], compare: string) {
+  return [
+    `msx-admin benchmark, ${startedAt} · Node ${m.node} · ${m.cpus} cores (${m.cpuModel}) · load average ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' ')} at end`,
+    '',
+    formatTable(rows, [
+      ['measure', (row) => row.measure],
+      ['result', (row) => row.result],
+      ['note', (row) => row.note],
+    ]),
+    '',
+    'One run on this machine: whatever else runs on its cores (see the load average) moves every figure; compare',
+    `${compare} measured in the same run, not runs with each other.`,
+  ].join('\n')
 }
 
 const n = (value: number, digits = 0) =>
@@ -104,26 +124,26 @@ export function formatResults(r: Results): string {
       note: `load processes holding the virtual targets: ${n(r.memory.simulatorRssMb)} MB in ${r.settings['load-processes'] ?? 1}`,
     },
   ]
-  const m = r.machine
-  return [
-    `msx-admin benchmark, ${r.startedAt} · Node ${m.node} · ${m.cpus} cores (${m.cpuModel}) · load average ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' ')} at end`,
-    '',
-    formatTable(rows, [
-      ['measure', (row) => row.measure],
-      ['result', (row) => row.result],
-      ['note', (row) => row.note],
-    ]),
-    '',
-    'One run on this machine: whatever else runs on its cores (see the load average) moves every figure; compare',
-    'the gateway with the baseline measured in the same run, not runs with each other.',
-  ].join('\n')
+  return formatRun(
+    r.startedAt,
+    r.machine,
+    [...rows, ...targetListRows(r.targetList)],
+    'the gateway with the baseline, and the large fleet with the small one,',
+  )
+}
+
+export type TargetListRun = Pick<Results, 'startedAt' | 'machine' | 'targetList'>
+
+/** `npm run bench -- --only target-list`: (e) alone. */
+export function formatTargetListRun(r: TargetListRun): string {
+  return formatRun(r.startedAt, r.machine, targetListRows(r.targetList), 'the large fleet with the small one')
 }
 
 /** Writes bench-results/bench-TIMESTAMP.json and bench-results/latest.json; returns the first path. */
-export function writeResults(dir: string, r: Results): string {
+export function writeResults(dir: string, r: Results | TargetListRun): string {
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `bench-${r.startedAt.replace(/[:.]/g, '-')}.json`)
-  const text = `${JSON.stringify({ ...r, ratios: ratios(r) }, null, 2)}\n`
+  const text = `${JSON.stringify('gateway' in r ? { ...r, ratios: ratios(r) } : r, null, 2)}\n`
   fs.writeFileSync(file, text)
   fs.writeFileSync(path.join(dir, 'latest.json'), text)
   return file
