@@ -1,7 +1,9 @@
 import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { AppShell, type MasterSummary } from '@/components/app-shell/app-shell'
+import { LiveRefreshProvider } from '@/components/live/refresh-context'
 import { currentUser } from '@/lib/auth/next/current-user'
+import { refreshPreferences } from '@/lib/auth/preferences'
 import { db } from '@/lib/db/client'
 
 async function readMaster(): Promise<MasterSummary | null> {
@@ -13,9 +15,10 @@ async function readMaster(): Promise<MasterSummary | null> {
 // Not an access check (each page makes its own, with requirePage): the frame only shows who is signed in.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const [master, who] = await Promise.all([readMaster(), currentUser()])
+  const refresh = who ? await refreshPreferences(await db(), who.user.id).catch(() => null) : null
   return (
     <AppShell master={master} user={who?.user ?? null}>
-      {children}
+      <LiveRefreshProvider initial={refresh}>{children}</LiveRefreshProvider>
     </AppShell>
   )
 }

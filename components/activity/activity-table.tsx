@@ -7,11 +7,12 @@ import { DataTablePagination } from '@/components/data-table/data-table-paginati
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { AuditListParams } from '@/lib/query/keys'
-import { auditListOptions, LIVE_REFRESH_MS } from '@/lib/query/lists'
+import { auditListOptions } from '@/lib/query/lists'
 import { ActivityToolbar, hasActivityFilters, NO_ACTIVITY_FILTERS } from './activity-toolbar'
 import { activityColumns } from './columns'
 import { ExportCsvLink } from './export-csv-link'
@@ -19,7 +20,11 @@ import { ExportCsvLink } from './export-csv-link'
 /** The activity log, newest first: every change, who made it, from where, and how it ended. */
 export function ActivityTable({ query }: { query: AuditListParams }) {
   const { update, isPending } = useUrlState()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(auditListOptions(query))
+  const live = useLiveRefresh()
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
+    ...auditListOptions(query),
+    refetchInterval: live.intervalMs ?? false,
+  })
   const filtered = hasActivityFilters(query)
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
@@ -31,7 +36,7 @@ export function ActivityTable({ query }: { query: AuditListParams }) {
           <LiveIndicator
             updatedAt={dataUpdatedAt}
             fetching={isFetching || isPending}
-            intervalMs={LIVE_REFRESH_MS}
+            intervalMs={live.intervalMs}
             error={error}
           />
           <ExportCsvLink query={query} />

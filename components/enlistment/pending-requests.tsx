@@ -7,6 +7,7 @@ import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { DataTable } from '@/components/data-table/data-table'
 import { useRowSelection } from '@/components/data-table/use-row-selection'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Card } from '@/components/ui/card'
 import { enlistmentKeys, targetKeys } from '@/lib/query/keys'
 import { pendingRequestsOptions } from '@/lib/query/lists'
@@ -31,7 +32,8 @@ function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {
 /** Targets that asked to enlist without a token, waiting for Enlist or Reject; hidden while none waits. */
 export function PendingRequests({ ability }: { ability: Ability }) {
   const queryClient = useQueryClient()
-  const { data } = useQuery(pendingRequestsOptions())
+  const live = useLiveRefresh()
+  const { data } = useQuery({ ...pendingRequestsOptions(), refetchInterval: live.intervalMs ?? false })
   const rows = data?.rows ?? []
   const selection = useRowSelection(rows.map((r) => r.name))
   const [pending, start] = useTransition()

@@ -9,12 +9,13 @@ import { DataTablePagination } from '@/components/data-table/data-table-paginati
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { InstructionRow } from '@/lib/msx/instructions'
 import type { InstructionListParams } from '@/lib/query/keys'
-import { instructionListOptions, LIVE_REFRESH_MS } from '@/lib/query/lists'
+import { instructionListOptions } from '@/lib/query/lists'
 import { instructionColumns } from './columns'
 import { InstructionActions } from './instruction-actions'
 import { hasInstructionFilters, InstructionsToolbar, NO_INSTRUCTION_FILTERS } from './instructions-toolbar'
@@ -45,7 +46,11 @@ export function InstructionsTable({
   gatewayPort: number
 }) {
   const { update, isPending } = useUrlState()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery(instructionListOptions(query))
+  const live = useLiveRefresh()
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
+    ...instructionListOptions(query),
+    refetchInterval: live.intervalMs ?? false,
+  })
   const [selection, setSelection] = useState<Selection>(new Map())
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
@@ -62,7 +67,7 @@ export function InstructionsTable({
             <LiveIndicator
               updatedAt={dataUpdatedAt}
               fetching={isFetching || isPending}
-              intervalMs={LIVE_REFRESH_MS}
+              intervalMs={live.intervalMs}
               error={error}
             />
           </InstructionsToolbar>

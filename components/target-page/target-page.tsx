@@ -5,9 +5,9 @@ import { ChevronLeftIcon } from 'lucide-react'
 import Link from 'next/link'
 import { ListLoading } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 import { PageHeader } from '@/components/page-header'
 import { StatusBadge } from '@/components/targets/status-badge'
-import { LIVE_REFRESH_MS } from '@/lib/query/lists'
 import { targetDetailsOptions } from '@/lib/query/target-details'
 import type { TargetPageAbilities } from './abilities'
 import { GroupsCard } from './groups-card'
@@ -19,7 +19,11 @@ import { PropertiesCard } from './properties-card'
 
 /** One target server: its page refreshes itself like the lists do. */
 export function TargetPage({ name, abilities }: { name: string; abilities: TargetPageAbilities }) {
-  const { data, error, isFetching, dataUpdatedAt } = useQuery(targetDetailsOptions(name))
+  const live = useLiveRefresh()
+  const { data, error, isFetching, dataUpdatedAt } = useQuery({
+    ...targetDetailsOptions(name),
+    refetchInterval: live.intervalMs ?? false,
+  })
   if (!data) return <ListLoading />
   const { target } = data
   return (
@@ -40,7 +44,7 @@ export function TargetPage({ name, abilities }: { name: string; abilities: Targe
           </span>
         }
       >
-        <LiveIndicator updatedAt={dataUpdatedAt} fetching={isFetching} intervalMs={LIVE_REFRESH_MS} error={error} />
+        <LiveIndicator updatedAt={dataUpdatedAt} fetching={isFetching} intervalMs={live.intervalMs} error={error} />
       </PageHeader>
       <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <PropertiesCard target={target} ability={abilities.editTarget} />

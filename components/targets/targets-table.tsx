@@ -2,16 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { SearchXIcon } from 'lucide-react'
-import { useState } from 'react'
 import { DataTable } from '@/components/data-table/data-table'
 import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import type { RefreshPreferences } from '@/lib/auth/refresh-preferences'
 import type { TargetListParams } from '@/lib/query/keys'
 import { targetListOptions } from '@/lib/query/lists'
 import type { Ability, TargetAbilities } from './abilities'
@@ -35,7 +34,6 @@ export function TargetsTable({
   abilities,
   postAbilities,
   jobs,
-  refresh: savedRefresh,
 }: {
   query: TargetListParams
   abilities: TargetAbilities
@@ -43,15 +41,12 @@ export function TargetsTable({
   postAbilities: Record<PostableOperation, Ability>
   /** the master's job names, for Start job and Stop job */
   jobs: string[]
-  /** this user's auto-refresh preference */
-  refresh: RefreshPreferences
   /** the master's target server group names, for the group filter */
   groups: string[]
   hints: EnlistHints
 }) {
   const { update, isPending } = useUrlState()
-  const [refresh, setRefresh] = useState(savedRefresh)
-  const refreshMs = refresh.autoRefresh ? refresh.refreshSeconds * 1000 : null
+  const { preferences: refresh, setPreferences: setRefresh, intervalMs: refreshMs } = useLiveRefresh()
   const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
     ...targetListOptions(query),
     refetchInterval: refreshMs ?? false,

@@ -8,7 +8,6 @@ import type { EnlistHints } from '@/components/targets/first-target-guide'
 import { ManageTabs } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
-import { refreshPreferences } from '@/lib/auth/preferences'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { listPendingRequestRows } from '@/lib/msx/enlistment-request-list'
@@ -44,10 +43,7 @@ export default async function TargetsPage({
     queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
   const abilities = targetAbilities(who.user.role)
-  const [jobs, refresh] = await Promise.all([
-    db().then(listJobs),
-    db().then((client) => refreshPreferences(client, who.user.id)),
-  ])
+  const jobs = await db().then(listJobs)
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <PageHeader
@@ -64,7 +60,6 @@ export default async function TargetsPage({
           abilities={abilities}
           postAbilities={postAbilities(who.user.role)}
           jobs={jobs.map((job) => job.name)}
-          refresh={refresh}
         />
       </HydrationBoundary>
     </div>

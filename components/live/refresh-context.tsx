@@ -1,0 +1,41 @@
+'use client'
+
+import { createContext, type ReactNode, useContext, useState } from 'react'
+import type { RefreshPreferences } from '@/lib/auth/refresh-preferences'
+import { LIVE_REFRESH_MS } from '@/lib/query/lists'
+
+interface LiveRefresh {
+  preferences: RefreshPreferences
+  setPreferences: (next: RefreshPreferences) => void
+  /** how often live lists refetch, or null when the user turned auto refresh off */
+  intervalMs: number | null
+}
+
+const DEFAULT: RefreshPreferences = { autoRefresh: true, refreshSeconds: LIVE_REFRESH_MS / 1000 }
+
+const LiveRefreshContext = createContext<LiveRefresh>({
+  preferences: DEFAULT,
+  setPreferences: () => {},
+  intervalMs: LIVE_REFRESH_MS,
+})
+
+/** The signed-in user's auto-refresh choice, for every live list of the console (SSMS's two controls). */
+export function LiveRefreshProvider({
+  initial,
+  children,
+}: {
+  initial: RefreshPreferences | null
+  children: ReactNode
+}) {
+  const [preferences, setPreferences] = useState(initial ?? DEFAULT)
+  const intervalMs = preferences.autoRefresh ? preferences.refreshSeconds * 1000 : null
+  return (
+    <LiveRefreshContext.Provider value={{ preferences, setPreferences, intervalMs }}>
+      {children}
+    </LiveRefreshContext.Provider>
+  )
+}
+
+export function useLiveRefresh(): LiveRefresh {
+  return useContext(LiveRefreshContext)
+}
