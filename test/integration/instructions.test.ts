@@ -173,7 +173,11 @@ describe('server operations', () => {
     const posted = Date.now()
     await master.msxOk('post', 'SET-POLL', '--value', '590', '--target', 'FAST1')
     await run.waitFor(/polling interval set to 590 s/, 30_000)
-    const rows = await master.db.downloadInstruction.findMany({ where: { targetName: 'FAST1', value: '590' } })
+    // carried out is not yet acknowledged: the acknowledgement follows the agent's log line
+    const rows = await eventually(
+      () => master.db.downloadInstruction.findMany({ where: { targetName: 'FAST1', value: '590' } }),
+      (found) => found[0]?.dateDownloaded != null,
+    )
     const latency = (rows[0]?.dateDownloaded?.getTime() ?? 0) - (rows[0]?.datePosted.getTime() ?? 0)
     console.info(
       `post-to-download latency with a 600 s long poll: ${latency} ms (${Date.now() - posted} ms including the msx process)`,
