@@ -33,9 +33,12 @@ export function PostInstructionsDialog({
   jobs,
   abilities,
   onPosted,
+  onCloseAutoFocus,
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
+  /** where focus goes when it closes (Radix returns it only to a Dialog.Trigger, and this one opens from state) */
+  onCloseAutoFocus: (event: Event) => void
   selection: TargetSelectionState
   groups: string[]
   jobs: string[]
@@ -89,7 +92,7 @@ export function PostInstructionsDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-xl">
+      <DialogContent className="sm:max-w-xl" onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>Post Instructions</DialogTitle>
           <DialogDescription>

@@ -1,11 +1,12 @@
 import type { ComponentProps } from 'react'
 import { cn } from '@/lib/utils'
+import { TableScroll } from './table-scroll'
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <TableScroll label={props['aria-label']} labelledBy={props['aria-labelledby']}>
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
-    </div>
+    </TableScroll>
   )
 }
 
