@@ -1,0 +1,163 @@
+// The fleet the screenshots show, made through lib/msx as the product would: 30 SQL Server targets over three
+// sites, most polling normally, some long silent, one blocked by an instruction in error, one defecting, one
+// re-synchronizing, one approved and waiting for its agent, one request waiting for approval; groups, two jobs
+// with their outcomes, and a day of poll history on the first target.
+import type { MsxContext } from '../../lib/msx/context'
+import { pendingInstructions } from '../../lib/msx/download-list'
+import { approveEnlistmentRequests, submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
+import { addGroupMembers, createGroup } from '../../lib/msx/groups'
+import { acknowledgeInstructions } from '../../lib/msx/instructions'
+import { createJob } from '../../lib/msx/jobs'
+import { MASTER_VERSION } from '../../lib/msx/master'
+import { recordOutcomes } from '../../lib/msx/outcomes'
+import { type PollReport, recordPolls } from '../../lib/msx/polls'
+import { postOperation } from '../../lib/msx/post-operation'
+import { resynchronizeTarget } from '../../lib/msx/resync'
+import { defectTarget, enlistTarget } from '../../lib/msx/targets'
+
+export const SHOWN_TARGET = 'SQL-PRD-01'
+
+const SITES = [
+  { prefix: 'SQL-PRD', location: 'Paris, rack A4', offset: 60, count: 12 },
+  { prefix: 'SQL-RPT', location: 'Frankfurt, rack 12', offset: 60, count: 8 },
+  { prefix: 'SQL-BRN', location: 'Montreal branch office', offset: -300, count: 9 },
+]
+const MINUTE = 60_000
+const fingerprint = (name: string) => `sha256:${Buffer.from(name).toString('hex').padEnd(64, '7').slice(0, 64)}`
+
+async function enlistSites(ctx: MsxContext) {
+  const names: string[] = []
+  for (const site of SITES)
+    for (let i = 1; i <= site.count; i++) {
+      const name = `${site.prefix}-${String(i).padStart(2, '0')}`
+      await enlistTarget(ctx, {
+        name,
+        location: site.location,
+        timeZoneOffsetMinutes: site.offset,
+        agentVersion: MASTER_VERSION,
+      })
+      names.push(name)
+    }
+  return names
+}
+
+/** A day of polls on the shown target (its chart), then a last poll of every target: some long ago. */
+async function poll(ctx: MsxContext, names: string[]) {
+  const targets = await ctx.db.targetServer.findMany({ select: { id: true, name: true } })
+  const id = new Map(targets.map((t) => [t.name, t.id]))
+  const now = Date.now()
+  const report = (name: string, minutesAgo: number, i: number, sample = false): PollReport => {
+    const clockSkewMs = Math.round(Math.sin(i / 3) * 180) + ((i * 17) % 40) + 12
+    const at = new Date(now - minutesAgo * MINUTE)
+    return {
+      targetId: id.get(name) ?? 0,
+      at,
+      localTime: new Date(at.getTime() + clockSkewMs),
+      clockSkewMs,
+      spoolDepth: sample ? Math.max(0, Math.round(Math.cos(i / 4) * 6)) : 0,
+      spoolOldestAt: null,
+      pollIntervalSeconds: 60,
+      sample,
+    }
+  }
+  for (let i = 0; i < 48; i++) await recordPolls(ctx.db, [report(SHOWN_TARGET, (48 - i) * 30, i, true)])
+  const silent = new Set(['SQL-BRN-04', 'SQL-BRN-07', 'SQL-RPT-06'])
+  await recordPolls(
+    ctx.db,
+    names.map((name, i) => report(name, silent.has(name) ? 190 + i * 7 : (i % 5) * 0.2, i)),
+  )
+}
+
+export async function makeFleet(ctx: MsxContext) {
+  const names = await enlistSites(ctx)
+  await poll(ctx, names)
+  for (const [group, members] of [
+    ['Production', names.filter((n) => n.startsWith('SQL-PRD'))],
+    ['Reporting', names.filter((n) => n.startsWith('SQL-RPT'))],
+    ['Branch offices', names.filter((n) => n.startsWith('SQL-BRN'))],
+  ] as const) {
+    await createGroup(ctx, group)
+    await addGroupMembers(ctx, group, [...members])
+  }
+  const backup = await createJob(ctx, {
+    name: 'Nightly full backup',
+    steps: [
+      { name: 'Back up user databases', kind: 'cmdexec', command: 'sqlcmd -Q "EXEC dbo.BackupAll"' },
+      { name: 'Copy to vault', kind: 'cmdexec', command: 'robocopy D:\\backup \\\\vault\\sql /MIR' },
+    ],
+    targets: { servers: [], groups: ['Production'] },
+  })
+  await createJob(ctx, {
+    name: 'Rebuild reporting indexes',
+    steps: [{ name: 'Rebuild', kind: 'cmdexec', command: 'sqlcmd -Q "EXEC dbo.RebuildIndexes"' }],
+    targets: { servers: [], groups: ['Reporting'] },
+  })
+  await outcomes(ctx, backup.job.id)
+
+  await postOperation(ctx, { operation: 'SET-POLL', value: 30, recipients: { group: 'Reporting' } })
+  await defectTarget(ctx, 'SQL-BRN-09')
+  await resynchronizeTarget(ctx, 'SQL-RPT-08')
+  // last, so it heads the download list (newest first)
+  const blocked = await ctx.db.targetServer.findFirstOrThrow({ where: { name: 'SQL-BRN-02' } })
+  await postOperation(ctx, { operation: 'SYNC-TIME', recipients: { targets: ['SQL-BRN-02'] } })
+  const waiting = (await pendingInstructions(ctx.db, blocked.id)).instructions
+  const sync = waiting.find((w) => w.operation === 'SYNC-TIME') ?? waiting[0]
+  await acknowledgeInstructions(ctx.db, blocked.id, [
+    { id: sync?.id ?? 0, ok: false, error: 'The time service is not running (w32time stopped).' },
+  ])
+  for (const [name, location] of [
+    ['SQL-BRN-10', 'Montreal branch office'],
+    ['SQL-DEV-01', 'Lyon lab'],
+  ]) {
+    await submitEnlistmentRequest(ctx.db, {
+      name,
+      location,
+      agentVersion: MASTER_VERSION,
+      keyFingerprint: fingerprint(name),
+      sourceAddress: '10.40.2.18',
+    })
+  }
+  await approveEnlistmentRequests(ctx, ['SQL-BRN-10'])
+}
+
+/** The backup's last night on the shown target: the copy failed once. */
+async function outcomes(ctx: MsxContext, jobId: number) {
+  const target = await ctx.db.targetServer.findFirstOrThrow({ where: { name: SHOWN_TARGET } })
+  const jobName = 'Nightly full backup'
+  for (const [night, ok] of [
+    [2, true],
+    [1, false],
+  ] as const) {
+    const startedAt = new Date(Date.now() - night * 24 * 60 * MINUTE).toISOString()
+    const run = { runId: `${SHOWN_TARGET}-${night}`, jobId, jobName, output: '', retriesAttempted: 0, startedAt }
+    await recordOutcomes(ctx.db, target, [
+      {
+        ...run,
+        idempotencyKey: `${run.runId}:1`,
+        stepNumber: 1,
+        stepName: 'Back up user databases',
+        runStatus: 1,
+        message: 'Backed up 14 databases.',
+        durationMs: 512_000,
+      },
+      {
+        ...run,
+        idempotencyKey: `${run.runId}:2`,
+        stepNumber: 2,
+        stepName: 'Copy to vault',
+        runStatus: ok ? 1 : 0,
+        message: ok ? 'Copied 14 files.' : 'The network path \\\\vault\\sql was not found.',
+        durationMs: ok ? 95_000 : 4_000,
+      },
+      {
+        ...run,
+        idempotencyKey: `${run.runId}:0`,
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: ok ? 1 : 0,
+        message: ok ? 'The job succeeded.' : 'The job failed.',
+        durationMs: ok ? 607_000 : 516_000,
+      },
+    ])
+  }
+}

@@ -1,0 +1,99 @@
+// The README's screenshots, each view in the light and the dark theme, at 1280 x 800, into docs/screenshots/.
+import path from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { SESSION_COOKIE } from '../../lib/auth/next/cookie'
+import { createSession } from '../../lib/auth/sessions'
+import { createUser } from '../../lib/auth/users'
+import { createDb, type Db } from '../../lib/db/client'
+import { SHOTS_BASE_URL, SHOTS_DATABASE_URL } from './env'
+import { makeFleet, SHOWN_TARGET } from './fleet'
+
+const OUT = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+
+let db: Db
+let sessionSecret = ''
+
+const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: sessionSecret, url: SHOTS_BASE_URL, httpOnly: true, sameSite: 'Strict' },
+    ])
+    await use(context)
+  },
+})
+
+test.beforeAll(async () => {
+  db = await createDb(SHOTS_DATABASE_URL)
+  const ctx = { db, actor: { name: 'alice', address: '10.40.0.7' } }
+  // a retried worker finds the fleet already made
+  if ((await db.user.count()) === 0) {
+    await createUser(ctx, { name: 'alice', role: 'administrator', password: 'correct horse battery staple' })
+    await makeFleet(ctx)
+  }
+  const alice = await db.user.findUniqueOrThrow({ where: { nameKey: 'ALICE' } })
+  sessionSecret = (await createSession(db, alice.id, { kind: 'browser', address: '10.40.0.7' })).secret
+})
+
+test.afterAll(async () => {
+  await db.$disconnect()
+})
+
+/** Waits for the view's live data, then takes the viewport (the mouse parked where it shows no hover). */
+async function shoot(page: Page, name: string, colorScheme: 'light' | 'dark') {
+  await page.waitForLoadState('networkidle')
+  await page.mouse.move(0, 799)
+  await page.screenshot({ path: path.join(OUT, `${name}-${colorScheme}.png`) })
+}
+
+const row = (page: Page, name: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('Target Server Status', async ({ page }) => {
+      await page.goto('/targets')
+      await expect(row(page, 'SQL-BRN-02')).toContainText('Blocked')
+      await expect(page.getByRole('region', { name: /^Pending enlistment requests/ }).first()).toContainText(
+        'SQL-DEV-01',
+      )
+      await shoot(page, 'targets', colorScheme)
+    })
+
+    test('Download Instructions', async ({ page }) => {
+      await page.goto('/targets/instructions')
+      await expect(page.getByText('The time service is not running (w32time stopped).')).toBeVisible()
+      await shoot(page, 'instructions', colorScheme)
+    })
+
+    test('a target server', async ({ page }) => {
+      await page.goto(`/targets/${SHOWN_TARGET}`)
+      await expect(page.getByRole('img', { name: /^Clock skew:/ })).toBeVisible()
+      await page.getByRole('img', { name: /^Clock skew:/ }).scrollIntoViewIfNeeded()
+      await shoot(page, 'target', colorScheme)
+    })
+
+    test('Groups', async ({ page }) => {
+      await page.goto('/groups')
+      await expect(page.getByText('Production').first()).toBeVisible()
+      await shoot(page, 'groups', colorScheme)
+    })
+
+    test('Activity', async ({ page }) => {
+      await page.goto('/activity')
+      await expect(page.getByRole('row').filter({ hasText: 'target.enlist' }).first()).toBeVisible()
+      await shoot(page, 'activity', colorScheme)
+    })
+
+    test('Post Instructions', async ({ page }) => {
+      await page.goto('/targets?group=Production')
+      for (const name of ['SQL-PRD-01', 'SQL-PRD-02', 'SQL-PRD-03']) await row(page, name).getByRole('checkbox').check()
+      await page.getByRole('button', { name: 'Post Instructions...' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Post Instructions' })
+      await dialog.getByRole('radio', { name: /Set polling interval/ }).check()
+      await expect(dialog.getByText('It will reach 3 target servers.')).toBeVisible()
+      await shoot(page, 'post-instructions', colorScheme)
+    })
+  })
+}
