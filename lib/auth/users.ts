@@ -40,12 +40,14 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data
 }
 
-async function insertUser(tx: Tx, actor: Actor, input: z.output<typeof newUserSchema>) {
+/** The password is hashed before the transaction: a slow hash between its read and its write would let another
+ *  process's write come in between, and on SQLite such a transaction fails however often it is retried. */
+async function insertUser(tx: Tx, actor: Actor, input: { name: string; role: Role; passwordHash: string }) {
   const nameKey = input.name.toUpperCase()
   if (await tx.user.findUnique({ where: { nameKey }, select: { id: true } }))
     throw conflict(`A user named ${input.name} already exists: choose another name.`)
   const user = await tx.user.create({
-    data: { name: input.name, nameKey, role: input.role, passwordHash: await hashPassword(input.password) },
+    data: { name: input.name, nameKey, role: input.role, passwordHash: input.passwordHash },
   })
   await recordAudit(tx, actor, {
     action: 'user.create',
@@ -63,16 +65,18 @@ export async function userCount(db: Db): Promise<number> {
 /** The one-time setup: the first administrator, refused once any user exists. */
 export async function setUpFirstAdministrator(db: Db, input: { name: string; password: string }, address = '') {
   const data = parse(newUserSchema, { ...input, role: 'administrator' })
+  const passwordHash = await hashPassword(data.password)
   return transaction(db, async (tx) => {
     if ((await tx.user.count()) > 0)
       throw refused('The master is already set up: sign in, or ask an administrator for an account.')
-    return insertUser(tx, { name: data.name, address }, data)
+    return insertUser(tx, { name: data.name, address }, { ...data, passwordHash })
   })
 }
 
 export async function createUser(ctx: MsxContext, input: NewUser) {
   const data = parse(newUserSchema, input)
-  return transaction(ctx.db, (tx) => insertUser(tx, ctx.actor, data))
+  const passwordHash = await hashPassword(data.password)
+  return transaction(ctx.db, (tx) => insertUser(tx, ctx.actor, { ...data, passwordHash }))
 }
 
 export async function listUsers(db: Db, now = new Date()): Promise<UserRow[]> {
