@@ -1,5 +1,6 @@
 // Manage Target Servers with the keyboard only: Tab reaches the row checkboxes and every toolbar action, the
-// Post Instructions dialog opens with Enter, closes with Escape and gives focus back to its button.
+// Post Instructions dialog and the Force Defection confirmation open with Enter, close with Escape and give the
+// focus back to their button.
 import type { Locator, Page } from '@playwright/test'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
@@ -54,6 +55,16 @@ test('Tab reaches the row checkboxes, the toolbar actions and the Post Instructi
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
     await expect(open).toBeFocused()
+  })
+
+  await test.step('Escape cancels the Force Defection confirmation; the focus is back on its button', async () => {
+    const forceDefect = page.getByRole('button', { name: 'Force Defection', exact: true })
+    await tabTo(page, forceDefect, { back: true })
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('alertdialog')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('alertdialog')).toBeHidden()
+    await expect(forceDefect).toBeFocused()
   })
 
   await test.step('Force Poll with Enter', async () => {

@@ -33,12 +33,9 @@ export function PostInstructionsDialog({
   jobs,
   abilities,
   onPosted,
-  onCloseAutoFocus,
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
-  /** where focus goes when it closes (Radix returns it only to a Dialog.Trigger, and this one opens from state) */
-  onCloseAutoFocus: (event: Event) => void
   selection: TargetSelectionState
   groups: string[]
   jobs: string[]
@@ -92,7 +89,7 @@ export function PostInstructionsDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-xl" onCloseAutoFocus={onCloseAutoFocus}>
+      <DialogContent className="sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>Post Instructions</DialogTitle>
           <DialogDescription>

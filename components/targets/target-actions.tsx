@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query'
 import { RefreshCwIcon, RotateCcwIcon, SendIcon, UnplugIcon, ZapIcon } from 'lucide-react'
-import { type RefObject, useRef, useState, useTransition } from 'react'
+import { useState, useTransition } from 'react'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import {
   AlertDialog,
@@ -25,12 +25,6 @@ import { plural } from './wording'
 
 type Outcome = { ok: boolean; message: string }
 
-/** Radix gives focus back only to a dialog's own trigger; these dialogs open from state, so their button takes it. */
-const focusOnClose = (button: RefObject<HTMLButtonElement | null>) => (event: Event) => {
-  event.preventDefault()
-  button.current?.focus()
-}
-
 export function TargetActions({
   selection,
   abilities,
@@ -49,8 +43,6 @@ export function TargetActions({
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [posting, setPosting] = useState(false)
-  const forceDefectButton = useRef<HTMLButtonElement>(null)
-  const postButton = useRef<HTMLButtonElement>(null)
   const chosen = selection.selection
   const run = (action: (input: { selection: TargetSelection }) => Promise<Outcome>) =>
     start(async () => {
@@ -86,7 +78,6 @@ export function TargetActions({
         size="sm"
         disabled={none || pending}
         onClick={() => setConfirming(true)}
-        ref={forceDefectButton}
       >
         <ZapIcon aria-hidden />
         Force Defection
@@ -97,7 +88,6 @@ export function TargetActions({
         size="sm"
         disabled={pending}
         onClick={() => setPosting(true)}
-        ref={postButton}
       >
         <SendIcon aria-hidden />
         Post Instructions...
@@ -130,7 +120,6 @@ export function TargetActions({
           groups={groups}
           jobs={jobs}
           abilities={postAbilities}
-          onCloseAutoFocus={focusOnClose(postButton)}
           onPosted={(message) => {
             setOutcome({ ok: true, message })
             selection.clear()
@@ -138,7 +127,7 @@ export function TargetActions({
         />
       )}
       <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent onCloseAutoFocus={focusOnClose(forceDefectButton)}>
+        <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>Force the defection of {count}?</AlertDialogTitle>
             <AlertDialogDescription>
