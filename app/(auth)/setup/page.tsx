@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { SetupForm } from '@/components/auth/setup-form'
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card'
 import { CodeBlock } from '@/components/ui/code-block'
 import { userCount } from '@/lib/auth/users'
 import { db } from '@/lib/db/client'
@@ -14,7 +14,7 @@ export default async function SetupPage() {
     return (
       <Card>
         <CardHeader>
-          <CardTitle>Already set up</CardTitle>
+          <h1 className="font-semibold leading-none">Already set up</h1>
           <CardDescription>
             This master has its administrator. Sign in, or ask an administrator for an account.
           </CardDescription>
@@ -29,7 +29,7 @@ export default async function SetupPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Create the first administrator</CardTitle>
+        <h1 className="font-semibold leading-none">Create the first administrator</h1>
         <CardDescription>
           This master has no users yet. The administrator you create here can add operators and viewers. This page works
           once.

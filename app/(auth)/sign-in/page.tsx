@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/sign-in-form'
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card'
 import { currentUser } from '@/lib/auth/next/current-user'
 import { userCount } from '@/lib/auth/users'
 import { db } from '@/lib/db/client'
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Sign in</CardTitle>
+        <h1 className="font-semibold leading-none">Sign in</h1>
         <CardDescription>Sign in to administer this master server and its target servers.</CardDescription>
       </CardHeader>
       <CardContent>
