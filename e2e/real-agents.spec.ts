@@ -1,0 +1,166 @@
+// The Target Server Status and Download Instructions pages as an administrator uses them with real msx-agent
+// processes polling the e2e master over TLS: enlisting a waiting agent, forcing a poll, setting the polling
+// interval of some, force-defecting one, and clearing the error of an instruction an agent refused.
+import os from 'node:os'
+import type { Page } from '@playwright/test'
+import { createJob } from '../lib/msx/jobs'
+import { expect, test } from './agents/fixture'
+import { stopProcess } from './agents/msx-agent'
+import { cellOf, targetRow } from './agents/target-rows'
+
+// the table refreshes itself every 10 s at the most often; an action refreshes it at once
+const LIVE = { timeout: 15_000 }
+
+/** Picks an option of one of the toolbar's lists; retried, as a click before the page is interactive opens nothing. */
+async function choose(page: Page, list: string, option: string) {
+  await expect(async () => {
+    await page.getByRole('combobox', { name: list }).click()
+    await page.getByRole('option', { name: option, exact: true }).click({ timeout: 1000 })
+  }).toPass()
+}
+
+const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text })
+
+test('an agent that asks without a token is enlisted from the dashboard, turns Normal, and polls when forced', async ({
+  page,
+  agents,
+  unique,
+}) => {
+  // waits on the table's own refresh (every 10 s) three times over
+  test.slow()
+  const name = unique('ASK')
+  const { dataDir, waiting } = await agents.askToEnlist(name)
+  await page.goto(`/targets?search=${name}`)
+  const row = targetRow(page, name)
+
+  await test.step('its request waits in the panel; Enlist lets the agent collect its certificate', async () => {
+    const panel = page.getByRole('region', { name: /^Pending enlistment requests/ })
+    await panel.getByRole('checkbox', { name: `Select ${name}` }).check()
+    await panel.getByRole('button', { name: 'Enlist', exact: true }).click()
+    await expect(toast(page, `Enlisted ${name}`)).toBeVisible()
+    await expect(panel.getByRole('rowheader', { name })).toHaveCount(0)
+    const enlisted = await waiting.exited
+    expect(enlisted.code).toBe(0)
+    expect(enlisted.stdout).toContain(`Enlisted ${name} into master MSXE2E`)
+  })
+
+  await test.step('msx-agent run: the row turns Normal and Last polled shows a time', async () => {
+    await agents.run(name, dataDir)
+    await expect(await cellOf(page, row, 'Status')).toHaveText('Normal', LIVE)
+    const lastPolled = await cellOf(page, row, 'Last polled')
+    await expect(lastPolled).toHaveText(/just now|ago/, LIVE)
+  })
+
+  await test.step('Force Poll: Last polled changes within seconds, well before its 60 s long poll ends', async () => {
+    const polledAt = (await cellOf(page, row, 'Last polled')).locator('time')
+    const before = await polledAt.getAttribute('datetime')
+    await row.getByRole('checkbox').check()
+    await page.getByRole('button', { name: 'Force Poll' }).click()
+    await expect(toast(page, 'Asked 1 target server to poll now.')).toBeVisible()
+    await expect(polledAt).not.toHaveAttribute('datetime', before ?? '', LIVE)
+  })
+})
+
+test('Set polling interval posted to two of three running agents reaches those two only', async ({
+  page,
+  agents,
+  unique,
+}) => {
+  // three agents to enlist and start, then waits on the table's own refresh
+  test.slow()
+  const site = unique('POLL')
+  const [one, two, three] = await Promise.all(['A', 'B', 'C'].map((n) => agents.running(`${site}${n}`)))
+  if (!one || !two || !three) throw new Error('three agents expected')
+  await page.goto(`/targets?search=${site}`)
+  const interval = (name: string) => cellOf(page, targetRow(page, name), 'Poll interval')
+  await expect(await interval(three.name)).toHaveText(/\d/)
+  const untouched = (await (await interval(three.name)).textContent()) ?? ''
+
+  await targetRow(page, one.name).getByRole('checkbox').check()
+  await targetRow(page, two.name).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Post Instructions...' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Post Instructions' })
+  await dialog.getByRole('radio', { name: /Set polling interval/ }).check()
+  await expect(dialog.getByRole('radio', { name: 'Selected target servers (2)' })).toBeChecked()
+  await dialog.getByLabel('Polling interval (seconds)').fill('30')
+  await dialog.getByRole('button', { name: 'Post' }).click()
+  await expect(toast(page, 'Posted SET-POLL to 2 target servers.')).toBeVisible()
+
+  await expect
+    .poll(() => [one, two, three].map((a) => agents.status(a.dataDir).pollIntervalSeconds), LIVE)
+    .toEqual([30, 30, agents.status(three.dataDir).pollIntervalSeconds])
+  await expect(await interval(one.name)).toHaveText('30 s', LIVE)
+  await expect(await interval(two.name)).toHaveText('30 s', LIVE)
+  await expect(await interval(three.name)).toHaveText(untouched)
+})
+
+test('Force Defection removes a running target, and its agent is told at its next request', async ({
+  page,
+  agents,
+  unique,
+}) => {
+  const agent = await agents.running(unique('GONE'))
+  await page.goto(`/targets?search=${agent.name}`)
+  const row = targetRow(page, agent.name)
+  await row.getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Force Defection' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Force the defection of 1 target server?' })
+  await expect(confirm).toContainText(agent.name)
+  await confirm.getByRole('button', { name: 'Force Defection' }).click()
+  await expect(row).toHaveCount(0)
+
+  const told = await agent.run.exited
+  expect(told.code).toBe(3)
+  expect(told.stderr).toContain(`${agent.name} is no longer enlisted: it was force-defected on the master.`)
+})
+
+test('an instruction a real agent refuses is shown as an error, and once the cause is fixed, Clear lets it through', async ({
+  page,
+  agents,
+  msx,
+  unique,
+}) => {
+  const agent = await agents.running(unique('PROXY'))
+  const job = unique('needs-proxy')
+  // a step that runs as a proxy, on a target that has no proxies: the agent refuses the job's INSERT
+  await createJob(msx, {
+    name: job,
+    steps: [{ name: 'backup', kind: 'cmdexec', command: 'true', proxy: 'backup_operator' }],
+    targets: { servers: [agent.name], groups: [] },
+  })
+  const refusal = 'The job step requires a proxy account, however proxy matching is disabled on the target server.'
+  const insert = page
+    .getByRole('table', { name: 'Download instructions' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: agent.name }) })
+    .filter({ hasText: 'INSERT' })
+
+  await page.goto(`/targets/instructions?target=${agent.name}`)
+  await choose(page, 'Status', 'Error')
+  await expect(insert.getByText(refusal)).toBeVisible(LIVE)
+  await expect(insert).toContainText('Error')
+
+  await test.step('the cause is fixed on the target while its agent is stopped', async () => {
+    await stopProcess(agent.run)
+    await agents.command(agent.dataDir, 'allow-proxy-matching', 'on')
+    await agents.command(agent.dataDir, 'proxy', 'add', 'backup_operator', '--account', os.userInfo().username)
+  })
+
+  await test.step('Clear: the instruction is pending again', async () => {
+    await insert.getByRole('checkbox').check()
+    await page.getByRole('button', { name: 'Clear', exact: true }).click()
+    await expect(toast(page, `Cleared 1 error: ${agent.name} downloads again.`)).toBeVisible()
+    await expect(insert).toHaveCount(0)
+    await choose(page, 'Status', 'Pending')
+    await expect(insert).toContainText('Pending')
+    await expect(insert).toContainText('Not yet')
+  })
+
+  await test.step('the agent runs again and downloads it', async () => {
+    await agents.run(agent.name, agent.dataDir)
+    await choose(page, 'Status', 'Downloaded')
+    await expect(insert).toContainText('Downloaded', LIVE)
+    await expect(insert.getByText(refusal)).toHaveCount(0)
+    expect(agents.status(agent.dataDir).jobs.map((j) => j.name)).toContain(job)
+  })
+})
