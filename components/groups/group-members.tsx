@@ -5,9 +5,9 @@ import { UserMinusIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { DataTable } from '@/components/data-table/data-table'
-import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { ListError, ListLoading } from '@/components/data-table/list-states'
 import { SearchInput } from '@/components/data-table/search-input'
+import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useRowSelection } from '@/components/data-table/use-row-selection'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 import { StatusBadge } from '@/components/targets/status-badge'
@@ -108,18 +108,7 @@ export function GroupMembers({
           }}
         />
       )}
-      {data && data.total > 0 && (
-        <div className="border-t p-3">
-          <DataTablePagination
-            noun="members"
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onPage={(page) => onChange({ page: page === 1 ? null : page })}
-            onPageSize={(pageSize) => onChange({ pageSize })}
-          />
-        </div>
-      )}
+      {data && data.total > 0 && <UrlPagination noun="members" list={data} update={onChange} />}
     </Card>
   )
 }

@@ -5,9 +5,9 @@ import { InboxIcon, SearchXIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { DataTable } from '@/components/data-table/data-table'
-import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useUrlState } from '@/components/data-table/use-url-state'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
@@ -112,16 +112,7 @@ export function InstructionsTable({
             </p>
           </EmptyState>
         )}
-        <div className="border-t p-3">
-          <DataTablePagination
-            noun="instructions"
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onPage={(page) => update({ page: page === 1 ? null : page })}
-            onPageSize={(pageSize) => update({ pageSize })}
-          />
-        </div>
+        <UrlPagination noun="instructions" list={data} update={update} />
       </Card>
     </>
   )

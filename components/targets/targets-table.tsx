@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { SearchXIcon } from 'lucide-react'
 import { DataTable } from '@/components/data-table/data-table'
-import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useUrlState } from '@/components/data-table/use-url-state'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
@@ -135,16 +135,7 @@ export function TargetsTable({
       ) : (
         <PastLastPage page={data.page} onFirstPage={() => update({ page: null })} />
       )}
-      <div className="border-t p-3">
-        <DataTablePagination
-          noun="target servers"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPage={(page) => update({ page: page === 1 ? null : page })}
-          onPageSize={(pageSize) => update({ pageSize })}
-        />
-      </div>
+      <UrlPagination noun="target servers" list={data} update={update} />
     </Card>
   )
 }
