@@ -2,11 +2,8 @@
 
 import { z } from 'zod'
 import { authedAction } from '@/lib/auth/next/action'
-import { can, furtherPermissionToPost, refusalReason } from '@/lib/auth/permissions'
-import type { SignedIn } from '@/lib/auth/sessions'
-import { recordAudit } from '@/lib/msx/audit'
+import { furtherPermissionToPost } from '@/lib/auth/permissions'
 import type { MsxContext } from '@/lib/msx/context'
-import { forbidden } from '@/lib/msx/errors'
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS, parsePollInterval } from '@/lib/msx/operations'
 import { countOperationTargets, postOperation } from '@/lib/msx/post-operation'
 import type { Recipients } from '@/lib/msx/recipients'
@@ -48,21 +45,6 @@ const postInput = z.object({ ...fields, value: z.string().trim().max(20).optiona
   }
 })
 
-/** Checks the further permission the operation needs (DEFECT, START, STOP), recording a refusal like authedAction. */
-async function authorizeOperation(ctx: MsxContext, who: SignedIn, operation: string) {
-  const further = furtherPermissionToPost(operation)
-  if (!further || can(who.user.role, further)) return
-  const reason = refusalReason(who.user.role, further)
-  await recordAudit(ctx.db, ctx.actor, {
-    action: 'instruction.post',
-    objectType: 'permission',
-    objectName: further,
-    result: 'failure',
-    details: { reason, operation },
-  })
-  throw forbidden(reason)
-}
-
 async function recipientsOf(ctx: MsxContext, input: z.output<typeof recipientsInput>): Promise<Recipients> {
   if (!('selection' in input)) return input
   return { targets: await selectedTargetNames(ctx.db, input.selection, { exceptDefecting: true }) }
@@ -86,8 +68,8 @@ export const postInstructionsAction = authedAction({
   permission: 'instructions.post',
   audit: 'instruction.post',
   input: postInput,
-  run: async (ctx, input, who) => {
-    await authorizeOperation(ctx, who, input.operation)
+  alsoNeeds: (input) => furtherPermissionToPost(input.operation),
+  run: async (ctx, input) => {
     const recipients = await recipientsOf(ctx, input.recipients)
     const value = input.operation === 'SET-POLL' ? input.value : undefined
     const result = await postOperation(ctx, { operation: input.operation, job: jobOf(input), value, recipients })

@@ -2,13 +2,13 @@
 // and validated here, in one place, before it runs; refusals are { error: { code, message } } with a 4xx.
 import type http from 'node:http'
 import { z } from 'zod'
-import { can, type Permission, refusalReason } from '../../lib/auth/permissions'
+import type { Permission } from '../../lib/auth/permissions'
+import { authorizeRecorded } from '../../lib/auth/recorded-refusal'
 import { authenticate, type SignedIn } from '../../lib/auth/sessions'
 import type { Db } from '../../lib/db/client'
 import type { Log } from '../../lib/log'
-import { recordAudit } from '../../lib/msx/audit'
 import type { Actor } from '../../lib/msx/context'
-import { forbidden, invalid, unauthenticated } from '../../lib/msx/errors'
+import { invalid, unauthenticated } from '../../lib/msx/errors'
 import { Refusal, readBody, send, sendError } from '../gateway/http-json'
 import type { Command } from './command'
 import { commands } from './commands'
@@ -33,7 +33,7 @@ function commandNamed(name: string): Command | undefined {
 }
 
 /** Refuses, and records the attempt in the activity log, when the caller's role lacks the permission. */
-async function requirePermission(
+function requirePermission(
   db: Db,
   caller: SignedIn,
   actor: Actor,
@@ -41,16 +41,9 @@ async function requirePermission(
   command: Command,
   body: unknown,
 ) {
-  if (can(caller.user.role, permission)) return
-  const reason = refusalReason(caller.user.role, permission)
   const parsed = command.input.safeParse(body)
-  await recordAudit(db, actor, {
-    ...command.audit,
-    objectName: parsed.success ? (command.objectName?.(parsed.data) ?? '') : '',
-    result: 'failure',
-    details: { reason },
-  })
-  throw forbidden(reason)
+  const objectName = parsed.success ? (command.objectName?.(parsed.data) ?? '') : ''
+  return authorizeRecorded(db, actor, caller.user.role, permission, { ...command.audit, objectName })
 }
 
 async function runCommand(db: Db, name: string, req: http.IncomingMessage, body: unknown) {

@@ -1,10 +1,10 @@
 import 'server-only'
 import { headers } from 'next/headers'
 import type { z } from 'zod'
-import { recordAudit } from '../../msx/audit'
 import type { MsxContext } from '../../msx/context'
 import { isMsxError } from '../../msx/errors'
-import { can, type Permission, refusalReason } from '../permissions'
+import type { Permission } from '../permissions'
+import { authorizeRecorded } from '../recorded-refusal'
 import type { SignedIn } from '../sessions'
 import { contextOf, currentUser } from './current-user'
 import { isSameOrigin } from './origin'
@@ -18,6 +18,8 @@ interface ActionSpec<S extends z.ZodType, T> {
   /** the activity-log name of the action, also for a refused attempt */
   audit: string
   input: S
+  /** a further permission some inputs need (posting DEFECT, START or STOP) */
+  alsoNeeds?: (input: z.output<S>) => Permission | undefined
   run: (ctx: MsxContext, input: z.output<S>, who: SignedIn) => Promise<{ data: T; message: string }>
 }
 
@@ -31,16 +33,17 @@ export function authedAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
     const who = await currentUser()
     if (!who) return { ok: false, message: 'Your session has ended: sign in again.' }
     const ctx = await contextOf(who)
-    if (!can(who.user.role, spec.permission)) {
-      const reason = refusalReason(who.user.role, spec.permission)
-      await recordAudit(ctx.db, ctx.actor, {
+    const authorize = (permission: Permission) =>
+      authorizeRecorded(ctx.db, ctx.actor, who.user.role, permission, {
         action: spec.audit,
         objectType: 'permission',
-        objectName: spec.permission,
-        result: 'failure',
-        details: { reason },
+        objectName: permission,
       })
-      return { ok: false, message: reason }
+    try {
+      await authorize(spec.permission)
+    } catch (error) {
+      if (isMsxError(error)) return { ok: false, message: error.message }
+      throw error
     }
     const parsed = spec.input.safeParse(raw)
     if (!parsed.success) {
@@ -52,6 +55,8 @@ export function authedAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       return { ok: false, message: 'Some values need attention.', fieldErrors }
     }
     try {
+      const further = spec.alsoNeeds?.(parsed.data)
+      if (further) await authorize(further)
       const { data, message } = await spec.run(ctx, parsed.data, who)
       return { ok: true, data, message }
     } catch (error) {
