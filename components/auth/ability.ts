@@ -14,3 +14,15 @@ export function abilityOf(role: Role, permission: Permission): Ability {
     ? { allowed: true, reason: '' }
     : { allowed: false, reason: refusalReason(role, permission) }
 }
+
+/** The ability for each named action of a page, from the permission each one needs. */
+export function abilitiesOf<Action extends string>(
+  role: Role,
+  permissions: Record<Action, Permission>,
+): Record<Action, Ability> {
+  const entries = Object.entries<Permission>(permissions).map(([action, permission]) => [
+    action,
+    abilityOf(role, permission),
+  ])
+  return Object.fromEntries(entries) as Record<Action, Ability>
+}

@@ -2,13 +2,13 @@
 
 import { useQueryClient } from '@tanstack/react-query'
 import { useActionState } from 'react'
+import type { Ability } from '@/components/auth/ability'
 import { FormMessage } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { targetKeys } from '@/lib/query/keys'
 import { targetDetailKeys } from '@/lib/query/target-details'
-import type { Ability } from './abilities'
 import { updateLocationAction } from './actions'
 
 type State = Awaited<ReturnType<typeof updateLocationAction>> | null

@@ -1,11 +1,11 @@
 'use client'
 
 import type { ReactNode } from 'react'
+import type { Ability } from '@/components/auth/ability'
 import { RelativeTime, Timestamp } from '@/components/format/relative-time'
 import { formatClockSkew, formatPollInterval, formatUtcOffset, targetWallClock } from '@/components/targets/format'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import type { TargetProperties } from '@/lib/msx/target-details'
-import type { Ability } from './abilities'
 import { CopyButton } from './copy-button'
 import { formatEncryptionMode } from './format'
 import { LocationForm } from './location-form'

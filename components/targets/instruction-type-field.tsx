@@ -1,6 +1,6 @@
 'use client'
 
-import type { Ability } from './abilities'
+import type { Ability } from '@/components/auth/ability'
 import { INSTRUCTION_TYPES, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
 
 /** The instruction types as radio buttons, each with its line of description; one the role may not post says why. */

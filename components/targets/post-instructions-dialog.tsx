@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query'
 import { useState, useTransition } from 'react'
+import type { Ability } from '@/components/auth/ability'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -13,7 +14,6 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { targetKeys } from '@/lib/query/keys'
-import type { Ability } from './abilities'
 import { InstructionTypeField } from './instruction-type-field'
 import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
 import { InstructionValueField } from './instruction-value-field'
