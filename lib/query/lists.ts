@@ -25,7 +25,8 @@ export type AuditList = Awaited<ReturnType<typeof listAuditEvents>>
 /** The Download Instructions tab: a page of the list, and the targets that leave instructions waiting. */
 export type InstructionsView = InstructionList & { stale: StaleDownloads }
 
-async function fetchJson<T>(path: string): Promise<T> {
+/** Reads a JSON route, throwing the route's own error sentence when it refuses. */
+export async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' } })
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null
