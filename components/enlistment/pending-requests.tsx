@@ -1,12 +1,13 @@
 'use client'
 
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { CheckIcon, XIcon } from 'lucide-react'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { DataTable } from '@/components/data-table/data-table'
 import { useRowSelection } from '@/components/data-table/use-row-selection'
+import { OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Card } from '@/components/ui/card'
 import { enlistmentKeys, targetKeys } from '@/lib/query/keys'
@@ -15,43 +16,14 @@ import { enlistRequestsAction, rejectRequestsAction } from './actions'
 import { RejectDialog } from './reject-dialog'
 import { requestColumns } from './request-columns'
 
-type Outcome = { ok: boolean; message: string }
-
-function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {
-  if (!outcome) return null
-  return (
-    <p
-      role="status"
-      className={outcome.ok ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-destructive'}
-    >
-      {outcome.message}
-    </p>
-  )
-}
-
 /** Targets that asked to enlist without a token, waiting for Enlist or Reject; hidden while none waits. */
 export function PendingRequests({ ability }: { ability: Ability }) {
-  const queryClient = useQueryClient()
   const live = useLiveRefresh()
   const { data } = useQuery({ ...pendingRequestsOptions(), refetchInterval: live.intervalMs ?? false })
   const rows = data?.rows ?? []
   const selection = useRowSelection(rows.map((r) => r.name))
-  const [pending, start] = useTransition()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const { run, pending, outcome } = useActionOutcome([enlistmentKeys.pending(), targetKeys.lists()])
   const [rejecting, setRejecting] = useState(false)
-
-  const run = (action: () => Promise<Outcome>) =>
-    start(async () => {
-      const result = await action()
-      setOutcome(result)
-      if (result.ok) {
-        selection.clear()
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: enlistmentKeys.pending() }),
-          queryClient.invalidateQueries({ queryKey: targetKeys.lists() }),
-        ])
-      }
-    })
 
   if (!data || data.total === 0) return <OutcomeMessage outcome={outcome} />
   const names = selection.selected
@@ -69,7 +41,7 @@ export function PendingRequests({ ability }: { ability: Ability }) {
           ability={ability}
           size="sm"
           disabled={none || pending}
-          onClick={() => run(() => enlistRequestsAction({ names }))}
+          onClick={() => run(() => enlistRequestsAction({ names }), selection.clear)}
         >
           <CheckIcon aria-hidden />
           Enlist
@@ -88,7 +60,7 @@ export function PendingRequests({ ability }: { ability: Ability }) {
           names={names}
           open={rejecting}
           onOpenChange={setRejecting}
-          onReject={(reason) => run(() => rejectRequestsAction({ names, reason }))}
+          onReject={(reason) => run(() => rejectRequestsAction({ names, reason }), selection.clear)}
         />
         <div className="basis-full empty:hidden">
           <OutcomeMessage outcome={outcome} />

@@ -1,33 +1,14 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
-import { useState, useTransition } from 'react'
+import { type Outcome, useActionOutcome } from '@/components/forms/action-outcome'
 import { groupKeys, targetKeys } from '@/lib/query/keys'
 
-export type Outcome = { ok: boolean; message: string }
-
-/**
- * Runs a group action, keeps what it reported, and on success refreshes the group list and the target lists
- * (member counts and each target's groups change together).
- */
+/** Runs a group action: member counts and each target's groups change together, so both lists refresh. */
 export function useGroupChange() {
-  const queryClient = useQueryClient()
-  const [pending, start] = useTransition()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const run = (action: () => Promise<Outcome>, onSuccess?: () => void) =>
-    start(async () => {
-      const result = await action()
-      setOutcome(result)
-      if (!result.ok) return
-      onSuccess?.()
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: groupKeys.list() }),
-        queryClient.invalidateQueries({ queryKey: targetKeys.lists() }),
-      ])
-    })
-  return { run, pending, outcome }
+  return useActionOutcome([groupKeys.list(), targetKeys.lists()])
 }
 
+/** Always in the page, unlike the action bars' message: the group forms' first outcome is read out too. */
 export function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {
   return (
     <p

@@ -1,11 +1,11 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
 import { EraserIcon, Trash2Icon } from 'lucide-react'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { sayNames } from '@/components/format/names'
+import { type Outcome, OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -21,8 +21,6 @@ import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { clearInstructionErrorsAction, deleteInstructionsAction } from './actions'
 import { plural } from './wording'
 
-type Outcome = { ok: boolean; message: string }
-
 /** Delete and Clear on the selected instructions; each reports what it did. */
 export function InstructionActions({
   selected,
@@ -33,24 +31,12 @@ export function InstructionActions({
   ability: Ability
   onDone: () => void
 }) {
-  const queryClient = useQueryClient()
-  const [pending, start] = useTransition()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  // the targets' unread counts and Blocked status change with their instructions
+  const { run: runAction, pending, outcome } = useActionOutcome([instructionKeys.lists(), targetKeys.all])
   const [confirming, setConfirming] = useState(false)
   const errors = selected.filter((row) => row.status === 'error')
   const run = (action: (input: { ids: number[] }) => Promise<Outcome>, ids: number[]) =>
-    start(async () => {
-      const result = await action({ ids })
-      setOutcome(result)
-      if (result.ok) {
-        // the targets' unread counts and Blocked status change with their instructions
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: instructionKeys.lists() }),
-          queryClient.invalidateQueries({ queryKey: targetKeys.all }),
-        ])
-        onDone()
-      }
-    })
+    runAction(() => action({ ids }), onDone)
   const count = plural(selected.length, 'instruction')
   const targets = [...new Set(selected.map((row) => row.targetName))]
   return (
@@ -110,14 +96,7 @@ export function InstructionActions({
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-      {outcome && (
-        <p
-          role="status"
-          className={outcome.ok ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-destructive'}
-        >
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </div>
   )
 }

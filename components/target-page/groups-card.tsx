@@ -1,17 +1,15 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
 import { XIcon } from 'lucide-react'
-import { type FormEvent, useState, useTransition } from 'react'
+import type { FormEvent } from 'react'
+import type { Ability } from '@/components/auth/ability'
+import { useActionOutcome } from '@/components/forms/action-outcome'
 import { FormMessage } from '@/components/forms/field'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { targetKeys } from '@/lib/query/keys'
-import type { Ability } from './abilities'
 import { addToGroupAction, removeFromGroupAction } from './actions'
-
-type Outcome = { ok: boolean; message: string }
 
 export function GroupsCard({
   target,
@@ -24,18 +22,11 @@ export function GroupsCard({
   allGroups: string[]
   ability: Ability
 }) {
-  const queryClient = useQueryClient()
-  const [pending, start] = useTransition()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  // the target's jobs and instructions follow its groups: all of its views change
+  const { run: runAction, pending, outcome } = useActionOutcome([targetKeys.all])
   const member = new Set(groups.map((g) => g.toUpperCase()))
   const addable = allGroups.filter((g) => !member.has(g.toUpperCase()))
-  const run = (action: typeof addToGroupAction, group: string) =>
-    start(async () => {
-      const result = await action({ target, group })
-      setOutcome(result)
-      // the target's jobs and instructions follow its groups: all of its views change
-      if (result.ok) await queryClient.invalidateQueries({ queryKey: targetKeys.all })
-    })
+  const run = (action: typeof addToGroupAction, group: string) => runAction(() => action({ target, group }))
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const group = new FormData(event.currentTarget).get('group')

@@ -1,9 +1,10 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
 import { RefreshCwIcon, RotateCcwIcon, SendIcon, UnplugIcon, ZapIcon } from 'lucide-react'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
+import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
+import { type Outcome, OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,14 +17,12 @@ import {
 } from '@/components/ui/alert-dialog'
 import type { TargetSelection } from '@/lib/msx/target-selection'
 import { targetKeys } from '@/lib/query/keys'
-import type { Ability, TargetAbilities } from './abilities'
+import type { TargetAbilities } from './abilities'
 import { defectAction, forceDefectAction, forcePollAction, resyncAction } from './actions'
 import type { PostableOperation } from './instruction-types'
 import { PostInstructionsDialog } from './post-instructions-dialog'
 import type { TargetSelectionState } from './use-target-selection'
 import { plural } from './wording'
-
-type Outcome = { ok: boolean; message: string }
 
 export function TargetActions({
   selection,
@@ -38,22 +37,13 @@ export function TargetActions({
   groups: string[]
   jobs: string[]
 }) {
-  const queryClient = useQueryClient()
-  const [pending, start] = useTransition()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const { run: runAction, pending, outcome, setOutcome } = useActionOutcome([targetKeys.lists()])
   const [confirming, setConfirming] = useState(false)
   const [posting, setPosting] = useState(false)
   const chosen = selection.selection
-  const run = (action: (input: { selection: TargetSelection }) => Promise<Outcome>) =>
-    start(async () => {
-      if (!chosen) return
-      const result = await action({ selection: chosen })
-      setOutcome(result)
-      if (result.ok) {
-        await queryClient.invalidateQueries({ queryKey: targetKeys.lists() })
-        selection.clear()
-      }
-    })
+  const run = (action: (input: { selection: TargetSelection }) => Promise<Outcome>) => {
+    if (chosen) runAction(() => action({ selection: chosen }), selection.clear)
+  }
   const none = chosen === null
   const count = plural(selection.count)
   const names = selection.chosenRows.map((row) => row.name)
@@ -145,14 +135,7 @@ export function TargetActions({
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-      {outcome && (
-        <p
-          role="status"
-          className={outcome.ok ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-destructive'}
-        >
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </div>
   )
 }
