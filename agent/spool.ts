@@ -108,11 +108,7 @@ export class Spool {
 
   /** How many outcomes wait for upload, and since when the oldest has waited. */
   depth(): { count: number; oldestAt: string | null } {
-    const row = this.store.db.prepare('SELECT COUNT(*) AS count, MIN(recorded_at) AS oldest FROM outcomes').get() as {
-      count: number
-      oldest: string | null
-    }
-    return { count: row.count, oldestAt: row.oldest }
+    return this.depthAfter(0)
   }
 
   /** What will still wait once the outcomes up to `seq` are delivered. */

@@ -7,7 +7,7 @@ import next from 'next'
 import { db } from '../lib/db/client'
 import type { Log } from '../lib/log'
 import { API_PREFIX, apiHandler } from './api/handler'
-import { send } from './gateway/http-json'
+import { send } from './http-json'
 import { type Endpoint, listen } from './listen'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -26,8 +26,8 @@ import {
   pollRequest,
   reenlistRequest,
 } from '../../lib/protocol/agent-v1'
+import { Refusal, readBody, send } from '../http-json'
 import type { AckBatcher } from './ack-batcher'
-import { Refusal, readBody, send } from './http-json'
 import { peerFingerprint } from './peer'
 import type { PollHub } from './poll-hub'
 import { checkAgentVersion } from './version-check'

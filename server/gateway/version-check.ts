@@ -1,7 +1,7 @@
 // Every poll checks the agent's version (a rule of lib/msx/versions); a fleet reports a handful of distinct
 // versions, so each verdict is worked out once and remembered.
 import { assertAgentVersionAccepted } from '../../lib/msx/versions'
-import { Refusal } from './http-json'
+import { Refusal } from '../http-json'
 
 const MAX_REMEMBERED = 256
 const verdicts = new Map<string, string | null>()

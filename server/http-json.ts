@@ -1,9 +1,9 @@
-// JSON in and out for the agent gateway: bodies size-limited and validated, refusals as
-// { error: { code, message } } with the status that fits.
+// JSON in and out for the master's own HTTP edges (the agent gateway and the msx API): bodies size-limited and
+// validated, refusals as { error: { code, message } } with the status that fits.
 import type http from 'node:http'
 import type { z } from 'zod'
-import { HTTP_STATUS, isMsxError } from '../../lib/msx/errors'
-import { MAX_BODY_BYTES } from '../../lib/protocol/agent-v1'
+import { HTTP_STATUS, isMsxError } from '../lib/msx/errors'
+import { MAX_BODY_BYTES } from '../lib/protocol/agent-v1'
 
 export class Refusal extends Error {
   constructor(
