@@ -12,6 +12,7 @@ import { postOperation } from '../lib/msx/post-operation'
 import { enlistTarget } from '../lib/msx/targets'
 import { seriousViolations } from './axe'
 import { expect, test } from './fixtures'
+import { targetRow } from './target-rows'
 
 interface Data {
   target: string
@@ -61,9 +62,6 @@ async function ready(page: Page, colorScheme: 'light' | 'dark') {
   if (colorScheme === 'dark') await expect(html).toHaveClass(/\bdark\b/)
   else await expect(html).not.toHaveClass(/\bdark\b/)
 }
-
-const targetRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {

@@ -6,18 +6,11 @@ import { acknowledgeInstructions } from '../lib/msx/instructions'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { postOperation } from '../lib/msx/post-operation'
 import { enlistTarget } from '../lib/msx/targets'
+import { choose } from './choose'
 import { E2E_GATEWAY_PORT } from './env'
 import { expect, test } from './fixtures'
 
 const DAY = 24 * 60 * 60 * 1000
-
-/** Picks an option of one of the toolbar's lists; retried, as a click before the page is interactive opens nothing. */
-async function choose(page: Page, list: string, option: string) {
-  await expect(async () => {
-    await page.getByRole('combobox', { name: list }).click()
-    await page.getByRole('option', { name: option, exact: true }).click({ timeout: 1000 })
-  }).toPass()
-}
 
 function instructionRows(page: Page) {
   // the rows of instructions, not the header: each is named by its target server

@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
+import { targetRow } from './target-rows'
 
 /** Presses Tab (Shift+Tab going back) until `target` has the focus; fails after `presses` presses. */
 async function tabTo(page: Page, target: Locator, { back = false, presses = 80 } = {}) {
@@ -24,17 +25,15 @@ test('Tab reaches the row checkboxes, the toolbar actions and the Post Instructi
   const [one, two] = [unique('KEY'), unique('KEY')]
   for (const name of [one, two]) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: site })
   await page.goto(`/targets?search=${site}`)
-  const row = (name: string) =>
-    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
-  await expect(row(one)).toBeVisible()
+  await expect(targetRow(page, one)).toBeVisible()
   await page.waitForLoadState('networkidle')
 
   await test.step('Space on a row checkbox selects the row', async () => {
-    await tabTo(page, row(one).getByRole('checkbox'))
+    await tabTo(page, targetRow(page, one).getByRole('checkbox'))
     await page.keyboard.press('Space')
-    await expect(row(one).getByRole('checkbox')).toBeChecked()
+    await expect(targetRow(page, one).getByRole('checkbox')).toBeChecked()
     await page.keyboard.press('Tab')
-    await tabTo(page, row(two).getByRole('checkbox'))
+    await tabTo(page, targetRow(page, two).getByRole('checkbox'))
     await page.keyboard.press('Space')
     await expect(page.getByText('2 target servers selected')).toBeVisible()
   })

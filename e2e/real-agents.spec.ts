@@ -6,18 +6,11 @@ import type { Page } from '@playwright/test'
 import { createJob } from '../lib/msx/jobs'
 import { expect, test } from './agents/fixture'
 import { stopProcess } from './agents/msx-agent'
-import { cellOf, targetRow } from './agents/target-rows'
+import { choose } from './choose'
+import { cellOf, targetRow } from './target-rows'
 
 // the table refreshes itself every 10 s at the most often; an action refreshes it at once
 const LIVE = { timeout: 15_000 }
-
-/** Picks an option of one of the toolbar's lists; retried, as a click before the page is interactive opens nothing. */
-async function choose(page: Page, list: string, option: string) {
-  await expect(async () => {
-    await page.getByRole('combobox', { name: list }).click()
-    await page.getByRole('option', { name: option, exact: true }).click({ timeout: 1000 })
-  }).toPass()
-}
 
 const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text })
 
@@ -53,6 +46,7 @@ test('an agent that asks without a token is enlisted from the dashboard, turns N
 
   await test.step('Force Poll: Last polled changes within seconds, well before its 60 s long poll ends', async () => {
     const polledAt = (await cellOf(page, row, 'Last polled')).locator('time')
+    await expect(polledAt).toHaveAttribute('datetime', /./)
     const before = await polledAt.getAttribute('datetime')
     await row.getByRole('checkbox').check()
     await page.getByRole('button', { name: 'Force Poll' }).click()
@@ -75,6 +69,7 @@ test('Set polling interval posted to two of three running agents reaches those t
   const interval = (name: string) => cellOf(page, targetRow(page, name), 'Poll interval')
   await expect(await interval(three.name)).toHaveText(/\d/)
   const untouched = (await (await interval(three.name)).textContent()) ?? ''
+  const threeBefore = agents.status(three.dataDir).pollIntervalSeconds
 
   await targetRow(page, one.name).getByRole('checkbox').check()
   await targetRow(page, two.name).getByRole('checkbox').check()
@@ -88,7 +83,7 @@ test('Set polling interval posted to two of three running agents reaches those t
 
   await expect
     .poll(() => [one, two, three].map((a) => agents.status(a.dataDir).pollIntervalSeconds), LIVE)
-    .toEqual([30, 30, agents.status(three.dataDir).pollIntervalSeconds])
+    .toEqual([30, 30, threeBefore])
   await expect(await interval(one.name)).toHaveText('30 s', LIVE)
   await expect(await interval(two.name)).toHaveText('30 s', LIVE)
   await expect(await interval(three.name)).toHaveText(untouched)

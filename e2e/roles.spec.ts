@@ -1,16 +1,12 @@
 // What each role may do on the target servers page, checked on the server: a Viewer cannot Force Defect even by
 // posting the server action itself; an Operator's Force Poll lands in the activity log under their name.
-import type { Page } from '@playwright/test'
 import { SESSION_COOKIE } from '../lib/auth/next/cookie'
 import { createSession } from '../lib/auth/sessions'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { E2E_BASE_URL } from './env'
 import { expect, test } from './fixtures'
-
-function targetRow(page: Page, name: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
-}
+import { targetRow } from './target-rows'
 
 test.describe('a Viewer', () => {
   test.use({ role: 'viewer' })

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './agents/fixture'
 import { stopProcess } from './agents/msx-agent'
-import { targetRow, targetsTable } from './agents/target-rows'
+import { targetRow, targetsTable } from './target-rows'
 
 const COUNT = 1000
 

@@ -1,9 +1,9 @@
 // The Target Server Status table read as an administrator reads it: a row by its target's name, a cell by its
-// column's header.
+// column's header. Only that table: not the Post Instructions dialog's "Chosen target servers".
 import type { Locator, Page } from '@playwright/test'
 
 export function targetsTable(page: Page) {
-  return page.getByRole('table', { name: 'Target servers' })
+  return page.getByRole('table', { name: 'Target servers', exact: true })
 }
 
 export function targetRow(page: Page, name: string) {

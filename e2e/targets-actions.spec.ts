@@ -1,13 +1,9 @@
 // The Target Server Status toolbar as an administrator uses it: choosing targets (some, or all that match across
 // pages), posting instructions, forcing polls, re-synchronizing, and the auto refresh each user keeps.
-import type { Page } from '@playwright/test'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
-
-function targetRow(page: Page, name: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
-}
+import { cellOf, targetRow } from './target-rows'
 
 test('Post Instructions sets the polling interval of the two chosen targets only', async ({ page, msx, unique }) => {
   const site = unique('SITE')
@@ -50,8 +46,8 @@ test('Post Instructions sets the polling interval of the two chosen targets only
         [two, '120'],
       ].sort(),
     )
-    await expect(targetRow(page, one).getByRole('cell').nth(4)).toHaveText('1')
-    await expect(targetRow(page, three).getByRole('cell').nth(4)).toHaveText('0')
+    await expect(await cellOf(page, targetRow(page, one), 'Unread instructions')).toHaveText('1')
+    await expect(await cellOf(page, targetRow(page, three), 'Unread instructions')).toHaveText('0')
   })
 })
 

@@ -1,6 +1,7 @@
 // The README's screenshots, each view in the light and the dark theme, at 1280 x 800, into docs/screenshots/.
 import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { targetRow as row } from '../../e2e/target-rows'
 import { SESSION_COOKIE } from '../../lib/auth/next/cookie'
 import { createSession } from '../../lib/auth/sessions'
 import { createUser } from '../../lib/auth/users'
@@ -44,9 +45,6 @@ async function shoot(page: Page, name: string, colorScheme: 'light' | 'dark') {
   await page.mouse.move(0, 799)
   await page.screenshot({ path: path.join(OUT, `${name}-${colorScheme}.png`) })
 }
-
-const row = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
