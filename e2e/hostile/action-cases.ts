@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SESSION_COOKIE } from '../../lib/auth/next/cookie'
 import type { DashboardKit } from './dashboard-cases'
-import type { HostileCase } from './send'
+import { caseTable, type HostileCase } from './send'
 
 interface Action {
   id: string
@@ -56,9 +56,7 @@ const GARBAGE: { name: string; type: string; body: string; status: number }[] = 
 ]
 
 export function actionCases(kit: DashboardKit, actions: Action[]): HostileCase[] {
-  const cases: HostileCase[] = []
-  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) =>
-    cases.push({ category: `dashboard: ${category}`, server: 'dashboard', ...c })
+  const { cases, add } = caseTable('dashboard', 'dashboard')
   const signIn = actions.find((a) => a.name === 'signInAction')
   const setUp = actions.find((a) => a.name === 'setUpAction')
   if (!signIn || !setUp || actions.length < 10) throw new Error('the build has not the expected server actions')

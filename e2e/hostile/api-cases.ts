@@ -2,7 +2,7 @@
 // unknown commands, wrong methods and content types, bad and huge bodies, login with bad input.
 import { commands } from '../../server/api/commands'
 import { hostileBodies, hugeBodies, TEN_MB } from './bodies'
-import type { HostileCase } from './send'
+import { caseTable, type HostileCase, JSON_TYPE } from './send'
 
 export interface ApiKit {
   /** an administrator's API token: its commands reach input validation */
@@ -12,7 +12,6 @@ export interface ApiKit {
   browserSession: string
 }
 
-const JSON_TYPE = { 'content-type': 'application/json' }
 /** commands whose input has required fields, so no body of the tables is valid for them */
 const STRICT = [
   'targets.force-poll',
@@ -53,9 +52,7 @@ const BAD_LOGINS: Record<string, unknown>[] = [
 ]
 
 export function apiCases(kit: ApiKit): HostileCase[] {
-  const cases: HostileCase[] = []
-  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) =>
-    cases.push({ category: `msx API: ${category}`, server: 'api', ...c })
+  const { cases, add } = caseTable('msx API', 'api')
   const bearer = { ...JSON_TYPE, authorization: `Bearer ${kit.token}` }
 
   const authorizations: [string, Record<string, string>][] = [

@@ -1,7 +1,7 @@
 // Hostile requests to the dashboard's pages and JSON reads: no session, a forged or garbage session cookie, a
 // session of the wrong kind, a cross-site Origin or Sec-Fetch-Site while signed in, wrong methods, path tricks.
 import { SESSION_COOKIE } from '../../lib/auth/next/cookie'
-import type { HostileCase } from './send'
+import { caseTable, type HostileCase } from './send'
 
 export interface DashboardKit {
   /** a browser session of a signed-in administrator */
@@ -56,9 +56,7 @@ function cookieVariants(kit: DashboardKit): [string, Record<string, string>][] {
 }
 
 export function dashboardCases(kit: DashboardKit): HostileCase[] {
-  const cases: HostileCase[] = []
-  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) =>
-    cases.push({ category: `dashboard: ${category}`, server: 'dashboard', ...c })
+  const { cases, add } = caseTable('dashboard', 'dashboard')
   const signedIn = { cookie: `${SESSION_COOKIE}=${kit.session}` }
 
   for (const path of READS)

@@ -2,7 +2,7 @@
 // forged client certificates, replayed, expired, revoked and unknown enlistment tokens.
 import { hostileBodies, hugeBodies, TEN_MB } from './bodies'
 import type { AgentKey } from './pki'
-import type { ClientCertificate, HostileCase } from './send'
+import { type ClientCertificate, caseTable, type HostileCase, JSON_TYPE } from './send'
 import { enlistmentTokenCases } from './token-cases'
 
 export interface GatewayKit {
@@ -22,7 +22,6 @@ const OPEN = ['/agent/v1/enlist', '/agent/v1/enlist/status']
 const CERTIFIED = ['/agent/v1/poll', '/agent/v1/ack', '/agent/v1/outcomes', '/agent/v1/reenlist', '/agent/v1/defect']
 /** the routes a body reaches with the real certificate: every one but /defect, which would defect the target */
 const WITH_BODY = ['/agent/v1/poll', '/agent/v1/ack', '/agent/v1/outcomes', '/agent/v1/reenlist']
-const JSON_TYPE = { 'content-type': 'application/json' }
 const POLL = JSON.stringify({ agentVersion: '0.1.0', localTime: new Date().toISOString(), pollIntervalSeconds: 60 })
 
 const PATHS = [
@@ -70,9 +69,7 @@ const RAW_LIES = [
 ] as const
 
 export function gatewayCases(kit: GatewayKit): HostileCase[] {
-  const cases: HostileCase[] = []
-  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) =>
-    cases.push({ category: `gateway: ${category}`, server: 'gateway', ...c })
+  const { cases, add } = caseTable('gateway', 'gateway')
   const real = { cert: kit.enlisted.cert, key: kit.enlisted.key }
 
   for (const { name, body } of hostileBodies) {

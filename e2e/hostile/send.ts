@@ -42,6 +42,18 @@ export interface HostileCase {
   byNode?: boolean
 }
 
+/** The content type of every JSON request the master takes. */
+export const JSON_TYPE = { 'content-type': 'application/json' }
+
+/** A table of cases for one server, filled by `add`, each counted under `PREFIX: CATEGORY`. */
+export function caseTable(prefix: string, server: Server) {
+  const cases: HostileCase[] = []
+  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) => {
+    cases.push({ category: `${prefix}: ${category}`, server, ...c })
+  }
+  return { cases, add }
+}
+
 export interface Answer {
   /** every status line received (a raw request may get two answers) */
   statuses: number[]

@@ -2,14 +2,10 @@
 // revoked, unknown and malformed tokens, and requests that do not match their certificate request.
 import type { GatewayKit } from './gateway-cases'
 import { enlistBody } from './pki'
-import type { HostileCase } from './send'
-
-const JSON_TYPE = { 'content-type': 'application/json' }
+import { caseTable, type HostileCase, JSON_TYPE } from './send'
 
 export function enlistmentTokenCases(kit: GatewayKit): HostileCase[] {
-  const cases: HostileCase[] = []
-  const add = (category: string, c: Omit<HostileCase, 'category' | 'server'>) =>
-    cases.push({ category: `gateway: ${category}`, server: 'gateway', ...c })
+  const { cases, add } = caseTable('gateway', 'gateway')
   const enlist = (what: string, body: unknown, status = 403) =>
     add('enlistment tokens', {
       name: what,

@@ -54,10 +54,18 @@ describe('every entry into the dashboard checks who is asking', () => {
     expect(actionFiles.length).toBeGreaterThan(0)
     for (const file of actionFiles) {
       const text = read(file)
-      for (const [, name] of text.matchAll(/export async function (\w+)/g))
+      let checked = 0
+      for (const [, name] of text.matchAll(/export async function (\w+)/g)) {
+        checked++
         expect(PUBLIC_ACTIONS.has(name ?? ''), `${file}: ${name} is not an authedAction`).toBe(true)
-      for (const [, name, wrapper] of text.matchAll(/export const (\w+) = (\w+)\(/g))
+      }
+      for (const [, name, wrapper] of text.matchAll(/export const (\w+) = (\w+)\(/g)) {
+        checked++
         expect(wrapper, `${file}: ${name}`).toBe('authedAction')
+      }
+      // an action exported in any other form would escape the two checks above
+      const exported = text.match(/^export (?!type |interface )/gm)?.length ?? 0
+      expect(checked, `${file} exports something neither an authedAction nor a public action`).toBe(exported)
     }
   })
 })
