@@ -1,14 +1,16 @@
 'use client'
 
-import { ServerIcon, TagIcon, UserIcon, XIcon } from 'lucide-react'
+import { ServerIcon, TagIcon, UserIcon } from 'lucide-react'
+import { ChoiceFilter, hasFilters, ResetFilters } from '@/components/data-table/filters'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
-import { Button } from '@/components/ui/button'
-import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select'
 import type { AuditListParams } from '@/lib/query/keys'
 import { DateRangeFilter } from './date-range-filter'
 
-const ANY_RESULT = 'any'
+const RESULTS = [
+  { value: 'success', label: 'Success' },
+  { value: 'failure', label: 'Failure' },
+]
 
 /** Every filter of the activity log, cleared. */
 export const NO_ACTIVITY_FILTERS = {
@@ -22,7 +24,7 @@ export const NO_ACTIVITY_FILTERS = {
 } satisfies UrlChanges
 
 export function hasActivityFilters(query: AuditListParams) {
-  return Boolean(query.search || query.actor || query.action || query.target || query.result || query.from || query.to)
+  return hasFilters(query, NO_ACTIVITY_FILTERS)
 }
 
 export function ActivityToolbar({
@@ -67,27 +69,16 @@ export function ActivityToolbar({
         onChange={(target) => onChange({ target })}
         className="w-full sm:w-52"
       />
-      <Select
-        value={query.result ?? ANY_RESULT}
-        onValueChange={(result) => onChange({ result: result === ANY_RESULT ? null : result })}
-      >
-        <SelectTrigger aria-label="Result" className="w-36">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY_RESULT}>All results</SelectItem>
-          <SelectSeparator />
-          <SelectItem value="success">Success</SelectItem>
-          <SelectItem value="failure">Failure</SelectItem>
-        </SelectContent>
-      </Select>
+      <ChoiceFilter
+        label="Result"
+        all="All results"
+        value={query.result}
+        options={RESULTS}
+        onChange={(result) => onChange({ result })}
+        className="w-36"
+      />
       <DateRangeFilter from={query.from} to={query.to} onChange={onChange} />
-      {hasActivityFilters(query) && (
-        <Button variant="ghost" onClick={() => onChange(NO_ACTIVITY_FILTERS)}>
-          Reset
-          <XIcon aria-hidden />
-        </Button>
-      )}
+      <ResetFilters query={query} cleared={NO_ACTIVITY_FILTERS} onChange={onChange} />
       <div className="ml-auto flex items-center gap-3">{children}</div>
     </div>
   )

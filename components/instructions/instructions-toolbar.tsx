@@ -1,16 +1,13 @@
 'use client'
 
-import { BriefcaseIcon, ServerIcon, XIcon } from 'lucide-react'
+import { BriefcaseIcon, ServerIcon } from 'lucide-react'
+import { ChoiceFilter, hasFilters, ResetFilters } from '@/components/data-table/filters'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
-import { Button } from '@/components/ui/button'
-import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select'
 import { INSTRUCTION_OPERATIONS, INSTRUCTION_STATUSES } from '@/lib/msx/instruction-status'
 import type { InstructionListParams } from '@/lib/query/keys'
 import { PostedAfterFilter } from './posted-after-filter'
 import { statusLabel } from './status-badge'
-
-const ALL = 'all'
 
 /** Every filter of the download list, cleared. */
 export const NO_INSTRUCTION_FILTERS = {
@@ -22,40 +19,7 @@ export const NO_INSTRUCTION_FILTERS = {
 } satisfies UrlChanges
 
 export function hasInstructionFilters(query: InstructionListParams) {
-  return Boolean(query.target || query.job || query.status || query.operation || query.postedAfter)
-}
-
-function Choice({
-  label,
-  all,
-  value,
-  options,
-  onChange,
-  className,
-}: {
-  label: string
-  all: string
-  value: string | undefined
-  options: readonly { value: string; label: string }[]
-  onChange: (value: string | null) => void
-  className: string
-}) {
-  return (
-    <Select value={value ?? ALL} onValueChange={(next) => onChange(next === ALL ? null : next)}>
-      <SelectTrigger aria-label={label} className={className}>
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>{all}</SelectItem>
-        <SelectSeparator />
-        {options.map((option) => (
-          <SelectItem key={option.value} value={option.value}>
-            {option.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  )
+  return hasFilters(query, NO_INSTRUCTION_FILTERS)
 }
 
 const statusOptions = INSTRUCTION_STATUSES.map((value) => ({ value, label: statusLabel(value) }))
@@ -88,7 +52,7 @@ export function InstructionsToolbar({
         onChange={(job) => onChange({ job })}
         className="w-full sm:w-52"
       />
-      <Choice
+      <ChoiceFilter
         label="Status"
         all="All statuses"
         value={query.status}
@@ -96,7 +60,7 @@ export function InstructionsToolbar({
         onChange={(status) => onChange({ status })}
         className="w-36"
       />
-      <Choice
+      <ChoiceFilter
         label="Operation"
         all="All operations"
         value={query.operation}
@@ -105,12 +69,7 @@ export function InstructionsToolbar({
         className="w-40"
       />
       <PostedAfterFilter value={query.postedAfter} onChange={(postedAfter) => onChange({ postedAfter })} />
-      {hasInstructionFilters(query) && (
-        <Button variant="ghost" onClick={() => onChange(NO_INSTRUCTION_FILTERS)}>
-          Reset
-          <XIcon aria-hidden />
-        </Button>
-      )}
+      <ResetFilters query={query} cleared={NO_INSTRUCTION_FILTERS} onChange={onChange} />
       <div className="ml-auto">{children}</div>
     </div>
   )

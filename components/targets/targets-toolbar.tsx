@@ -1,6 +1,7 @@
 'use client'
 
 import { XIcon } from 'lucide-react'
+import { ChoiceFilter, hasFilters, ResetFilters } from '@/components/data-table/filters'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 import { Badge } from '@/components/ui/badge'
@@ -11,9 +12,14 @@ import type { TargetListParams } from '@/lib/query/keys'
 
 const ALL = 'all'
 
+/** Every filter of the target list, cleared. */
+const NO_TARGET_FILTERS = { search: null, status: null, group: null } satisfies UrlChanges
+
 export function hasTargetFilters(query: TargetListParams) {
-  return Boolean(query.search || query.status || query.group)
+  return hasFilters(query, NO_TARGET_FILTERS)
 }
+
+const statusOptions = TARGET_STATUSES.map((status) => ({ value: status, label: status }))
 
 /** The group filter: a list of the master's groups; a group named only in the URL still shows, and can be removed. */
 function GroupFilter({
@@ -80,30 +86,16 @@ export function TargetsToolbar({
         onChange={(search) => onChange({ search })}
         className="w-full sm:w-72"
       />
-      <Select
-        value={query.status ?? ALL}
-        onValueChange={(status) => onChange({ status: status === ALL ? null : status })}
-      >
-        <SelectTrigger aria-label="Status" className="w-48">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All statuses</SelectItem>
-          <SelectSeparator />
-          {TARGET_STATUSES.map((status) => (
-            <SelectItem key={status} value={status}>
-              {status}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <ChoiceFilter
+        label="Status"
+        all="All statuses"
+        value={query.status}
+        options={statusOptions}
+        onChange={(status) => onChange({ status })}
+        className="w-48"
+      />
       <GroupFilter groups={groups} value={query.group} onChange={(group) => onChange({ group })} />
-      {hasTargetFilters(query) && (
-        <Button variant="ghost" onClick={() => onChange({ search: null, status: null, group: null })}>
-          Reset
-          <XIcon aria-hidden />
-        </Button>
-      )}
+      <ResetFilters query={query} cleared={NO_TARGET_FILTERS} onChange={onChange} />
       <div className="ml-auto">{children}</div>
     </div>
   )
