@@ -1,10 +1,9 @@
 'use client'
 
 import { useActionState } from 'react'
-import { Field, FormMessage } from '@/components/forms/field'
+import { Field, FormMessage, NewPasswordField } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { changePasswordAction } from './actions'
 
 type State = Awaited<ReturnType<typeof changePasswordAction>> | null
@@ -25,15 +24,7 @@ export function ChangePasswordForm() {
         required
         errors={errors.current}
       />
-      <Field
-        label="New password"
-        name="next"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={errors.next}
-      />
+      <NewPasswordField label="New password" name="next" errors={errors.next} />
       <Field
         label="Confirm new password"
         name="confirm"

@@ -1,10 +1,9 @@
 'use client'
 
 import { useActionState } from 'react'
-import { Field, FormMessage } from '@/components/forms/field'
+import { Field, FormMessage, NewPasswordField } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { type AuthFormState, setUpAction } from './actions'
 
 export function SetupForm() {
@@ -13,15 +12,7 @@ export function SetupForm() {
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="grid gap-4">
       <Field label="Administrator name" name="name" autoComplete="username" required autoFocus errors={errors.name} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={errors.password}
-      />
+      <NewPasswordField label="Password" name="password" errors={errors.password} />
       <Field
         label="Confirm password"
         name="confirm"

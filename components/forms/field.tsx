@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react'
 import { Input } from '@/components/ui/input'
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
 export function Field({
@@ -34,6 +35,19 @@ export function Field({
         </p>
       ) : null}
     </div>
+  )
+}
+
+/** A password being chosen, with the policy it must meet. */
+export function NewPasswordField(props: { label: string; name: string; errors?: string[] }) {
+  return (
+    <Field
+      type="password"
+      autoComplete="new-password"
+      required
+      hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+      {...props}
+    />
   )
 }
 

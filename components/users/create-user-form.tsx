@@ -2,10 +2,9 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState } from 'react'
-import { Field, FormMessage } from '@/components/forms/field'
+import { Field, FormMessage, NewPasswordField } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { Button } from '@/components/ui/button'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles'
 import { createUserAction } from './actions'
 
@@ -26,15 +25,7 @@ export function CreateUserForm() {
       className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start"
     >
       <Field label="User name" name="name" autoComplete="off" required errors={errors.name} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={errors.password}
-      />
+      <NewPasswordField label="Password" name="password" errors={errors.password} />
       <div className="grid gap-1.5">
         <label htmlFor="role" className="text-sm font-medium">
           Role
