@@ -4,10 +4,17 @@ import { format } from 'date-fns'
 import { formatClockSkew, formatPollInterval } from '@/components/targets/format'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
-import type { PollHistory } from '@/lib/msx/poll-history'
+import { POLL_METRICS, type PollHistory, type PollMetric } from '@/lib/msx/poll-history'
 import { PollChart } from './poll-chart'
 
-const count = (n: number) => n.toLocaleString('en-US')
+const METRICS: Record<PollMetric, { title: string; format: (value: number) => string }> = {
+  pollIntervalSeconds: { title: 'Poll interval', format: formatPollInterval },
+  clockSkewMs: { title: 'Clock skew', format: formatClockSkew },
+  spoolDepth: { title: 'Spool depth', format: (n) => n.toLocaleString('en-US') },
+}
+
+// a sample taken before the target reported its clock has no skew
+const cell = (metric: PollMetric, value: number | null) => (value === null ? '—' : METRICS[metric].format(value))
 
 export function PollHistoryCard({ polls }: { polls: PollHistory }) {
   const { samples, summary } = polls
@@ -22,36 +29,27 @@ export function PollHistoryCard({ polls }: { polls: PollHistory }) {
           <p className="text-sm text-muted-foreground">No poll in the last {polls.hours} h.</p>
         ) : (
           <>
-            <PollChart
-              samples={samples}
-              metric="pollIntervalSeconds"
-              title="Poll interval"
-              summary={summary.pollIntervalSeconds}
-              format={formatPollInterval}
-            />
-            <PollChart
-              samples={samples}
-              metric="clockSkewMs"
-              title="Clock skew"
-              summary={summary.clockSkewMs}
-              format={formatClockSkew}
-            />
-            <PollChart
-              samples={samples}
-              metric="spoolDepth"
-              title="Spool depth"
-              summary={summary.spoolDepth}
-              format={count}
-            />
+            {POLL_METRICS.map((metric) => (
+              <PollChart
+                key={metric}
+                samples={samples}
+                metric={metric}
+                title={METRICS[metric].title}
+                summary={summary[metric]}
+                format={METRICS[metric].format}
+              />
+            ))}
             <details className="text-sm">
               <summary className="cursor-pointer text-muted-foreground">The samples as a table</summary>
               <Table aria-labelledby="polls-title" className="mt-2">
                 <TableHeader>
                   <TableRow>
                     <TableHead>At</TableHead>
-                    <TableHead className="text-right">Poll interval</TableHead>
-                    <TableHead className="text-right">Clock skew</TableHead>
-                    <TableHead className="text-right">Spool depth</TableHead>
+                    {POLL_METRICS.map((metric) => (
+                      <TableHead key={metric} className="text-right">
+                        {METRICS[metric].title}
+                      </TableHead>
+                    ))}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -60,11 +58,11 @@ export function PollHistoryCard({ polls }: { polls: PollHistory }) {
                       <TableCell className="whitespace-nowrap tabular-nums" suppressHydrationWarning>
                         {format(new Date(s.at), 'd MMM HH:mm')}
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">
-                        {formatPollInterval(s.pollIntervalSeconds)}
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{formatClockSkew(s.clockSkewMs)}</TableCell>
-                      <TableCell className="text-right tabular-nums">{count(s.spoolDepth)}</TableCell>
+                      {POLL_METRICS.map((metric) => (
+                        <TableCell key={metric} className="text-right tabular-nums">
+                          {cell(metric, s[metric])}
+                        </TableCell>
+                      ))}
                     </TableRow>
                   ))}
                 </TableBody>
