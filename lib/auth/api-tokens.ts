@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { recordAudit } from '../msx/audit'
 import { type MsxContext, transaction } from '../msx/context'
-import { invalid, notFound } from '../msx/errors'
+import { notFound, parseOrInvalid } from '../msx/errors'
 import { can } from './permissions'
 import { createSession, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, type SessionUser } from './sessions'
 
@@ -28,19 +28,18 @@ export interface ApiTokenRow {
 }
 
 export async function createApiToken(ctx: MsxContext, owner: SessionUser, input: z.input<typeof newApiTokenSchema>) {
-  const parsed = newApiTokenSchema.safeParse(input)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '))
+  const request = parseOrInvalid(newApiTokenSchema, input)
   return transaction(ctx.db, async (tx) => {
     const token = await createSession(tx, owner.id, {
       kind: 'api',
-      label: parsed.data.label,
+      label: request.label,
       address: ctx.actor.address,
-      expiresInDays: parsed.data.expiresInDays,
+      expiresInDays: request.expiresInDays,
     })
     await recordAudit(tx, ctx.actor, {
       action: 'api-token.create',
       objectType: 'api-token',
-      objectName: `${owner.name}: ${parsed.data.label || `token ${token.id}`}`,
+      objectName: `${owner.name}: ${request.label || `token ${token.id}`}`,
       details: { id: token.id, expiresAt: token.expiresAt.toISOString() },
     })
     return token

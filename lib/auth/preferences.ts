@@ -3,7 +3,7 @@
 import type { Db } from '../db/client'
 import { recordAudit } from '../msx/audit'
 import { inTransaction, type MsxContext } from '../msx/context'
-import { invalid, notFound } from '../msx/errors'
+import { notFound, parseOrInvalid } from '../msx/errors'
 import { type RefreshPreferences, refreshPreferencesSchema } from './refresh-preferences'
 
 export async function refreshPreferences(db: Db, userId: number): Promise<RefreshPreferences> {
@@ -17,19 +17,18 @@ export async function saveRefreshPreferences(
   userId: number,
   input: RefreshPreferences,
 ): Promise<RefreshPreferences> {
-  const parsed = refreshPreferencesSchema.safeParse(input)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '))
+  const preferences = parseOrInvalid(refreshPreferencesSchema, input)
   return inTransaction(ctx, async (tx) => {
     const user = await tx.user.update({
       where: { id: userId },
-      data: parsed.data,
+      data: preferences,
       select: { name: true, autoRefresh: true, refreshSeconds: true },
     })
     await recordAudit(tx, ctx.actor, {
       action: 'user.preferences',
       objectType: 'user',
       objectName: user.name,
-      details: parsed.data,
+      details: preferences,
     })
     return { autoRefresh: user.autoRefresh, refreshSeconds: user.refreshSeconds }
   })

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Db } from '../db/client'
 import { recordAudit } from '../msx/audit'
 import { transaction } from '../msx/context'
-import { invalid, tooMany, unauthenticated } from '../msx/errors'
+import { invalid, parseOrInvalid, tooMany, unauthenticated } from '../msx/errors'
 import { verifyPassword } from './passwords'
 import { isRole } from './roles'
 import { createSession, MAX_API_TOKEN_DAYS, type SessionKind, type SessionUser } from './sessions'
@@ -51,9 +51,7 @@ export function lockSeconds(failures: number): number {
 const WRONG = 'Wrong user name or password.'
 
 export async function signIn(db: Db, request: SignInRequest, now = new Date()): Promise<SignInResult> {
-  const parsed = signInSchema.safeParse(request)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '))
-  const { name, password } = parsed.data
+  const { name, password } = parseOrInvalid(signInSchema, request)
   if (
     request.expiresInDays !== undefined &&
     !(request.expiresInDays >= 1 && request.expiresInDays <= MAX_API_TOKEN_DAYS)

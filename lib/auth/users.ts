@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { type Db, providerOf, type Tx } from '../db/client'
 import { recordAudit } from '../msx/audit'
 import { type Actor, type MsxContext, transaction } from '../msx/context'
-import { conflict, invalid, notFound, refused } from '../msx/errors'
+import { conflict, invalid, notFound, parseOrInvalid, refused } from '../msx/errors'
 import { hashPassword, newPasswordSchema, verifyPassword } from './passwords'
 import { type Role, roleSchema } from './roles'
 
@@ -34,11 +34,7 @@ export interface UserRow {
   locked: boolean
 }
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '))
-  return parsed.data
-}
+const parse = <S extends z.ZodType>(schema: S, input: unknown) => parseOrInvalid(schema, input)
 
 /** The password is hashed before the transaction: a slow hash between its read and its write would let another
  *  process's write come in between, and on SQLite such a transaction fails however often it is retried. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/client'
 import { recordAudit } from './audit'
 import { type Actor, transaction } from './context'
 import { consumeEnlistmentToken } from './enlistment-tokens'
-import { invalid, refused } from './errors'
+import { parseOrInvalid, refused } from './errors'
 import { activeMaster } from './master'
 import { nameKey } from './names'
 import { suspectOfflineAt } from './status'
@@ -25,12 +25,11 @@ export async function enlistWithToken(
   certificate: SignedCertificate,
   address: string,
 ) {
-  const parsed = enlistmentInput.safeParse(rawInput)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '))
+  const input = parseOrInvalid(enlistmentInput, rawInput, ' ')
   return transaction(db, async (tx) => {
     await consumeEnlistmentToken(tx, rawInput.token)
-    return enlistInTransaction(tx, agentActor(parsed.data.name, address), {
-      ...parsed.data,
+    return enlistInTransaction(tx, agentActor(input.name, address), {
+      ...input,
       state: 'ENLISTED',
       certFingerprint: certificate.fingerprint,
     })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext, transaction } from './context'
-import { conflict, invalid, notFound } from './errors'
+import { conflict, invalid, notFound, parseOrInvalid } from './errors'
 import { nameKey } from './names'
 import { assertCanEnlist, enlistInTransaction, enlistmentInput } from './targets'
 
@@ -28,9 +28,7 @@ export type EnlistmentRequestInput = z.input<typeof enlistmentRequestInput>
  * never be approved: a name already enlisted, another master, a version this master does not accept.
  */
 export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentRequestInput) {
-  const parsed = enlistmentRequestInput.safeParse(rawInput)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '))
-  const input = parsed.data
+  const input = parseOrInvalid(enlistmentRequestInput, rawInput, ' ')
   return transaction(db, async (tx) => {
     await assertCanEnlist(tx, { ...input, encryptionMode: 'strict', state: 'ENLISTED' })
     const waiting = await tx.enlistmentRequest.findFirst({ where: { nameKey: nameKey(input.name), state: 'PENDING' } })

@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /** Why the model refused a request; the message is written for a DBA and says what to do. */
 export type MsxErrorCode =
   | 'not_found'
@@ -42,4 +44,11 @@ export const HTTP_STATUS: Record<MsxErrorCode, number> = {
 
 export function isMsxError(error: unknown): error is MsxError {
   return error instanceof Error && error.name === 'MsxError' && 'code' in error
+}
+
+/** The input as the schema reads it, or `invalid` with every message the schema gave, joined by `separator`. */
+export function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown, separator = '; '): z.output<S> {
+  const parsed = schema.safeParse(input)
+  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.message).join(separator))
+  return parsed.data
 }

@@ -4,7 +4,7 @@ import type { Tx } from '../db/client'
 import { recordAudit } from './audit'
 import { type Actor, inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
-import { conflict, invalid, notFound, refused } from './errors'
+import { conflict, invalid, notFound, parseOrInvalid, refused } from './errors'
 import { activeMaster } from './master'
 import { nameKey, serverName } from './names'
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './operations'
@@ -83,9 +83,7 @@ export async function enlistInTransaction(tx: Tx, actor: Actor, input: z.output<
 }
 
 function parse(rawInput: EnlistmentInput) {
-  const parsed = enlistmentInput.safeParse(rawInput)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.message).join(' '))
-  return parsed.data
+  return parseOrInvalid(enlistmentInput, rawInput, ' ')
 }
 
 export async function findTarget(tx: Tx, name: string) {
