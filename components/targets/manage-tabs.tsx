@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { PageHeader } from '@/components/page-header'
 import { cn } from '@/lib/utils'
 
 const TABS = [
@@ -9,8 +10,21 @@ const TABS = [
   { href: '/targets/instructions', label: 'Download Instructions' },
 ] as const
 
+/** The title both tabs share, and the tabs. */
+export function ManageTargetsHeader() {
+  return (
+    <>
+      <PageHeader
+        title="Manage Target Servers"
+        description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
+      />
+      <ManageTabs />
+    </>
+  )
+}
+
 /** The two tabs of SSMS's Manage Target Servers dialog, as links: each tab has its own URL. */
-export function ManageTabs() {
+function ManageTabs() {
   const pathname = usePathname()
   return (
     <nav aria-label="Manage Target Servers" className="border-b">

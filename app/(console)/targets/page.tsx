@@ -2,10 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { PendingRequests } from '@/components/enlistment/pending-requests'
-import { PageHeader } from '@/components/page-header'
 import { postAbilities, targetAbilities } from '@/components/targets/abilities'
 import type { EnlistHints } from '@/components/targets/first-target-guide'
-import { ManageTabs } from '@/components/targets/manage-tabs'
+import { ManageTargetsHeader } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
@@ -36,21 +35,17 @@ export default async function TargetsPage({
   const { who } = await requirePage('read')
   const query = readQuery(targetListQuery, await searchParams)
   const queryClient = getQueryClient()
-  const [hints, groups] = await Promise.all([
+  const [hints, groups, jobs] = await Promise.all([
     enlistHints(),
     db().then((client) => listGroups(client)),
+    db().then(listJobs),
     queryClient.prefetchQuery({ ...targetListOptions(query), queryFn: async () => listTargets(await db(), query) }),
     queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
   const abilities = targetAbilities(who.user.role)
-  const jobs = await db().then(listJobs)
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
-      <PageHeader
-        title="Manage Target Servers"
-        description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
-      />
-      <ManageTabs />
+      <ManageTargetsHeader />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PendingRequests ability={abilities.enlist} />
         <TargetsTable

@@ -2,8 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { instructionAbilities } from '@/components/instructions/abilities'
 import { InstructionsTable } from '@/components/instructions/instructions-table'
-import { PageHeader } from '@/components/page-header'
-import { ManageTabs } from '@/components/targets/manage-tabs'
+import { ManageTargetsHeader } from '@/components/targets/manage-tabs'
 import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
@@ -33,11 +32,7 @@ export default async function InstructionsPage({
   })
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
-      <PageHeader
-        title="Manage Target Servers"
-        description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
-      />
-      <ManageTabs />
+      <ManageTargetsHeader />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <InstructionsTable
           query={query}
