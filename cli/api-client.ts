@@ -1,7 +1,7 @@
 // msx's side of the msx API: one POST per verb, as the signed-in user, to the master named by the settings.
 import type { z } from 'zod'
 import { type ClientSettings, clientSettings } from '../lib/cli/client-config'
-import { MsxError, type MsxErrorCode } from '../lib/msx/errors'
+import { HTTP_STATUS, MsxError, type MsxErrorCode } from '../lib/msx/errors'
 import type { CommandName, Commands } from '../server/api/commands'
 
 /** A value as it comes back through JSON: dates as ISO strings. */
@@ -16,15 +16,8 @@ export type Json<T> = T extends Date
 export type ApiInput<K extends CommandName> = z.input<Commands[K]['input']>
 export type ApiResult<K extends CommandName> = Json<Awaited<ReturnType<Commands[K]['run']>>>
 
-const KNOWN_CODES: readonly MsxErrorCode[] = [
-  'not_found',
-  'refused',
-  'invalid',
-  'conflict',
-  'unauthenticated',
-  'forbidden',
-  'too_many',
-]
+const isKnownCode = (code: string | undefined): code is MsxErrorCode =>
+  code !== undefined && Object.hasOwn(HTTP_STATUS, code)
 
 let settings: ClientSettings | undefined
 export function currentSettings(): ClientSettings {
@@ -66,7 +59,7 @@ export async function postJson(masterUrl: string, path: string, body: unknown, t
   }
   if (response.ok) return json
   const error = (json as { error?: { code?: string; message?: string } }).error
-  const code = KNOWN_CODES.find((c) => c === error?.code) ?? (response.status === 400 ? 'invalid' : 'refused')
+  const code = isKnownCode(error?.code) ? error.code : response.status === 400 ? 'invalid' : 'refused'
   throw new MsxError(code, error?.message ?? `The master refused the request (HTTP ${response.status}).`)
 }
 
