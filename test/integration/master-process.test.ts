@@ -1,10 +1,13 @@
-// The master process refuses, in one line and before touching the database, what an operator must fix.
+// The master process refuses, in one line and before touching the database, what an operator must fix;
+// it stops cleanly on Ctrl-C and starts again on the same data with everything kept.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { enlistAgent, startMaster as startRunningMaster, stopAll } from '../support/processes'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 let dataDir: string
@@ -57,4 +60,31 @@ test('an unsupported DATABASE_URL is refused in one line', () => {
   expect(stderrLines(result)).toEqual([
     expect.stringContaining('DATABASE_URL "mysql://root@localhost/msx" is not supported'),
   ])
+})
+
+describe('a running master', () => {
+  afterAll(stopAll)
+
+  test('stops cleanly on Ctrl-C, and a second start on the same data keeps its targets and its CA', async () => {
+    const master = await startRunningMaster()
+    await enlistAgent(master, 'KEPT1')
+    await master.db.$disconnect()
+
+    const stopped = await master.process.stop('SIGINT')
+    expect(stopped.code).toBe(0)
+    expect(stopped.stdout + stopped.stderr).toMatch(/SIGINT: shutting down[\s\S]*stopped/)
+    const file = new Database(path.join(master.dataDir, 'msx.db'), { readonly: true })
+    try {
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok')
+    } finally {
+      file.close()
+    }
+
+    await master.restart()
+    const [, fingerprint] = await master.process.waitFor(/certificate authority fingerprint: (sha256:[0-9a-f]{64})/)
+    expect(fingerprint).toBe(master.caFingerprint)
+    const listed = await master.msxOk('targets', '--json')
+    expect(JSON.parse(listed.stdout).map((row: { name: string }) => row.name)).toEqual(['KEPT1'])
+    await master.db.$disconnect()
+  })
 })
