@@ -1,5 +1,11 @@
 // Enlisting real agents into a real master over TLS: with a token, by approval, and the refusals.
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MasterRefused } from '../../agent/errors'
+import { loadIdentity } from '../../agent/identity'
+import { MasterClient } from '../../agent/master-client'
+import { pollResponse } from '../../lib/protocol/agent-v1'
 import { listTargets } from '../../lib/msx/target-list'
 import {
   agent,
@@ -143,6 +149,42 @@ describe('a master that is several versions ahead', () => {
     } finally {
       await newer.db.$disconnect()
       await newer.stop()
+    }
+  })
+})
+
+describe('who may poll', () => {
+  async function pollAs(identity: { keyPem: string; certPem: string } | null) {
+    const client = new MasterClient({
+      masterUrl: master.url,
+      encrypt: 'strict',
+      caPem: fs.readFileSync(path.join(master.dataDir, 'pki', 'ca.crt'), 'utf8'),
+      ...identity,
+    })
+    try {
+      const poll = { agentVersion: '0.1.0', localTime: new Date().toISOString(), pollIntervalSeconds: 60 }
+      return await client.post('/poll', poll, pollResponse).catch((error: unknown) => error)
+    } finally {
+      client.close()
+    }
+  }
+
+  it('refuses a request without a client certificate, and one whose certificate another master issued', async () => {
+    expect(await pollAs(null)).toMatchObject({ status: 401, code: 'certificate_missing' })
+
+    const other = await startMaster({ MSX_MASTER_NAME: 'MSX2' })
+    try {
+      const stranger = loadIdentity(await enlistAgent(other, 'STRANGER1'))
+      expect(stranger).not.toBeNull()
+      const refused = await pollAs(stranger)
+      expect(refused).toBeInstanceOf(MasterRefused)
+      expect(refused).toMatchObject({
+        code: 'certificate_unknown',
+        message: 'The client certificate was not issued by this master: enlist with this master first.',
+      })
+    } finally {
+      await other.db.$disconnect()
+      await other.stop()
     }
   })
 })
