@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MasterRefused } from '../../agent/errors'
 import { loadIdentity } from '../../agent/identity'
 import { MasterClient } from '../../agent/master-client'
-import { pollResponse } from '../../lib/protocol/agent-v1'
 import { listTargets } from '../../lib/msx/target-list'
+import { pollResponse } from '../../lib/protocol/agent-v1'
 import {
   agent,
   agentProcess,
