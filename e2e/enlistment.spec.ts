@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { submitEnlistmentRequest } from '../lib/msx/enlistment-requests'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { expect, test } from './fixtures'
+import { expectTooltip } from './tooltip'
 
 const ask = (db: Parameters<typeof submitEnlistmentRequest>[0], name: string) =>
   submitEnlistmentRequest(db, {
@@ -79,8 +80,7 @@ test.describe('a Viewer', () => {
     for (const label of ['Enlist', 'Reject']) {
       const button = panel(page).getByRole('button', { name: new RegExp(`^${label}`) })
       await expect(button).toHaveAttribute('aria-disabled', 'true')
-      await button.focus()
-      await expect(page.getByRole('tooltip')).toContainText('Viewers may not enlist or reject target servers')
+      await expectTooltip(page, button, 'Viewers may not enlist or reject target servers')
     }
     await panel(page)
       .getByRole('button', { name: /^Enlist/ })

@@ -9,6 +9,7 @@ import { enlistTarget } from '../lib/msx/targets'
 import { choose } from './choose'
 import { E2E_GATEWAY_PORT } from './env'
 import { expect, test } from './fixtures'
+import { expectTooltip } from './tooltip'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -127,10 +128,7 @@ test.describe('a Viewer', () => {
     for (const label of ['Delete', 'Clear']) {
       const button = page.getByRole('button', { name: new RegExp(`^${label} ?:`) })
       await expect(button).toHaveAttribute('aria-disabled', 'true')
-      await button.focus()
-      await expect(page.getByRole('tooltip')).toContainText(
-        'Viewers may not delete download instructions or clear their errors',
-      )
+      await expectTooltip(page, button, 'Viewers may not delete download instructions or clear their errors')
     }
     await page.getByRole('button', { name: /^Delete ?:/ }).click({ force: true })
     await expect(page.getByRole('alertdialog')).toHaveCount(0)

@@ -7,6 +7,7 @@ import { enlistTarget } from '../lib/msx/targets'
 import { E2E_BASE_URL } from './env'
 import { expect, test } from './fixtures'
 import { targetRow } from './target-rows'
+import { expectTooltip } from './tooltip'
 
 test.describe('a Viewer', () => {
   test.use({ role: 'viewer' })
@@ -27,8 +28,7 @@ test.describe('a Viewer', () => {
       await targetRow(page, name).getByRole('checkbox').check()
       const button = page.getByRole('button', { name: /^Force Defection/ })
       await expect(button).toHaveAttribute('aria-disabled', 'true')
-      await button.focus()
-      await expect(page.getByRole('tooltip')).toContainText('Viewers may not force the defection of target servers')
+      await expectTooltip(page, button, 'Viewers may not force the defection of target servers')
     })
 
     const action = await test.step("an administrator's Force Defection request, captured and not sent", async () => {

@@ -4,6 +4,7 @@ import { enlistTarget } from '../lib/msx/targets'
 import { choose } from './choose'
 import { expect, test } from './fixtures'
 import { targetRow, targetsTable } from './target-rows'
+import { expectTooltip } from './tooltip'
 
 async function search(page: Page, text: string) {
   await page.getByRole('searchbox', { name: 'Search target servers' }).fill(text)
@@ -22,8 +23,7 @@ test('lists enlisted target servers with their location and status', async ({ pa
   const status = row.getByRole('button', { name: 'Normal' })
   await expect(status).toBeVisible()
 
-  await status.focus()
-  await expect(page.getByRole('tooltip')).toContainText('waiting for its first poll')
+  await expectTooltip(page, status, 'waiting for its first poll')
 })
 
 test('search narrows the list, is kept in the URL and survives a reload', async ({ page, msx, unique }) => {
