@@ -1,7 +1,7 @@
 'use client'
 
 import { KeyRoundIcon } from 'lucide-react'
-import { useActionState } from 'react'
+import { useActionState, useId } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { Field, FormMessage } from '@/components/forms/field'
@@ -27,6 +27,7 @@ export function CreateTokenForm({
   }, null)
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
   const locked = !ability.allowed
+  const hoursId = useId()
   return (
     <form
       action={action}
@@ -34,11 +35,11 @@ export function CreateTokenForm({
       className="grid gap-3 sm:grid-cols-[10rem_12rem_auto] sm:items-start"
     >
       <div className="grid gap-1.5">
-        <label htmlFor="token-hours" className="text-sm font-medium">
+        <label htmlFor={hoursId} className="text-sm font-medium">
           Expires after
         </label>
         <select
-          id="token-hours"
+          id={hoursId}
           name="hours"
           defaultValue="24"
           disabled={locked}

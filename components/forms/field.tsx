@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react'
+import { type ComponentProps, useId } from 'react'
 import { Input } from '@/components/ui/input'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords-policy'
 
@@ -10,15 +10,17 @@ export function Field({
   hint,
   ...input
 }: { label: string; name: string; errors?: string[]; hint?: string } & ComponentProps<'input'>) {
-  const errorId = `${name}-errors`
-  const hintId = `${name}-hint`
+  // unique per instance: the same form may be on the page twice (the first-target guide and the enlist dialog)
+  const id = useId()
+  const errorId = `${id}-errors`
+  const hintId = `${id}-hint`
   return (
     <div className="grid gap-1.5">
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       <Input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={[errors?.length ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined}

@@ -1,4 +1,10 @@
-import type { EnlistHints } from './first-target-guide'
+/** What the enlist command needs to know of this master. */
+export interface EnlistHints {
+  /** the agent gateway's address as agents reach it, e.g. https://msx01.example.com:3443 */
+  gatewayUrl: string
+  /** the master's CA fingerprint, when its CA exists yet */
+  caFingerprint: string | null
+}
 
 /** A value as one shell word: plain names stay as typed, anything else is single-quoted. */
 function shellWord(value: string) {

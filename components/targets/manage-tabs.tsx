@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import type { ReactNode } from 'react'
 import { PageHeader } from '@/components/page-header'
 import { cn } from '@/lib/utils'
 
@@ -10,14 +11,16 @@ const TABS = [
   { href: '/targets/instructions', label: 'Download Instructions' },
 ] as const
 
-/** The title both tabs share, and the tabs. */
-export function ManageTargetsHeader() {
+/** The title both tabs share, with a tab's own actions beside it, and the tabs. */
+export function ManageTargetsHeader({ children }: { children?: ReactNode }) {
   return (
     <>
       <PageHeader
         title="Manage Target Servers"
         description="The target servers enlisted into this master: when each last polled, what it has still to download, and whether it is healthy."
-      />
+      >
+        {children}
+      </PageHeader>
       <ManageTabs />
     </>
   )

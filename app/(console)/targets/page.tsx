@@ -3,7 +3,8 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { PendingRequests } from '@/components/enlistment/pending-requests'
 import { postAbilities, targetAbilities } from '@/components/targets/abilities'
-import type { EnlistHints } from '@/components/targets/first-target-guide'
+import type { EnlistHints } from '@/components/targets/enlist-command'
+import { EnlistTargetDialog } from '@/components/targets/enlist-target-dialog'
 import { ManageTargetsHeader } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
 import { requirePage } from '@/lib/auth/next/guards'
@@ -45,7 +46,9 @@ export default async function TargetsPage({
   const abilities = targetAbilities(who.user.role)
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
-      <ManageTargetsHeader />
+      <ManageTargetsHeader>
+        <EnlistTargetDialog hints={hints} tokens={abilities.createToken} />
+      </ManageTargetsHeader>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PendingRequests ability={abilities.enlist} />
         <TargetsTable
