@@ -159,3 +159,35 @@ test('an instruction a real agent refuses is shown as an error, and once the cau
     expect(agents.status(agent.dataDir).jobs.map((j) => j.name)).toContain(job)
   })
 })
+
+test('a token made in Enlist a target server enlists the target whose command it shows, once', async ({
+  page,
+  agents,
+  unique,
+}) => {
+  const [name, second] = [unique('TOKEN'), unique('TOKEN')]
+  await page.goto(`/targets?search=${name}`)
+  await page.getByRole('button', { name: 'Enlist a target server…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Enlist a target server' })
+  const command = dialog.getByRole('code').filter({ hasText: 'npx msx-agent enlist' })
+  await expect(command).not.toContainText('--token')
+
+  await dialog.getByLabel('Enlistments allowed').fill('1')
+  await dialog.getByRole('button', { name: 'Create enlistment token' }).click()
+  const notice = dialog.getByRole('status').filter({ hasText: 'This token is shown once' })
+  await expect(notice).toContainText('It enlists 1 target until')
+  await dialog.getByLabel('Target server name').fill(name)
+  await expect(command).toContainText(`--name ${name}`)
+  await expect(command).toContainText(/--token msxe_\S+/)
+
+  const shown = (await command.textContent()) ?? ''
+  const enlisted = await agents.shown(shown)
+  expect(enlisted.stdout).toContain(`Enlisted ${name} into master MSXE2E`)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(targetRow(page, name)).toBeVisible(LIVE)
+
+  const again = await agents.shown(shown.replace(`--name ${name}`, `--name ${second}`))
+  expect(again.code).toBe(1)
+  expect(again.stderr).toContain('The enlistment token has been used up')
+})

@@ -4,7 +4,16 @@ import fs from 'node:fs'
 import { readStatus } from '../../agent/status'
 import { createEnlistmentToken } from '../../lib/msx/enlistment-tokens'
 import { test as base } from '../fixtures'
-import { agentDataDir, caFingerprint, GATEWAY_URL, msxAgent, msxAgentOk, type Running, stopProcess } from './msx-agent'
+import {
+  agentDataDir,
+  caFingerprint,
+  GATEWAY_URL,
+  msxAgent,
+  msxAgentOk,
+  type Output,
+  type Running,
+  stopProcess,
+} from './msx-agent'
 
 export interface RealAgent {
   name: string
@@ -22,6 +31,8 @@ export interface Agents {
   run(name: string, dataDir: string): Promise<RealAgent>
   /** enlisted with a token and running */
   running(name: string): Promise<RealAgent>
+  /** an `npx msx-agent …` command as the dashboard shows it, run to its end in a new folder (its own words only) */
+  shown(command: string): Promise<Output>
   /** `msx-agent ARGS` on this folder, run to its end (it must succeed) */
   command(dataDir: string, ...args: string[]): Promise<string>
   /** the agent's own state, as `msx-agent status --json` shows it */
@@ -67,6 +78,11 @@ export const test = base.extend<{ agents: Agents }>({
       },
       async running(name) {
         return agents.run(name, await agents.enlist(name))
+      },
+      shown(command) {
+        const words = command.replaceAll('\\\n', ' ').trim().split(/\s+/)
+        if (words[0] !== 'npx' || words[1] !== 'msx-agent') throw new Error(`not an msx-agent command: ${command}`)
+        return start(`shown ${words[2]}`, folder('shown'), words.slice(2)).exited
       },
       async command(dataDir, ...args) {
         return (await msxAgentOk(dataDir, args)).stdout
