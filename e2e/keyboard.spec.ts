@@ -7,6 +7,10 @@ import { enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
 import { targetRow } from './target-rows'
 
+// a hundred or so key presses, each a round trip to the browser and a look at the focus: on a busy machine that
+// comes close to the default 30 s
+test.describe.configure({ timeout: 60_000 })
+
 /** Presses Tab (Shift+Tab going back) until `target` has the focus; fails after `presses` presses. */
 async function tabTo(page: Page, target: Locator, { back = false, presses = 80 } = {}) {
   for (let i = 0; i < presses; i++) {

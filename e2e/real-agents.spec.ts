@@ -12,6 +12,10 @@ import { cellOf, targetRow } from './target-rows'
 // the table refreshes itself every 10 s at the most often; an action refreshes it at once
 const LIVE = { timeout: 15_000 }
 
+// each test starts, stops and restarts real agent processes and waits on the table's own refresh, several times
+// over: on a busy machine that alone can take more than the default 30 s
+test.describe.configure({ timeout: 90_000 })
+
 const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text })
 
 test('an agent that asks without a token is enlisted from the dashboard, turns Normal, and polls when forced', async ({
@@ -19,8 +23,6 @@ test('an agent that asks without a token is enlisted from the dashboard, turns N
   agents,
   unique,
 }) => {
-  // waits on the table's own refresh (every 10 s) three times over
-  test.slow()
   const name = unique('ASK')
   const { dataDir, waiting } = await agents.askToEnlist(name)
   await page.goto(`/targets?search=${name}`)
