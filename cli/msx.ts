@@ -50,6 +50,35 @@ token
     )
   })
 
+token
+  .command('list')
+  .description('the enlistment tokens that still enlist (--all: also expired, used up and revoked ones)')
+  .option('--all', 'every token, with why it no longer enlists')
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const rows = await callApi('enlistment.token-list', { all: Boolean(o.all) })
+    print(o.json, rows, () =>
+      formatTable(rows, [
+        ['Id', (r) => r.id],
+        ['Label', (r) => r.label],
+        ['State', (r) => r.state],
+        ['Uses left', (r) => r.usesLeft ?? 'unlimited'],
+        ['Expires', (r) => r.expiresAt],
+        ['Created by', (r) => r.createdBy],
+        ['Created', (r) => r.createdAt],
+      ]),
+    )
+  })
+token
+  .command('revoke')
+  .description('revoke an enlistment token: agents presenting it are refused from now on')
+  .argument('<id>')
+  .action(async (id: string) => {
+    if (!/^\d+$/.test(id)) throw new UsageError(`"${id}" is not an enlistment token id (a whole number).`)
+    await callApi('enlistment.token-revoke', { id: Number(id) })
+    console.log(`Revoked enlistment token ${id}.`)
+  })
+
 program
   .command('ca-fingerprint')
   .description(

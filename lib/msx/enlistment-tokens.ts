@@ -1,7 +1,7 @@
 // Enlistment tokens: a secret an agent presents to enlist at once. Only its SHA-256 is stored; it expires and
 // may be limited to a number of uses.
 import { createHash, randomBytes } from 'node:crypto'
-import type { Tx } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { invalid, notFound, refused } from './errors'
@@ -78,4 +78,42 @@ export async function revokeEnlistmentToken(ctx: MsxContext, id: number) {
     await recordAudit(tx, ctx.actor, { action: 'token.revoke', objectType: 'token', objectName: `token ${id}` })
     return revoked
   })
+}
+
+export type TokenState = 'usable' | 'expired' | 'used up' | 'revoked'
+
+interface TokenRow {
+  expiresAt: Date
+  usesLeft: number | null
+  revokedAt: Date | null
+}
+
+/** Whether a token would still enlist an agent, and if not, why: the first of revoked, expired, used up. */
+export function tokenState(token: TokenRow, now = new Date()): TokenState {
+  if (token.revokedAt) return 'revoked'
+  if (token.expiresAt <= now) return 'expired'
+  if (token.usesLeft !== null && token.usesLeft <= 0) return 'used up'
+  return 'usable'
+}
+
+/** At most this many tokens are listed, newest first. */
+export const TOKEN_LIST_LIMIT = 500
+
+/** The enlistment tokens, newest first: those that still enlist, or with `all` every one (never a secret). */
+export async function listEnlistmentTokens(db: Db, { all = false, now = new Date() } = {}) {
+  const tokens = await db.enlistmentToken.findMany({
+    where: all ? {} : { revokedAt: null, expiresAt: { gt: now }, OR: [{ usesLeft: null }, { usesLeft: { gt: 0 } }] },
+    orderBy: { id: 'desc' },
+    take: TOKEN_LIST_LIMIT,
+  })
+  return tokens.map((token) => ({
+    id: token.id,
+    label: token.label,
+    state: tokenState(token, now),
+    usesLeft: token.usesLeft,
+    expiresAt: token.expiresAt.toISOString(),
+    createdBy: token.createdBy,
+    createdAt: token.createdAt.toISOString(),
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  }))
 }

@@ -6,7 +6,13 @@ import {
   rejectEnlistmentRequests,
   submitEnlistmentRequest,
 } from './enlistment-requests'
-import { consumeEnlistmentToken, createEnlistmentToken, hashToken, revokeEnlistmentToken } from './enlistment-tokens'
+import {
+  consumeEnlistmentToken,
+  createEnlistmentToken,
+  hashToken,
+  listEnlistmentTokens,
+  revokeEnlistmentToken,
+} from './enlistment-tokens'
 import { MASTER_VERSION } from './master'
 import { listTargets } from './target-list'
 
@@ -46,6 +52,31 @@ describe('enlistment tokens', () => {
     await expect(t.ctx.db.$transaction((tx) => consumeEnlistmentToken(tx, revoked.secret))).rejects.toThrow(
       'The enlistment token was revoked',
     )
+  })
+
+  it('lists the tokens that still enlist, newest first; with all, every one and why it no longer does', async () => {
+    const usable = await createEnlistmentToken(t.ctx, { label: 'rack 4', uses: 3 })
+    const usedUp = await createEnlistmentToken(t.ctx, { uses: 1 })
+    await t.ctx.db.$transaction((tx) => consumeEnlistmentToken(tx, usedUp.secret))
+    const revoked = await createEnlistmentToken(t.ctx)
+    await revokeEnlistmentToken(t.ctx, revoked.token.id)
+    const expired = await createEnlistmentToken(t.ctx, { expiresInSeconds: 60 })
+    const later = new Date(Date.now() + 61_000)
+    const ids = [usable, usedUp, revoked, expired].map((created) => created.token.id)
+    const listed = async (all: boolean) =>
+      (await listEnlistmentTokens(t.ctx.db, { all, now: later })).filter((row) => ids.includes(row.id))
+
+    expect(await listed(false)).toEqual([
+      expect.objectContaining({ id: usable.token.id, label: 'rack 4', state: 'usable', usesLeft: 3 }),
+    ])
+    expect((await listed(true)).map((row) => [row.id, row.state])).toEqual([
+      [expired.token.id, 'expired'],
+      [revoked.token.id, 'revoked'],
+      [usedUp.token.id, 'used up'],
+      [usable.token.id, 'usable'],
+    ])
+    expect(JSON.stringify(await listed(true))).not.toContain(usable.secret)
+    await expect(revokeEnlistmentToken(t.ctx, 999_999)).rejects.toThrow('There is no enlistment token 999999.')
   })
 
   it('refuses a lifetime or use count out of range', async () => {

@@ -88,6 +88,47 @@ describe('enlisting a target', () => {
   })
 })
 
+describe('enlistment tokens from the msx CLI', () => {
+  it('lists the tokens that still enlist; a revoked one leaves the list and refuses the next agent', async () => {
+    const created = JSON.parse((await master.msxOk('token', 'create', '--label', 'rack 9', '--json')).stdout)
+    const listed = await master.msxOk('token', 'list')
+    expect(listed.stdout).toMatch(new RegExp(`^${created.id}\\s+rack 9\\s+usable\\s+unlimited`, 'm'))
+    expect(listed.stdout).not.toContain(created.token)
+
+    expect((await master.msxOk('token', 'revoke', String(created.id))).stdout).toContain(
+      `Revoked enlistment token ${created.id}.`,
+    )
+    const tokens = (all: string[]) => master.msxOk('token', 'list', '--json', ...all).then((r) => JSON.parse(r.stdout))
+    expect(await tokens([])).not.toContainEqual(expect.objectContaining({ id: created.id }))
+    expect(await tokens(['--all'])).toContainEqual(expect.objectContaining({ id: created.id, state: 'revoked' }))
+
+    const refused = await agent(tempDir('msx-agent-'), [
+      'enlist',
+      '--master',
+      master.url,
+      '--name',
+      'LATE1',
+      '--token',
+      created.token,
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('The enlistment token was revoked')
+  })
+
+  it('a viewer may not list or revoke tokens; an unknown id is refused by name', async () => {
+    const viewer = await master.addUser('viewer')
+    const listed = await master.msxWith({ token: viewer.token }, 'token', 'list')
+    expect(listed.code).toBe(1)
+    expect(listed.stderr).toContain('Viewers may not')
+    const unknown = await master.msx('token', 'revoke', '999999')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('There is no enlistment token 999999.')
+    expect((await master.msx('token', 'revoke', 'seven')).code).toBe(2)
+  })
+})
+
 describe('refusals', () => {
   it('refuses to enlist an agent already enlisted (one master per target)', async () => {
     const dataDir = await enlistAgent(master, 'ONCE1')

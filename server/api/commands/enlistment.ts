@@ -8,7 +8,7 @@ import {
   listPendingRequests,
   rejectEnlistmentRequests,
 } from '../../../lib/msx/enlistment-requests'
-import { createEnlistmentToken } from '../../../lib/msx/enlistment-tokens'
+import { createEnlistmentToken, listEnlistmentTokens, revokeEnlistmentToken } from '../../../lib/msx/enlistment-tokens'
 import { notFound } from '../../../lib/msx/errors'
 import { certificateFingerprint } from '../../../lib/pki/fingerprint'
 import { command } from '../command'
@@ -26,6 +26,24 @@ export const enlistmentCommands = {
     async run(ctx, input) {
       const { secret, token } = await createEnlistmentToken(ctx, input)
       return { token: secret, id: token.id, expiresAt: token.expiresAt.toISOString(), uses: token.usesLeft }
+    },
+  }),
+
+  'enlistment.token-list': command({
+    permission: 'enlistment.tokens',
+    input: z.object({ all: z.boolean({ error: 'all is true or false' }).default(false) }),
+    audit: { action: 'token.list', objectType: 'token' },
+    run: (ctx, input) => listEnlistmentTokens(ctx.db, { all: input.all }),
+  }),
+
+  'enlistment.token-revoke': command({
+    permission: 'enlistment.tokens',
+    input: z.object({ id: z.number({ error: 'id is a token id' }).int('id is a whole number').positive() }),
+    audit: { action: 'token.revoke', objectType: 'token' },
+    objectName: (input) => `token ${input.id}`,
+    async run(ctx, input) {
+      const token = await revokeEnlistmentToken(ctx, input.id)
+      return { id: token.id, revokedAt: token.revokedAt?.toISOString() ?? null }
     },
   }),
 
