@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { sayNames } from '@/components/format/names'
 import { authedAction } from '@/lib/auth/next/action'
 import { approveEnlistmentRequests, rejectEnlistmentRequests } from '@/lib/msx/enlistment-requests'
-import { createEnlistmentToken } from '@/lib/msx/enlistment-tokens'
+import { createEnlistmentToken, revokeEnlistmentToken } from '@/lib/msx/enlistment-tokens'
 import { enlistmentTokenInput } from './token-input'
 
 const MAX_SELECTION = 1_000
@@ -52,12 +52,22 @@ export const createTokenAction = authedAction({
     const { secret, token } = await createEnlistmentToken(ctx, {
       expiresInSeconds: hours * 3600,
       uses: uses ?? undefined,
-      label: 'dashboard: first target',
+      label: 'dashboard',
     })
     const allows = uses ? `${uses} enlistment${uses === 1 ? '' : 's'}` : 'any number of enlistments'
     return {
-      data: { secret, expiresAt: token.expiresAt.toISOString(), uses: uses ?? null },
+      data: { id: token.id, secret, expiresAt: token.expiresAt.toISOString(), uses: uses ?? null },
       message: `Created an enlistment token that allows ${allows} for ${hours} hour${hours === 1 ? '' : 's'}.`,
     }
+  },
+})
+
+export const revokeTokenAction = authedAction({
+  permission: 'enlistment.tokens',
+  audit: 'token.revoke',
+  input: z.object({ id: z.number().int().positive() }),
+  run: async (ctx, { id }) => {
+    await revokeEnlistmentToken(ctx, id)
+    return { data: undefined, message: `Revoked enlistment token ${id}: agents presenting it are refused from now on.` }
   },
 })

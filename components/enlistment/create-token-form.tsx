@@ -1,11 +1,13 @@
 'use client'
 
+import { useQueryClient } from '@tanstack/react-query'
 import { KeyRoundIcon } from 'lucide-react'
 import { useActionState, useId } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { Field, FormMessage } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
+import { enlistmentKeys } from '@/lib/query/keys'
 import { createTokenAction } from './actions'
 import { TOKEN_LIFETIMES } from './token-input'
 
@@ -20,9 +22,13 @@ export function CreateTokenForm({
   ability: Ability
   onCreated: (token: CreatedToken) => void
 }) {
+  const queryClient = useQueryClient()
   const [state, action, pending] = useActionState<Result | null, FormData>(async (_previous, form) => {
     const result = await createTokenAction(Object.fromEntries(form))
-    if (result.ok) onCreated(result.data)
+    if (result.ok) {
+      onCreated(result.data)
+      await queryClient.invalidateQueries({ queryKey: enlistmentKeys.tokens() })
+    }
     return result
   }, null)
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}

@@ -58,7 +58,8 @@ function TokenNotice({ token }: { token: CreatedToken }) {
   return (
     <p role="status" className="text-sm">
       <span className="font-medium">This token is shown once:</span> copy the command now. It enlists {uses} until{' '}
-      <time dateTime={token.expiresAt}>{exactTime(new Date(token.expiresAt))}</time>.
+      <time dateTime={token.expiresAt}>{exactTime(new Date(token.expiresAt))}</time>. Its id is {token.id}, for revoking
+      it: <code className="font-mono">msx token revoke {token.id}</code>.
     </p>
   )
 }

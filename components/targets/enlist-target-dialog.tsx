@@ -2,6 +2,7 @@
 
 import { ServerIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
+import { TokenList } from '@/components/enlistment/token-list'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -35,6 +36,7 @@ export function EnlistTargetDialog({ hints, tokens }: { hints: EnlistHints; toke
         <ol className="space-y-6">
           <EnlistSteps hints={hints} tokens={tokens} />
         </ol>
+        <TokenList ability={tokens} />
       </DialogContent>
     </Dialog>
   )

@@ -117,3 +117,5 @@ export async function listEnlistmentTokens(db: Db, { all = false, now = new Date
     revokedAt: token.revokedAt?.toISOString() ?? null,
   }))
 }
+
+export type EnlistmentTokenList = Awaited<ReturnType<typeof listEnlistmentTokens>>

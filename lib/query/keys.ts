@@ -25,6 +25,7 @@ export const auditKeys = {
 export const enlistmentKeys = {
   all: ['enlistment'] as const,
   pending: () => [...enlistmentKeys.all, 'pending'] as const,
+  tokens: () => [...enlistmentKeys.all, 'tokens'] as const,
 }
 
 export const groupKeys = {

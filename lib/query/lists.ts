@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { listAuditEvents } from '@/lib/msx/audit-list'
 import type { PendingRequestList } from '@/lib/msx/enlistment-request-list'
+import type { EnlistmentTokenList } from '@/lib/msx/enlistment-tokens'
 import type { GroupList } from '@/lib/msx/group-list'
 import type { InstructionList } from '@/lib/msx/instructions'
 import type { StaleDownloads } from '@/lib/msx/stale-downloads'
@@ -57,6 +58,12 @@ export const pendingRequestsOptions = () =>
     queryKey: enlistmentKeys.pending(),
     queryFn: () => fetchJson<PendingRequestList>('/api/enlistment-requests'),
     refetchInterval: LIVE_REFRESH_MS,
+  })
+
+export const enlistmentTokensOptions = () =>
+  queryOptions({
+    queryKey: enlistmentKeys.tokens(),
+    queryFn: () => fetchJson<EnlistmentTokenList>('/api/enlistment-tokens'),
   })
 
 export const groupListOptions = () =>
