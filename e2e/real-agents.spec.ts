@@ -165,6 +165,7 @@ test('an instruction a real agent refuses is shown as an error, and once the cau
 test('a token made in Enlist a target server enlists the target whose command it shows, once', async ({
   page,
   agents,
+  msx,
   unique,
 }) => {
   const [name, second] = [unique('TOKEN'), unique('TOKEN')]
@@ -178,6 +179,12 @@ test('a token made in Enlist a target server enlists the target whose command it
   await dialog.getByRole('button', { name: 'Create enlistment token' }).click()
   const notice = dialog.getByRole('status').filter({ hasText: 'This token is shown once' })
   await expect(notice).toContainText('It enlists 1 target until')
+  const tokenId = async () => {
+    const id = (await notice.textContent())?.match(/Its id is (\d+)/)?.[1]
+    if (!id) throw new Error(`the token's notice names no id: ${await notice.textContent()}`)
+    return id
+  }
+  const usedUp = await tokenId()
   await dialog.getByLabel('Target server name').fill(name)
   await expect(command).toContainText(`--name ${name}`)
   await expect(command).toContainText(/--token msxe_\S+/)
@@ -192,4 +199,21 @@ test('a token made in Enlist a target server enlists the target whose command it
   const again = await agents.shown(shown.replace(`--name ${name}`, `--name ${second}`))
   expect(again.code).toBe(1)
   expect(again.stderr).toContain('The enlistment token has been used up')
+
+  await test.step('the dialog lists the tokens that still enlist; Revoke takes one out', async () => {
+    await page.getByRole('button', { name: 'Enlist a target server…' }).click()
+    await dialog.getByRole('button', { name: 'Create enlistment token' }).click()
+    await expect(notice).toContainText('It enlists any number of targets')
+    const id = await tokenId()
+    const tokens = dialog.getByRole('table', { name: 'Tokens that still enlist' })
+    const row = tokens.getByRole('row').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) })
+    await expect(row).toContainText('unlimited')
+    await expect(tokens.getByRole('rowheader', { name: usedUp, exact: true })).toHaveCount(0)
+
+    await row.getByRole('button', { name: `Revoke enlistment token ${id}` }).click()
+    await expect(dialog.getByRole('status').filter({ hasText: `Revoked enlistment token ${id}` })).toBeVisible()
+    await expect(row).toHaveCount(0)
+    const revoked = await msx.db.enlistmentToken.findUnique({ where: { id: Number(id) } })
+    expect(revoked?.revokedAt).not.toBeNull()
+  })
 })
