@@ -10,7 +10,7 @@ import type { Recipients } from '../lib/msx/recipients'
 import { callApi } from './api-client'
 import { addJobCommands } from './job-commands'
 import { addSessionCommands } from './session-commands'
-import { formatTable, parseDuration, print, UsageError } from './table'
+import { formatTable, parseDuration, print, UsageError, wholeNumberId } from './table'
 import { addUserCommands } from './user-commands'
 
 const STATUSES = ['pending', 'downloaded', 'error'] as const satisfies typeof INSTRUCTION_STATUSES
@@ -20,11 +20,7 @@ const program = new Command('msx')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) })
 
-const ids = (values: string[]) =>
-  values.map((v) => {
-    if (!/^\d+$/.test(v)) throw new UsageError(`"${v}" is not an instruction id (a whole number).`)
-    return Number(v)
-  })
+const ids = (values: string[]) => values.map((v) => wholeNumberId(v, 'an instruction id'))
 
 const token = program.command('token').description('enlistment tokens')
 token
@@ -74,8 +70,7 @@ token
   .description('revoke an enlistment token: agents presenting it are refused from now on')
   .argument('<id>')
   .action(async (id: string) => {
-    if (!/^\d+$/.test(id)) throw new UsageError(`"${id}" is not an enlistment token id (a whole number).`)
-    await callApi('enlistment.token-revoke', { id: Number(id) })
+    await callApi('enlistment.token-revoke', { id: wholeNumberId(id, 'an enlistment token id') })
     console.log(`Revoked enlistment token ${id}.`)
   })
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { masterUrlSchema, storeCredentials } from '../lib/cli/client-config'
 import { callApi, currentSettings, postJson } from './api-client'
 import { readPasswordFromStdin } from './password-stdin'
-import { formatTable, parseDuration, print, UsageError } from './table'
+import { formatTable, parseDuration, print, UsageError, wholeNumberId } from './table'
 
 interface LoginAnswer {
   token: string
@@ -116,8 +116,7 @@ export function addSessionCommands(program: Command) {
     .description('revoke an API token: the next request with it is refused')
     .argument('<id>')
     .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw new UsageError(`"${id}" is not an API token id (a whole number).`)
-      await callApi('api-tokens.revoke', { id: Number(id) })
+      await callApi('api-tokens.revoke', { id: wholeNumberId(id, 'an API token id') })
       console.log(`Revoked API token ${id}.`)
     })
 }

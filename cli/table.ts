@@ -1,6 +1,12 @@
 /** A mistake in how msx was called: exit code 2. */
 export class UsageError extends Error {}
 
+/** An id given on the command line, e.g. wholeNumberId('12', 'an API token id'); bad usage when it is not one. */
+export function wholeNumberId(value: string, what: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`"${value}" is not ${what} (a whole number).`)
+  return Number(value)
+}
+
 /** JSON with --json, else the text. */
 export const print = (json: boolean | undefined, data: unknown, text: () => string) =>
   console.log(json ? JSON.stringify(data, null, 2) : text())

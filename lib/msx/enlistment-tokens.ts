@@ -49,37 +49,6 @@ export async function createEnlistmentToken(ctx: MsxContext, input: CreateTokenI
   })
 }
 
-/** Checks a presented token and uses it up by one; refuses, saying why, a wrong, expired, used or revoked one. */
-export async function consumeEnlistmentToken(tx: Tx, secret: string, now = new Date()) {
-  const token = await tx.enlistmentToken.findUnique({ where: { tokenHash: hashToken(secret.trim()) } })
-  if (!token) throw refused('The enlistment token is not known to this master: create one with `msx token create`.')
-  if (token.revokedAt) throw refused('The enlistment token was revoked: create a new one with `msx token create`.')
-  if (token.expiresAt <= now)
-    throw refused(
-      `The enlistment token expired on ${token.expiresAt.toISOString()}: create a new one with \`msx token create\`.`,
-    )
-  if (token.usesLeft !== null) {
-    // conditional decrement: two agents racing for the last use cannot both win
-    const { count } = await tx.enlistmentToken.updateMany({
-      where: { id: token.id, usesLeft: { gt: 0 } },
-      data: { usesLeft: { decrement: 1 } },
-    })
-    if (count === 0) throw refused('The enlistment token has been used up: create a new one with `msx token create`.')
-  }
-  return token
-}
-
-export async function revokeEnlistmentToken(ctx: MsxContext, id: number) {
-  return inTransaction(ctx, async (tx) => {
-    const token = await tx.enlistmentToken.findUnique({ where: { id } })
-    if (!token) throw notFound(`There is no enlistment token ${id}.`)
-    if (token.revokedAt) return token
-    const revoked = await tx.enlistmentToken.update({ where: { id }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, ctx.actor, { action: 'token.revoke', objectType: 'token', objectName: `token ${id}` })
-    return revoked
-  })
-}
-
 export type TokenState = 'usable' | 'expired' | 'used up' | 'revoked'
 
 interface TokenRow {
@@ -94,6 +63,42 @@ export function tokenState(token: TokenRow, now = new Date()): TokenState {
   if (token.expiresAt <= now) return 'expired'
   if (token.usesLeft !== null && token.usesLeft <= 0) return 'used up'
   return 'usable'
+}
+
+/** Why a presented token does not enlist, in the words an agent shows its operator. */
+const REFUSALS: Record<Exclude<TokenState, 'usable'>, (token: TokenRow) => string> = {
+  revoked: () => 'The enlistment token was revoked: create a new one with `msx token create`.',
+  expired: (token) =>
+    `The enlistment token expired on ${token.expiresAt.toISOString()}: create a new one with \`msx token create\`.`,
+  'used up': () => 'The enlistment token has been used up: create a new one with `msx token create`.',
+}
+
+/** Checks a presented token and uses it up by one; refuses, saying why, a wrong, expired, used or revoked one. */
+export async function consumeEnlistmentToken(tx: Tx, secret: string, now = new Date()) {
+  const token = await tx.enlistmentToken.findUnique({ where: { tokenHash: hashToken(secret.trim()) } })
+  if (!token) throw refused('The enlistment token is not known to this master: create one with `msx token create`.')
+  const state = tokenState(token, now)
+  if (state !== 'usable') throw refused(REFUSALS[state](token))
+  if (token.usesLeft !== null) {
+    // conditional decrement: two agents racing for the last use cannot both win
+    const { count } = await tx.enlistmentToken.updateMany({
+      where: { id: token.id, usesLeft: { gt: 0 } },
+      data: { usesLeft: { decrement: 1 } },
+    })
+    if (count === 0) throw refused(REFUSALS['used up'](token))
+  }
+  return token
+}
+
+export async function revokeEnlistmentToken(ctx: MsxContext, id: number) {
+  return inTransaction(ctx, async (tx) => {
+    const token = await tx.enlistmentToken.findUnique({ where: { id } })
+    if (!token) throw notFound(`There is no enlistment token ${id}.`)
+    if (token.revokedAt) return token
+    const revoked = await tx.enlistmentToken.update({ where: { id }, data: { revokedAt: new Date() } })
+    await recordAudit(tx, ctx.actor, { action: 'token.revoke', objectType: 'token', objectName: `token ${id}` })
+    return revoked
+  })
 }
 
 /** At most this many tokens are listed, newest first. */

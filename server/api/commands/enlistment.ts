@@ -12,7 +12,7 @@ import { createEnlistmentToken, listEnlistmentTokens, revokeEnlistmentToken } fr
 import { notFound } from '../../../lib/msx/errors'
 import { certificateFingerprint } from '../../../lib/pki/fingerprint'
 import { command } from '../command'
-import { names, nothing, serverNames } from './inputs'
+import { names, nothing, serverNames, tokenId } from './inputs'
 
 export const enlistmentCommands = {
   'enlistment.token-create': command({
@@ -38,7 +38,7 @@ export const enlistmentCommands = {
 
   'enlistment.token-revoke': command({
     permission: 'enlistment.tokens',
-    input: z.object({ id: z.number({ error: 'id is a token id' }).int('id is a whole number').positive() }),
+    input: tokenId,
     audit: { action: 'token.revoke', objectType: 'token' },
     objectName: (input) => `token ${input.id}`,
     async run(ctx, input) {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { createApiToken, listApiTokens, newApiTokenSchema, revokeApiToken } from '../../../lib/auth/api-tokens'
 import { signOut } from '../../../lib/auth/sign-in'
 import { command } from '../command'
-import { nothing } from './inputs'
+import { nothing, tokenId } from './inputs'
 
 export const tokenCommands = {
   whoami: command({
@@ -43,7 +43,7 @@ export const tokenCommands = {
 
   'api-tokens.revoke': command({
     permission: 'self.manage',
-    input: z.object({ id: z.number({ error: 'id is a token id' }).int('id is a whole number').positive() }),
+    input: tokenId,
     audit: { action: 'api-token.revoke', objectType: 'api-token' },
     objectName: (input) => `token ${input.id}`,
     async run(ctx, input, caller) {
