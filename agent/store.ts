@@ -76,10 +76,13 @@ export class AgentStore {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
     const version = this.db.pragma('user_version', { simple: true }) as number
-    this.db.transaction(() => {
-      for (const statement of SCHEMA.slice(version)) this.db.exec(statement)
-      this.db.pragma(`user_version = ${SCHEMA.length}`)
-    })()
+    // only when there is something to migrate: a write at every open (msx-agent status, each look a test takes)
+    // would fail the running agent's read-then-write transactions with SQLITE_BUSY_SNAPSHOT
+    if (version < SCHEMA.length)
+      this.db.transaction(() => {
+        for (const statement of SCHEMA.slice(version)) this.db.exec(statement)
+        this.db.pragma(`user_version = ${SCHEMA.length}`)
+      })()
   }
 
   get(key: SettingKey): string | undefined {
