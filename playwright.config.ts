@@ -10,6 +10,8 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
+    // an action that cannot happen fails saying what it waited for, well before the test's own time runs out
+    actionTimeout: 15_000,
     // No `npx playwright install` (its download site is unreachable): Debian's chromium package.
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -6,6 +6,7 @@ import { inTransaction, type MsxContext } from '../lib/msx/context'
 import { forcePoll } from '../lib/msx/force-poll'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
+import { choose } from './choose'
 import { expect, test } from './fixtures'
 
 function entryFor(page: Page, objectName: string) {
@@ -91,8 +92,7 @@ test('filters by target server, result and date range, kept in the URL', async (
   await expect(page.getByRole('row').filter({ hasText: 'target.enlist' })).toContainText(last)
   await expect(page.getByRole('row')).toHaveCount(4) // the header, then three entries
 
-  await page.getByRole('combobox', { name: 'Result' }).click()
-  await page.getByRole('option', { name: 'Failure' }).click()
+  await choose(page, 'Result', 'Failure')
   await expect(page).toHaveURL(/[?&]result=failure/)
   await expect(page.getByRole('row')).toHaveCount(2)
   await expect(page.getByRole('row').nth(1)).toContainText('target.defect')
