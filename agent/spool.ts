@@ -66,7 +66,7 @@ export class Spool {
 
   /** Records one step run (an attempt that will be retried, or the step's last attempt). */
   recordStep(runId: string, outcome: RunOutcome) {
-    this.store.db.transaction(() => {
+    this.store.write(() => {
       const run = this.openRun(runId)
       const { records } = this.store.db
         .prepare('UPDATE runs SET records = records + 1 WHERE run_id = ? RETURNING records')
@@ -78,17 +78,17 @@ export class Spool {
         jobName: run.job_name,
         idempotencyKey: `${runId}:${records}`,
       })
-    })()
+    })
     this.onRecorded()
   }
 
   /** Records the job's outcome and closes the run, in one transaction: a run is either open or reported. */
   finishRun(runId: string, outcome: RunOutcome) {
-    this.store.db.transaction(() => {
+    this.store.write(() => {
       const run = this.openRun(runId)
       this.insert({ ...outcome, runId, jobId: run.job_id, jobName: run.job_name, idempotencyKey: `${runId}:job` })
       this.store.db.prepare('DELETE FROM runs WHERE run_id = ?').run(runId)
-    })()
+    })
     this.onRecorded()
   }
 
@@ -139,9 +139,9 @@ export class Spool {
   /** The master has these: they leave the spool. */
   delivered(seqs: number[]) {
     const remove = this.store.db.prepare('DELETE FROM outcomes WHERE seq = ?')
-    this.store.db.transaction(() => {
+    this.store.write(() => {
       for (const seq of seqs) remove.run(seq)
-    })()
+    })
   }
 
   private openRun(runId: string): RunRow {

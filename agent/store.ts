@@ -79,10 +79,19 @@ export class AgentStore {
     // only when there is something to migrate: a write at every open (msx-agent status, each look a test takes)
     // would fail the running agent's read-then-write transactions with SQLITE_BUSY_SNAPSHOT
     if (version < SCHEMA.length)
-      this.db.transaction(() => {
+      this.write(() => {
         for (const statement of SCHEMA.slice(version)) this.db.exec(statement)
         this.db.pragma(`user_version = ${SCHEMA.length}`)
-      })()
+      })
+  }
+
+  /**
+   * Runs `change` as one transaction that takes the write lock first (BEGIN IMMEDIATE). Another process that
+   * writes to this store meanwhile (msx-agent connection add while the agent runs) then waits for it; a deferred
+   * transaction that read first would instead fail with SQLITE_BUSY_SNAPSHOT.
+   */
+  write<T>(change: () => T): T {
+    return this.db.transaction(change).immediate()
   }
 
   get(key: SettingKey): string | undefined {
@@ -94,9 +103,9 @@ export class AgentStore {
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     )
-    this.db.transaction(() => {
+    this.write(() => {
       for (const [key, value] of Object.entries(values)) if (value !== undefined) upsert.run(key, String(value))
-    })()
+    })
   }
 
   /**
@@ -104,12 +113,12 @@ export class AgentStore {
    * them any more). Connections, proxies and proxy matching belong to this machine and stay.
    */
   clearEnlistment() {
-    this.db.transaction(() => {
+    this.write(() => {
       this.db
         .prepare(`DELETE FROM settings WHERE key NOT IN (${LOCAL_SETTINGS.map(() => '?').join(', ')})`)
         .run(...LOCAL_SETTINGS)
       this.db.exec('DELETE FROM jobs; DELETE FROM pending_acks; DELETE FROM runs; DELETE FROM outcomes;')
-    })()
+    })
   }
 
   saveJob(job: JobPayload, now = new Date()) {
@@ -164,9 +173,9 @@ export class AgentStore {
 
   deliveredAcks(ids: number[]) {
     const remove = this.db.prepare('DELETE FROM pending_acks WHERE instruction_id = ?')
-    this.db.transaction(() => {
+    this.write(() => {
       for (const id of ids) remove.run(id)
-    })()
+    })
   }
 
   close() {
