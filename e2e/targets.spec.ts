@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test'
+import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { choose } from './choose'
 import { expect, test } from './fixtures'
-import { targetRow, targetsTable } from './target-rows'
+import { cellOf, targetRow, targetsTable } from './target-rows'
 import { expectTooltip } from './tooltip'
 
 async function search(page: Page, text: string) {
@@ -19,7 +20,6 @@ test('lists enlisted target servers with their location and status', async ({ pa
   await expect(page.getByRole('heading', { name: 'Manage Target Servers' })).toBeVisible()
   const row = targetRow(page, name)
   await expect(row).toContainText('Lyon DC-1 rack 7')
-  await expect(row).toContainText(MASTER_VERSION)
   const status = row.getByRole('button', { name: 'Normal' })
   await expect(status).toBeVisible()
 
@@ -106,6 +106,75 @@ test('says so when no target server matches, and clears the filters', async ({ p
   await expect(page).not.toHaveURL(/search=/)
   await expect(page.getByRole('searchbox', { name: 'Search target servers' })).toHaveValue('')
   await expect(targetsTable(page)).toBeVisible()
+})
+
+test('Columns: the list fits 1280 pixels; a column shown or hidden stays so in this browser until the default is restored', async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const name = unique('COLS')
+  const group = unique('cols')
+  await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: 'Nantes' })
+  await createGroup(msx, group)
+  await addGroupMembers(msx, group, [name])
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`/targets?search=${name}`)
+  const row = targetRow(page, name)
+  const header = (text: string) => targetsTable(page).getByRole('columnheader', { name: text })
+  const columns = page.getByRole('button', { name: /^Columns/ })
+  const menu = page.getByRole('menu')
+  const item = (text: string) => menu.getByRole('menuitemcheckbox', { name: text })
+
+  await test.step('by default: no sideways scrolling, with Agent version and Groups hidden', async () => {
+    await expect(row).toContainText('Nantes')
+    await expect(columns).toHaveText('Columns (2 hidden)')
+    await expect(header('Clock skew')).toBeVisible()
+    await expect(header('Agent version')).toHaveCount(0)
+    await expect(row).not.toContainText(group)
+    const fits = await targetsTable(page).evaluate(
+      (table) => table.scrollWidth <= (table.parentElement?.clientWidth ?? 0),
+    )
+    expect(fits).toBe(true)
+  })
+
+  await test.step('Agent version and Groups shown, Clock skew hidden, from the menu that stays open', async () => {
+    await columns.click()
+    await expect(item('Agent version')).toHaveAttribute('aria-checked', 'false')
+    await item('Agent version').click()
+    await item('Groups').click()
+    await item('Clock skew').click()
+    await expect(item('Clock skew')).toHaveAttribute('aria-checked', 'false')
+    await page.keyboard.press('Escape')
+    await expect(menu).toHaveCount(0)
+    await expect(await cellOf(page, row, 'Agent version')).toHaveText(MASTER_VERSION)
+    await expect(await cellOf(page, row, 'Groups')).toHaveText(group)
+    await expect(header('Clock skew')).toHaveCount(0)
+    await expect(columns).toHaveText('Columns (1 hidden)')
+  })
+
+  await test.step('kept across a reload: the server renders them, with no default columns first', async () => {
+    await page.reload()
+    await expect(await cellOf(page, row, 'Agent version')).toHaveText(MASTER_VERSION)
+    await expect(header('Clock skew')).toHaveCount(0)
+  })
+
+  await test.step('Restore the default columns', async () => {
+    await columns.click()
+    await menu.getByRole('menuitem', { name: 'Restore the default columns' }).click()
+    await expect(header('Agent version')).toHaveCount(0)
+    await expect(header('Groups')).toHaveCount(0)
+    await expect(header('Clock skew')).toBeVisible()
+    await columns.click()
+    await expect(menu.getByRole('menuitem', { name: 'Restore the default columns' })).toBeDisabled()
+  })
+
+  await test.step('a cookie it cannot read gives the default columns', async () => {
+    await page.context().addCookies([{ name: 'msx-columns-targets', value: '%5B%22..%2F%22%5D', url: page.url() }])
+    await page.reload()
+    await expect(columns).toHaveText('Columns (2 hidden)')
+    await expect(header('Clock skew')).toBeVisible()
+  })
 })
 
 test('the JSON read refuses a bad query and says what it accepts', async ({ page }) => {

@@ -3,10 +3,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { SearchXIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
+import { ColumnChooser } from '@/components/data-table/column-chooser'
 import { DataTable } from '@/components/data-table/data-table'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { UrlPagination } from '@/components/data-table/url-pagination'
+import { useHiddenColumns } from '@/components/data-table/use-hidden-columns'
 import { useUrlState } from '@/components/data-table/use-url-state'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
@@ -16,6 +18,7 @@ import type { TargetListParams } from '@/lib/query/keys'
 import { targetListOptions } from '@/lib/query/lists'
 import type { TargetAbilities } from './abilities'
 import { AutoRefresh } from './auto-refresh'
+import { TARGET_COLUMNS_HIDDEN_BY_DEFAULT, TARGET_COLUMNS_TABLE } from './column-choice'
 import { targetColumns } from './columns'
 import type { EnlistHints } from './enlist-command'
 import { FirstTargetGuide } from './first-target-guide'
@@ -36,8 +39,11 @@ export function TargetsTable({
   abilities,
   postAbilities,
   jobs,
+  hiddenColumns,
 }: {
   query: TargetListParams
+  /** the columns this browser hides, as its cookie says; null for the defaults */
+  hiddenColumns: string[] | null
   abilities: TargetAbilities
   /** the instruction types this user may post */
   postAbilities: Record<PostableOperation, Ability>
@@ -55,6 +61,7 @@ export function TargetsTable({
   })
   const filtered = hasTargetFilters(query)
   const selection = useTargetSelection(query, data?.rows ?? [], data?.total ?? 0)
+  const columnChoice = useHiddenColumns(TARGET_COLUMNS_TABLE, TARGET_COLUMNS_HIDDEN_BY_DEFAULT, hiddenColumns)
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
   if (data.total === 0 && !filtered) return <FirstTargetGuide hints={hints} tokens={abilities.createToken} />
@@ -80,14 +87,17 @@ export function TargetsTable({
           jobs={jobs}
         />
       </div>
-      <div className="border-b px-3 py-2">
+      <div className="flex flex-wrap items-center gap-2 border-b px-3 py-2">
         <AutoRefresh value={refresh} onChange={setRefresh} />
+        <div className="ml-auto">
+          <ColumnChooser columns={targetColumns} choice={columnChoice} />
+        </div>
       </div>
       <SelectionBanner selection={selection} pageRows={data.rows.length} total={data.total} />
       {data.rows.length > 0 ? (
         <DataTable
           label="Target servers"
-          columns={targetColumns}
+          columns={targetColumns.filter((column) => !columnChoice.hidden.has(column.id))}
           rows={data.rows}
           rowKey={(row) => row.id}
           sort={{ sort: query.sort, dir: query.dir }}

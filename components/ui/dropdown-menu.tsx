@@ -38,25 +38,49 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
   )
 }
 
+const ITEM =
+  'relative flex cursor-default select-none items-center gap-2 rounded-sm py-1.5 pl-2 text-sm outline-none focus:bg-accent focus:text-accent-foreground data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0'
+
+function Indicator() {
+  return (
+    <span className="absolute right-2 flex size-3.5 items-center justify-center">
+      <DropdownMenuPrimitive.ItemIndicator>
+        <CheckIcon aria-hidden />
+      </DropdownMenuPrimitive.ItemIndicator>
+    </span>
+  )
+}
+
 export function DropdownMenuRadioItem({
   className,
   children,
   ...props
 }: ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
   return (
-    <DropdownMenuPrimitive.RadioItem
-      className={cn(
-        'relative flex cursor-default select-none items-center gap-2 rounded-sm py-1.5 pr-8 pl-2 text-sm outline-none focus:bg-accent focus:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0',
-        className,
-      )}
-      {...props}
-    >
+    <DropdownMenuPrimitive.RadioItem className={cn(ITEM, 'pr-8', className)} {...props}>
       {children}
-      <span className="absolute right-2 flex size-3.5 items-center justify-center">
-        <DropdownMenuPrimitive.ItemIndicator>
-          <CheckIcon aria-hidden />
-        </DropdownMenuPrimitive.ItemIndicator>
-      </span>
+      <Indicator />
     </DropdownMenuPrimitive.RadioItem>
   )
+}
+
+export function DropdownMenuCheckboxItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
+  return (
+    <DropdownMenuPrimitive.CheckboxItem className={cn(ITEM, 'pr-8', className)} {...props}>
+      {children}
+      <Indicator />
+    </DropdownMenuPrimitive.CheckboxItem>
+  )
+}
+
+export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Item>) {
+  return <DropdownMenuPrimitive.Item className={cn(ITEM, 'pr-2', className)} {...props} />
+}
+
+export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
+  return <DropdownMenuPrimitive.Separator className={cn('-mx-1 my-1 h-px bg-border', className)} {...props} />
 }

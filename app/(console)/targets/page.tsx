@@ -1,8 +1,10 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
+import { hiddenColumnsCookie, parseHiddenColumns } from '@/components/data-table/hidden-columns'
 import { PendingRequests } from '@/components/enlistment/pending-requests'
 import { postAbilities, targetAbilities } from '@/components/targets/abilities'
+import { TARGET_COLUMNS_TABLE } from '@/components/targets/column-choice'
 import type { EnlistHints } from '@/components/targets/enlist-command'
 import { EnlistTargetDialog } from '@/components/targets/enlist-target-dialog'
 import { ManageTargetsHeader } from '@/components/targets/manage-tabs'
@@ -44,6 +46,7 @@ export default async function TargetsPage({
     queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
   const abilities = targetAbilities(who.user.role)
+  const hiddenColumns = parseHiddenColumns((await cookies()).get(hiddenColumnsCookie(TARGET_COLUMNS_TABLE))?.value)
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <ManageTargetsHeader>
@@ -58,6 +61,7 @@ export default async function TargetsPage({
           abilities={abilities}
           postAbilities={postAbilities(who.user.role)}
           jobs={jobs.map((job) => job.name)}
+          hiddenColumns={hiddenColumns}
         />
       </HydrationBoundary>
     </div>
