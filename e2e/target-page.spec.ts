@@ -7,7 +7,8 @@ import { createJob } from '../lib/msx/jobs'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { recordOutcomes } from '../lib/msx/outcomes'
 import { recordPolls } from '../lib/msx/polls'
-import { enlistTarget } from '../lib/msx/targets'
+import { postOperation } from '../lib/msx/post-operation'
+import { deleteTargetServer, enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
 
 /** A target in a group, a job on it with one failed run, and three poll samples. */
@@ -165,4 +166,27 @@ test('an unknown name shows that no such target server exists', async ({ page })
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'No such target server' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Go to Manage Target Servers' })).toBeVisible()
+})
+
+test('a target named "instructions" opens from both tabs, though /targets/instructions is Download Instructions', async ({
+  page,
+  msx,
+}) => {
+  // the one name that meets a page of the app under /targets; it is removed after, for the other tests' lists
+  const name = 'instructions'
+  await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: 'Same name as a tab' })
+  try {
+    await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [name] } })
+    await page.goto(`/targets?search=${name}`)
+    await page.getByRole('link', { name, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await expect(page.getByLabel('Location')).toHaveValue('Same name as a tab')
+
+    await page.goto(`/targets/instructions?target=${name}`)
+    await expect(page.getByRole('heading', { name: 'Manage Target Servers' })).toBeVisible()
+    await page.getByRole('table', { name: 'Download instructions' }).getByRole('link', { name, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  } finally {
+    await deleteTargetServer(msx, name, { clearDownloadList: true })
+  }
 })

@@ -4,6 +4,7 @@ import { OctagonAlertIcon } from 'lucide-react'
 import Link from 'next/link'
 import type { DataColumn } from '@/components/data-table/data-table'
 import { Timestamp } from '@/components/format/relative-time'
+import { targetHref } from '@/components/targets/target-href'
 import type { InstructionRow } from '@/lib/msx/instructions'
 import { InstructionStatusBadge } from './status-badge'
 
@@ -33,7 +34,7 @@ export const instructionColumns: DataColumn<InstructionRow>[] = [
     className: 'whitespace-nowrap',
     cell: (row) => (
       <Link
-        href={`/targets/${encodeURIComponent(row.targetName)}`}
+        href={targetHref(row.targetName)}
         className="font-mono text-[13px] font-medium underline-offset-4 hover:underline"
       >
         {row.targetName}

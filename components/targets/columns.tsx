@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import type { TARGET_SORT_COLUMNS, TargetRow } from '@/lib/msx/target-list'
 import { formatClockSkew, formatPollInterval, formatUtcOffset, targetWallClock } from './format'
 import { StatusBadge } from './status-badge'
+import { targetHref } from './target-href'
 
 export type TargetSortKey = (typeof TARGET_SORT_COLUMNS)[number]
 
@@ -48,7 +49,7 @@ export const targetColumns: DataColumn<TargetRow, TargetSortKey>[] = [
     className: 'whitespace-nowrap',
     cell: (row) => (
       <Link
-        href={`/targets/${encodeURIComponent(row.name)}`}
+        href={targetHref(row.name)}
         className="font-mono text-[13px] font-medium underline-offset-4 hover:underline"
       >
         {row.name}
