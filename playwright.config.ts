@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test'
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GATEWAY_PORT, E2E_PORT } from './e2e/env'
+import { PLAYWRIGHT_REPORT } from './scripts/lib/reports.mjs'
 
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  reporter: [['list']],
+  // the JSON report is read by npm test, which prints the failures again at its very end
+  reporter: [['list'], ['json', { outputFile: PLAYWRIGHT_REPORT }]],
   timeout: 30_000,
   workers: 2,
   use: {

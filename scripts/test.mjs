@@ -3,6 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sourceStamp, writeBuildStamp } from './lib/build-stamp.mjs'
+import { describeFailures } from './lib/failures.mjs'
+import { PLAYWRIGHT_REPORT, VITEST_REPORT } from './lib/reports.mjs'
 import { bin, root, run } from './lib/run.mjs'
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
@@ -47,33 +49,45 @@ async function playwright() {
   return run(process.execPath, [bin.playwright, 'test'], { env })
 }
 
+function vitest() {
+  const report = ['--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`]
+  return run(process.execPath, [bin.vitest, 'run', ...report], { env })
+}
+
+/** The report each test step leaves, and its kind, for the failures printed at the end. */
+const reports = { vitest: VITEST_REPORT, playwright: PLAYWRIGHT_REPORT }
+
 const steps = [
   ['system packages (chromium, postgresql)', systemPackages],
   ['prisma schemas up to date', node('scripts/prisma-schemas.mjs', '--check')],
   ['typecheck (tsc --noEmit)', node(bin.tsc, '--noEmit')],
   ['lint and format (biome ci)', node(bin.biome, 'ci', ...(process.stdout.isTTY ? [] : ['--colors=off']), '.')],
-  ['unit and integration tests (vitest)', node(bin.vitest, 'run')],
+  ['unit and integration tests (vitest)', vitest, 'vitest'],
   ['production build (next build)', nextBuild],
-  ['browser tests (playwright)', playwright],
+  ['browser tests (playwright)', playwright, 'playwright'],
 ]
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`.padStart(7)
 const results = []
 let failed
-for (const [name, step] of steps) {
+let failures = ''
+for (const [name, step, tests] of steps) {
   console.log(`\n=== ${name}`)
+  if (tests) fs.rmSync(path.join(root, reports[tests]), { force: true })
   const started = Date.now()
   const outcome = await step()
   const took = Date.now() - started
   if (typeof outcome === 'number' && outcome !== 0) {
     results.push(`  FAILED ${seconds(took)}  ${name} (exit code ${outcome})`)
     failed = name
+    if (tests) failures = describeFailures(tests, path.join(root, reports[tests]))
     break
   }
   results.push(`  ok     ${seconds(took)}  ${name}${typeof outcome === 'string' ? ` (${outcome})` : ''}`)
 }
 for (const [name] of steps.slice(results.length)) results.push(`  -      ${' '.repeat(7)}  ${name} (not run)`)
 
+if (failures) console.log(`\n=== what failed\n${failures}`)
 console.log(`\n=== summary\n${results.join('\n')}`)
 console.log(failed ? `\nnpm test FAILED at: ${failed}` : '\nnpm test passed')
 const passedSteps = results.filter((line) => line.startsWith('  ok')).length
