@@ -2,6 +2,7 @@
 // sites, most polling normally, some long silent, one blocked by an instruction in error, one defecting, one
 // re-synchronizing, one approved and waiting for its agent, one request waiting for approval; groups, two jobs
 // with their outcomes, and a day of poll history on the first target.
+import { createHash } from 'node:crypto'
 import type { MsxContext } from '../../lib/msx/context'
 import { pendingInstructions } from '../../lib/msx/download-list'
 import { approveEnlistmentRequests, submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
@@ -23,7 +24,9 @@ const SITES = [
   { prefix: 'SQL-BRN', location: 'Montreal branch office', offset: -300, count: 9 },
 ]
 const MINUTE = 60_000
-const fingerprint = (name: string) => `sha256:${Buffer.from(name).toString('hex').padEnd(64, '7').slice(0, 64)}`
+// made-up, but shaped as the real ones: the SHA-256 of a certificate or a public key
+const fingerprint = (of: 'certificate' | 'key', name: string) =>
+  `sha256:${createHash('sha256').update(`${of} ${name}`).digest('hex')}`
 
 async function enlistSites(ctx: MsxContext) {
   const names: string[] = []
@@ -35,6 +38,7 @@ async function enlistSites(ctx: MsxContext) {
         location: site.location,
         timeZoneOffsetMinutes: site.offset,
         agentVersion: MASTER_VERSION,
+        certFingerprint: fingerprint('certificate', name),
       })
       names.push(name)
     }
@@ -113,7 +117,7 @@ export async function makeFleet(ctx: MsxContext) {
       name,
       location,
       agentVersion: MASTER_VERSION,
-      keyFingerprint: fingerprint(name),
+      keyFingerprint: fingerprint('key', name),
       sourceAddress: '10.40.2.18',
     })
   }
