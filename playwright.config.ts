@@ -8,6 +8,9 @@ export default defineConfig({
   // the JSON report is read by npm test, which prints the failures again at its very end
   reporter: [['list'], ['json', { outputFile: PLAYWRIGHT_REPORT }]],
   timeout: 30_000,
+  // a list's URL changes when the server has rendered the new view, which on a loaded 2-core machine (the master,
+  // two browsers and real agents at once) took longer than the default 5 s
+  expect: { timeout: 10_000 },
   workers: 2,
   use: {
     baseURL: E2E_BASE_URL,
