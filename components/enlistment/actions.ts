@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { sayNames } from '@/components/format/names'
 import { authedAction } from '@/lib/auth/next/action'
+import { tokenId } from '@/lib/auth/token-id'
 import { approveEnlistmentRequests, rejectEnlistmentRequests } from '@/lib/msx/enlistment-requests'
 import { createEnlistmentToken, revokeEnlistmentToken } from '@/lib/msx/enlistment-tokens'
 import { enlistmentTokenInput } from './token-input'
@@ -65,7 +66,7 @@ export const createTokenAction = authedAction({
 export const revokeTokenAction = authedAction({
   permission: 'enlistment.tokens',
   audit: 'token.revoke',
-  input: z.object({ id: z.number().int().positive() }),
+  input: tokenId,
   run: async (ctx, { id }) => {
     await revokeEnlistmentToken(ctx, id)
     return { data: undefined, message: `Revoked enlistment token ${id}: agents presenting it are refused from now on.` }

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { tokenId } from '../../../lib/auth/token-id'
 import { config } from '../../../lib/config'
 import {
   approveEnlistmentRequests,
@@ -12,7 +13,7 @@ import { createEnlistmentToken, listEnlistmentTokens, revokeEnlistmentToken } fr
 import { notFound } from '../../../lib/msx/errors'
 import { certificateFingerprint } from '../../../lib/pki/fingerprint'
 import { command } from '../command'
-import { names, nothing, serverNames, tokenId } from './inputs'
+import { names, nothing, serverNames } from './inputs'
 
 export const enlistmentCommands = {
   'enlistment.token-create': command({

@@ -20,11 +20,6 @@ export const instructionIds = z
   )
   .min(1, 'name an instruction id')
 
-/** the id of an API token or an enlistment token */
-export const tokenId = z.object({
-  id: z.number({ error: 'id is a token id' }).int('id is a whole number').positive(),
-})
-
 export const jobName = z.string({ error: 'name the job' }).trim().min(1, 'name the job').max(128)
 
 export const names = (list: string[]) => list.join(', ')

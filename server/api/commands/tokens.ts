@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { createApiToken, listApiTokens, newApiTokenSchema, revokeApiToken } from '../../../lib/auth/api-tokens'
 import { signOut } from '../../../lib/auth/sign-in'
+import { tokenId } from '../../../lib/auth/token-id'
 import { command } from '../command'
-import { nothing, tokenId } from './inputs'
+import { nothing } from './inputs'
 
 export const tokenCommands = {
   whoami: command({
