@@ -9,11 +9,14 @@ export function hiddenColumnsCookie(table: string): string {
   return `msx-columns-${table}`
 }
 
-/** The ids a cookie names, or null for none or a cookie this version cannot read (the table's defaults then). */
+/**
+ * The ids a cookie names (its value as Next hands it over, URL-decoded already), or null for none or a cookie this
+ * version cannot read (the table's defaults then).
+ */
 export function parseHiddenColumns(cookie: string | undefined): string[] | null {
   if (cookie === undefined) return null
   try {
-    const parsed = hiddenColumnsSchema.safeParse(JSON.parse(decodeURIComponent(cookie)))
+    const parsed = hiddenColumnsSchema.safeParse(JSON.parse(cookie))
     return parsed.success ? parsed.data : null
   } catch {
     return null
