@@ -1,3 +1,4 @@
+// msx-agent's errors: each one a readable line with the exit code the CLI ends with.
 /** A failure the agent reports as one readable line; `exitCode` follows the CLI contract. */
 export class AgentError extends Error {
   constructor(
@@ -21,6 +22,7 @@ export class MasterUnreachable extends AgentError {
 export class MasterRefused extends AgentError {
   constructor(
     readonly status: number,
+    /** usually a RefusalCode (lib/protocol/agent-v1), but a newer master may answer with one this agent lacks */
     readonly code: string,
     message: string,
   ) {

@@ -4,7 +4,7 @@
 // outcomes from the spool. On SIGINT/SIGTERM running jobs are stopped and recorded as canceled before it exits.
 
 import type { Log } from '../lib/log'
-import { ackRequest, ackResponse, MAX_LONG_POLL_SECONDS, pollResponse } from '../lib/protocol/agent-v1'
+import { ackRequest, ackResponse, isFinalRefusal, MAX_LONG_POLL_SECONDS, pollResponse } from '../lib/protocol/agent-v1'
 import { applyInstruction, type JobControl } from './apply-instruction'
 import { Backoff, sleep } from './backoff'
 import { AGENT_VERSION, systemNow } from './environment'
@@ -20,8 +20,6 @@ import { Spool } from './spool'
 import { AgentStore } from './store'
 import type { EncryptMode } from './trust'
 
-// a refusal that no retry can mend: the agent stops and says what to do
-const FINAL_REFUSALS = new Set(['certificate_revoked', 'certificate_unknown', 'version_refused', 'not_master'])
 const MIN_EMPTY_POLL_GAP_MS = 250
 /** At shutdown, how long the last outcomes may take to reach the master before they wait in the spool. */
 const FINAL_UPLOAD_MS = 5000
@@ -116,7 +114,7 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
           await sleep(MIN_EMPTY_POLL_GAP_MS, signal)
       } catch (error) {
         if (signal.aborted) break
-        if (error instanceof MasterRefused && FINAL_REFUSALS.has(error.code)) throw new AgentError(error.message, 3)
+        if (error instanceof MasterRefused && isFinalRefusal(error.code)) throw new AgentError(error.message, 3)
         const delay = backoff.nextDelayMs()
         const why = error instanceof MasterUnreachable || error instanceof MasterRefused ? error.message : String(error)
         log.warn(`${why} Retrying in ${(delay / 1000).toFixed(1)} s.`)

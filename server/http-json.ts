@@ -3,12 +3,13 @@
 import type http from 'node:http'
 import type { z } from 'zod'
 import { HTTP_STATUS, isMsxError } from '../lib/msx/errors'
-import { MAX_BODY_BYTES } from '../lib/protocol/agent-v1'
+import { MAX_BODY_BYTES, type RefusalCode } from '../lib/protocol/agent-v1'
 
+/** A refusal of the edge itself; its code is one of the agent protocol's, which the msx API shares. */
 export class Refusal extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
   ) {
     super(message)
@@ -34,8 +35,10 @@ export function sendError(res: http.ServerResponse, error: unknown): 'refused' |
     send(res, HTTP_STATUS[error.code], { error: { code: error.code, message: error.message } })
     return 'refused'
   }
-  if (!res.headersSent)
-    send(res, 500, { error: { code: 'internal', message: 'The master failed to answer; see its log.' } })
+  if (!res.headersSent) {
+    const code = 'internal' satisfies RefusalCode
+    send(res, 500, { error: { code, message: 'The master failed to answer; see its log.' } })
+  }
   return 'failed'
 }
 

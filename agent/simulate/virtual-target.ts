@@ -9,12 +9,14 @@ import {
   type EnlistRequest,
   enlistResponse,
   type Instruction,
+  isFinalRefusal,
   MAX_LONG_POLL_SECONDS,
   MAX_OUTCOMES_PER_UPLOAD,
   type OutcomeRecord,
   outcomesRequest,
   outcomesResponse,
   pollResponse,
+  type RefusalCode,
   reenlistRequest,
   reenlistResponse,
 } from '../../lib/protocol/agent-v1'
@@ -27,8 +29,8 @@ import type { SwarmContext } from './context'
 import type { VirtualIdentity } from './identities'
 import { simulateRun } from './job-run'
 
-// refusals no retry can mend (as for msx-agent run): the virtual target stops
-const FINAL_REFUSALS = new Set(['certificate_revoked', 'certificate_unknown', 'version_refused', 'not_master'])
+// the master does not honour this certificate: the identity is dropped, to enlist anew next run
+const IDENTITY_LOST: ReadonlySet<string> = new Set<RefusalCode>(['certificate_revoked', 'certificate_unknown'])
 const MIN_EMPTY_POLL_GAP_MS = 250
 
 type Ack = { id: number; ok: boolean; error?: string }
@@ -137,7 +139,7 @@ export class VirtualTarget {
       while (!signal.aborted) {
         try {
           await this.upload(client)
-          if (await this.deliver(client, acks)) return this.defected()
+          if (await this.deliverAcks(client, acks)) return this.defected()
           const wait = Math.min(state.pollIntervalSeconds, MAX_LONG_POLL_SECONDS)
           const started = performance.now()
           stats.waiting += 1
@@ -169,12 +171,12 @@ export class VirtualTarget {
           // one process stands for many machines: let the others' answers in before this one's acknowledgement
           if (acks.length > 0) await new Promise((resolve) => setImmediate(resolve))
           await this.upload(client)
-          if (await this.deliver(client, acks)) return this.defected()
+          if (await this.deliverAcks(client, acks)) return this.defected()
           if (answer.instructions.length === 0 && performance.now() - started < MIN_EMPTY_POLL_GAP_MS)
             await sleep(MIN_EMPTY_POLL_GAP_MS, signal)
         } catch (error) {
           if (signal.aborted) break
-          if (error instanceof MasterRefused && FINAL_REFUSALS.has(error.code)) return this.refused(error)
+          if (error instanceof MasterRefused && isFinalRefusal(error.code)) return this.stopRefused(error)
           this.report(error)
           await sleep(backoff.nextDelayMs(), signal)
         }
@@ -223,7 +225,7 @@ export class VirtualTarget {
   }
 
   /** Sends the acknowledgements it holds; true when the master says this target is no longer enlisted. */
-  private async deliver(client: MasterClient, acks: Ack[]): Promise<boolean> {
+  private async deliverAcks(client: MasterClient, acks: Ack[]): Promise<boolean> {
     if (acks.length === 0) return false
     const answer = await client.post('/ack', ackRequest.parse({ acks }), ackResponse, { signal: this.ctx.signal })
     this.ctx.stats.acknowledged += acks.length
@@ -241,8 +243,8 @@ export class VirtualTarget {
   }
 
   /** The master no longer accepts this target; a certificate it does not know is dropped, to enlist anew next run. */
-  private refused(error: MasterRefused) {
-    if (error.code === 'certificate_revoked' || error.code === 'certificate_unknown') {
+  private stopRefused(error: MasterRefused) {
+    if (IDENTITY_LOST.has(error.code)) {
       this.ctx.identities.remove(this.name)
       this.identity = null
       this.ctx.stats.enlisted -= 1

@@ -160,6 +160,46 @@ export const reenlistResponse = z.object({ ok: z.literal(true) })
 
 export const defectResponse = z.object({ defected: z.literal(true) })
 
-/** Every refusal: a stable code and a sentence that says what was wrong and what to do. */
+/** Every code the gateway refuses with; docs/agent-protocol.md gives each one's status and meaning. */
+export const REFUSAL_CODES = [
+  // the body and the route (server/http-json.ts, server/gateway/index.ts)
+  'invalid_json',
+  'invalid_body',
+  'not_found',
+  'method_not_allowed',
+  'body_too_large',
+  'unsupported_media_type',
+  'internal',
+  // the gateway's own
+  'invalid_csr',
+  'request_unknown',
+  'certificate_missing',
+  'certificate_unknown',
+  'certificate_revoked',
+  'version_refused',
+  // rules of lib/msx the gateway relays (MsxErrorCode)
+  'invalid',
+  'refused',
+  'conflict',
+] as const
+export type RefusalCode = (typeof REFUSAL_CODES)[number]
+
+/** The refusals no retry can mend: msx-agent run and the simulator's targets stop for good on them. */
+export const FINAL_REFUSAL_CODES = [
+  'certificate_revoked',
+  'certificate_unknown',
+  'version_refused',
+] as const satisfies readonly RefusalCode[]
+const finalRefusals: ReadonlySet<string> = new Set(FINAL_REFUSAL_CODES)
+
+/** A string, not a RefusalCode: the code comes off the wire, maybe from a newer master. */
+export function isFinalRefusal(code: string): boolean {
+  return finalRefusals.has(code)
+}
+
+/**
+ * Every refusal: a stable code and a sentence that says what was wrong and what to do. The code is read as any
+ * string, so an agent still understands a refusal from a newer master with a code it does not know.
+ */
 export const errorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) })
 export type ErrorResponse = z.infer<typeof errorResponse>

@@ -45,11 +45,11 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse, ctx: Gatewa
 
 const PENDING_RETRY_SECONDS = 3
 
-function address(req: http.IncomingMessage) {
+function peerAddress(req: http.IncomingMessage) {
   return req.socket.remoteAddress ?? ''
 }
 
-async function checkedRequest(csrPem: string, name: string) {
+async function checkedCertificateRequest(csrPem: string, name: string) {
   const checked = await checkCertificateRequest(csrPem)
   if (!checked) throw new Refusal(400, 'invalid_csr', 'The certificate request is not valid or not signed by its key.')
   if (nameKey(checked.commonName) !== nameKey(name))
@@ -57,7 +57,7 @@ async function checkedRequest(csrPem: string, name: string) {
   return checked
 }
 
-function enlisted(
+function enlistedResponse(
   ctx: GatewayContext,
   name: string,
   certificatePem: string,
@@ -102,25 +102,25 @@ async function callingTarget(req: http.IncomingMessage, ctx: GatewayContext) {
 
 const enlist: Handler = async (req, res, ctx) => {
   const body = await readBody(req, enlistRequest)
-  const checked = await checkedRequest(body.csrPem, body.name)
+  const checked = await checkedCertificateRequest(body.csrPem, body.name)
   if (body.token) {
     const certificate = await ctx.authority.sign(checked, body.name)
-    const target = await enlistWithToken(ctx.db, { ...body, token: body.token }, certificate, address(req))
-    ctx.log.info(`enlisted ${target.name} with a token from ${address(req)}`)
-    return send(res, 201, enlisted(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+    const target = await enlistWithToken(ctx.db, { ...body, token: body.token }, certificate, peerAddress(req))
+    ctx.log.info(`enlisted ${target.name} with a token from ${peerAddress(req)}`)
+    return send(res, 201, enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
   }
   await submitEnlistmentRequest(ctx.db, {
     ...body,
     keyFingerprint: checked.keyFingerprint,
-    sourceAddress: address(req),
+    sourceAddress: peerAddress(req),
   })
-  ctx.log.info(`${body.name} asks to enlist from ${address(req)}: awaiting approval`)
+  ctx.log.info(`${body.name} asks to enlist from ${peerAddress(req)}: awaiting approval`)
   send(res, 202, { status: 'pending', retryAfterSeconds: PENDING_RETRY_SECONDS } satisfies EnlistResponse)
 }
 
 const enlistStatus: Handler = async (req, res, ctx) => {
   const body = await readBody(req, enlistStatusRequest)
-  const checked = await checkedRequest(body.csrPem, body.name)
+  const checked = await checkedCertificateRequest(body.csrPem, body.name)
   const state = await enlistmentRequestState(ctx.db, body.name, checked.keyFingerprint)
   if (state.status === 'pending') return send(res, 200, { status: 'pending', retryAfterSeconds: PENDING_RETRY_SECONDS })
   if (state.status === 'rejected') return send(res, 200, { status: 'rejected', reason: state.reason })
@@ -131,10 +131,10 @@ const enlistStatus: Handler = async (req, res, ctx) => {
       `No request to enlist ${body.name} from this key is known: run the enlist command again.`,
     )
   const certificate = await ctx.authority.sign(checked, state.name)
-  const target = await recordCollectedCertificate(ctx.db, state.targetId, certificate, address(req))
+  const target = await recordCollectedCertificate(ctx.db, state.targetId, certificate, peerAddress(req))
   ctx.hub.forget(target.id)
   ctx.log.info(`${target.name} collected its certificate: enlisted`)
-  send(res, 200, enlisted(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+  send(res, 200, enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
 }
 
 const poll: Handler = async (req, res, ctx) => {
@@ -185,7 +185,7 @@ const outcomes: Handler = async (req, res, ctx) => {
 const reenlist: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, reenlistRequest)
-  await reenlistTarget(ctx.db, target.id, body, address(req))
+  await reenlistTarget(ctx.db, target.id, body, peerAddress(req))
   send(res, 200, { ok: true })
 }
 

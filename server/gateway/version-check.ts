@@ -9,16 +9,16 @@ const verdicts = new Map<string, string | null>()
 /** Refuses a version the master does not accept, with lib/msx's sentence. */
 export function checkAgentVersion(agentVersion: string, masterVersion: string) {
   const key = `${agentVersion}\n${masterVersion}`
-  let refusal = verdicts.get(key)
-  if (refusal === undefined) {
+  let refusalMessage = verdicts.get(key)
+  if (refusalMessage === undefined) {
     try {
       assertAgentVersionAccepted(agentVersion, masterVersion)
-      refusal = null
+      refusalMessage = null
     } catch (error) {
-      refusal = (error as Error).message
+      refusalMessage = (error as Error).message
     }
     if (verdicts.size >= MAX_REMEMBERED) verdicts.clear()
-    verdicts.set(key, refusal)
+    verdicts.set(key, refusalMessage)
   }
-  if (refusal !== null) throw new Refusal(403, 'version_refused', refusal)
+  if (refusalMessage !== null) throw new Refusal(403, 'version_refused', refusalMessage)
 }
