@@ -10,7 +10,7 @@ import { callApi, type Json } from './api-client'
 import { formatTable, print } from './table'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-const seconds = (ms: number | null) => (ms === null ? '' : `${(ms / 1000).toFixed(1)} s`)
+const asSeconds = (ms: number | null) => (ms === null ? '' : `${(ms / 1000).toFixed(1)} s`)
 /** In text, a step's output shows its last lines; --json has all of it. */
 const OUTPUT_LINES_SHOWN = 10
 
@@ -157,14 +157,14 @@ function formatJob({ definition: d, version, owner, targets }: Json<JobDescripti
     ['Target server', (t) => t.name],
     ['Last outcome', (t) => t.outcome],
     ['Last run', (t) => t.lastRunAt ?? 'never'],
-    ['Duration', (t) => seconds(t.durationMs)],
+    ['Duration', (t) => asSeconds(t.durationMs)],
     ['Message', (t) => t.message ?? ''],
   ])
   return [...lines, table].join('\n')
 }
 
 function formatRun(run: Json<JobRun>): string {
-  const head = `${run.startedAt}  ${run.targetName}  ${run.outcome}  ${seconds(run.durationMs)}  (run ${run.runId})\n  ${run.message}`
+  const head = `${run.startedAt}  ${run.targetName}  ${run.outcome}  ${asSeconds(run.durationMs)}  (run ${run.runId})\n  ${run.message}`
   const steps = run.steps.map((s) => {
     const retries = s.retriesAttempted
       ? `, after ${s.retriesAttempted} ${s.retriesAttempted === 1 ? 'retry' : 'retries'}`
@@ -175,7 +175,7 @@ function formatRun(run: Json<JobRun>): string {
       output.length > shown.length ? [`| (${output.length - shown.length} earlier lines: --json shows all)`] : []
     const body = s.output.trim() === '' ? [] : [...more, ...shown.map((line) => `| ${line}`)]
     return [
-      `  step ${s.stepNumber} ${s.stepName}: ${s.outcome}${retries}, started ${s.startedAt}, ${seconds(s.durationMs)}`,
+      `  step ${s.stepNumber} ${s.stepName}: ${s.outcome}${retries}, started ${s.startedAt}, ${asSeconds(s.durationMs)}`,
       `    ${s.message}`,
       ...body.map((line) => `    ${line}`),
     ].join('\n')

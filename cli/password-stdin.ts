@@ -1,5 +1,5 @@
 // Passwords come on standard input (--password-stdin), never as arguments: those show in `ps` and shell history.
-import { UsageError } from './table'
+import { UsageError } from './arguments'
 
 export async function readPasswordFromStdin(given: boolean | undefined): Promise<string> {
   if (!given)

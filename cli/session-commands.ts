@@ -3,8 +3,9 @@ import os from 'node:os'
 import type { Command } from 'commander'
 import { masterUrlSchema, storeCredentials } from '../lib/cli/client-config'
 import { callApi, currentSettings, postJson } from './api-client'
+import { parseDuration, UsageError, wholeNumberId } from './arguments'
 import { readPasswordFromStdin } from './password-stdin'
-import { formatTable, parseDuration, print, UsageError, wholeNumberId } from './table'
+import { formatTable, print } from './table'
 
 interface LoginAnswer {
   token: string
@@ -13,7 +14,7 @@ interface LoginAnswer {
 }
 
 /** "90d" as whole days, for an API token's lifetime. */
-function days(text: string | undefined): number | undefined {
+function wholeDaysOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
   const seconds = parseDuration(text)
   if (seconds === null || seconds === 0 || seconds % 86_400 !== 0)
@@ -42,7 +43,7 @@ export function addSessionCommands(program: Command) {
     .option('--expires <duration>', 'how long the token is valid, in days: 30d, 90d (default 90d)')
     .action(async (name: string, o) => {
       const url = masterUrl(o.master)
-      const expiresInDays = days(o.expires)
+      const expiresInDays = wholeDaysOf(o.expires)
       const password = await readPasswordFromStdin(o.passwordStdin)
       const answer = (await postJson(url, 'login', { name, password, label: o.label, expiresInDays })) as LoginAnswer
       const file = currentSettings().credentialsFile
@@ -76,22 +77,22 @@ export function addSessionCommands(program: Command) {
       })
     })
 
-  const token = program.command('api-token').description('your API tokens (for scripts: MSX_API_TOKEN)')
-  token
+  const apiToken = program.command('api-token').description('your API tokens (for scripts: MSX_API_TOKEN)')
+  apiToken
     .command('create')
     .description('create an API token (shown once)')
     .option('--label <text>', 'what it is for', '')
     .option('--expires <duration>', 'how long it is valid, in days: 30d, 90d (default 90d)')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const created = await callApi('api-tokens.create', { label: o.label, expiresInDays: days(o.expires) })
+      const created = await callApi('api-tokens.create', { label: o.label, expiresInDays: wholeDaysOf(o.expires) })
       print(
         o.json,
         created,
         () => `${created.token}\n(API token ${created.id}: expires ${created.expiresAt}; shown only now, keep it safe)`,
       )
     })
-  token
+  apiToken
     .command('list')
     .description('list your API tokens (--all: everyone’s, for administrators)')
     .option('--all', 'every user’s tokens')
@@ -111,7 +112,7 @@ export function addSessionCommands(program: Command) {
         ]),
       )
     })
-  token
+  apiToken
     .command('revoke')
     .description('revoke an API token: the next request with it is refused')
     .argument('<id>')

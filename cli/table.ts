@@ -1,11 +1,4 @@
-/** A mistake in how msx was called: exit code 2. */
-export class UsageError extends Error {}
-
-/** An id given on the command line, e.g. wholeNumberId('12', 'an API token id'); bad usage when it is not one. */
-export function wholeNumberId(value: string, what: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`"${value}" is not ${what} (a whole number).`)
-  return Number(value)
-}
+// How msx prints what it is given back: aligned columns under their headers, or JSON with --json.
 
 /** JSON with --json, else the text. */
 export const print = (json: boolean | undefined, data: unknown, text: () => string) =>
@@ -24,12 +17,4 @@ export function formatTable<T>(
       .join('  ')
       .trimEnd()
   return [line(columns.map(([h]) => h)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')
-}
-
-/** "24h", "7d", "30m", "90s" as seconds; null when it is not a duration. */
-export function parseDuration(text: string): number | null {
-  const match = /^(\d+)\s*(s|m|h|d)$/i.exec(text.trim())
-  if (!match) return null
-  const unit = { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's').toLowerCase() as 's' | 'm' | 'h' | 'd']
-  return Number(match[1]) * unit
 }
