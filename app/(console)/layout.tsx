@@ -5,16 +5,17 @@ import { LiveRefreshProvider } from '@/components/live/refresh-context'
 import { currentUser } from '@/lib/auth/next/current-user'
 import { refreshPreferences } from '@/lib/auth/preferences'
 import { db } from '@/lib/db/client'
+import { readMaster } from '@/lib/msx/master'
 
-async function readMaster(): Promise<MasterSummary | null> {
+async function masterSummary(): Promise<MasterSummary | null> {
   await connection()
-  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
+  const master = await readMaster(await db())
   return master && { name: master.name, version: master.version, dismantled: master.dismantledAt !== null }
 }
 
 // Not an access check (each page makes its own, with requirePage): the frame only shows who is signed in.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const [master, who] = await Promise.all([readMaster(), currentUser()])
+  const [master, who] = await Promise.all([masterSummary(), currentUser()])
   const refresh = who ? await refreshPreferences(await db(), who.user.id).catch(() => null) : null
   return (
     <AppShell master={master} user={who?.user ?? null}>

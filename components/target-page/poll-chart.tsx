@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { MetricSummary, PollMetric, PollSample } from '@/lib/msx/poll-history'
+import type { MetricSummary, PollMetric, PollSample } from '@/lib/msx/poll-metrics'
 
 const WIDTH = 300
 const HEIGHT = 56

@@ -4,7 +4,7 @@ import { format } from 'date-fns'
 import { formatClockSkew, formatPollInterval } from '@/components/targets/format'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
-import type { PollHistory, PollMetric } from '@/lib/msx/poll-history'
+import { POLL_METRICS, type PollHistory, type PollMetric } from '@/lib/msx/poll-metrics'
 import { PollChart } from './poll-chart'
 
 const METRICS: Record<PollMetric, { title: string; format: (value: number) => string }> = {
@@ -12,8 +12,6 @@ const METRICS: Record<PollMetric, { title: string; format: (value: number) => st
   clockSkewMs: { title: 'Clock skew', format: formatClockSkew },
   spoolDepth: { title: 'Spool depth', format: (n) => n.toLocaleString('en-US') },
 }
-// the browser bundle cannot import lib/msx/poll-history's POLL_METRICS: that module reads the database
-const POLL_METRICS = Object.keys(METRICS) as PollMetric[]
 
 // a sample taken before the target reported its clock has no skew
 const cell = (metric: PollMetric, value: number | null) => (value === null ? '—' : METRICS[metric].format(value))

@@ -104,8 +104,16 @@ export async function approveEnlistmentRequests(ctx: MsxContext, names: string[]
   })
 }
 
+/** Why an administrator rejected a request: told to its agent. */
+export const rejectionReason = z
+  .string()
+  .trim()
+  .max(500, 'A reason has at most 500 characters: shorten it.')
+  .default('')
+
 /** Rejects waiting requests; their agents are told at their next check, with the reason. */
 export async function rejectEnlistmentRequests(ctx: MsxContext, names: string[], reason = '') {
+  const why = parseOrInvalid(rejectionReason, reason)
   return inTransaction(ctx, async (tx) => {
     const requests = await pendingRequests(tx, names)
     await tx.enlistmentRequest.updateMany({
@@ -114,14 +122,14 @@ export async function rejectEnlistmentRequests(ctx: MsxContext, names: string[],
         state: 'REJECTED',
         decidedAt: new Date(),
         decidedBy: ctx.actor.name,
-        reason: reason.trim().slice(0, 500) || null,
+        reason: why || null,
       },
     })
     await recordAudit(tx, ctx.actor, {
       action: 'enlistment.reject',
       objectType: 'target',
       objectName: summarizeNames(requests.map((r) => r.name)),
-      details: { reason, targetNames: targetNamesBeyondSummary(requests.map((r) => r.name)) },
+      details: { reason: why, targetNames: targetNamesBeyondSummary(requests.map((r) => r.name)) },
     })
     return requests.map((r) => r.name)
   })

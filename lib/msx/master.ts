@@ -7,12 +7,17 @@ import { refused } from './errors'
 export const MASTER_VERSION = '0.1.0'
 export const DEFAULT_POLL_INTERVAL_SECONDS = 60
 
+/** The master's one row, or null before the master's first start: every reader of it comes here. */
+export function readMaster(db: Db | Tx) {
+  return db.masterServer.findUnique({ where: { id: 1 } })
+}
+
 /**
  * Makes sure the master's own row exists (first start) and carries the running version; its name and the
  * rest are kept. `version` differs from MASTER_VERSION only in compatibility tests (MSX_REPORTED_VERSION).
  */
 export async function ensureMaster(db: Db, name: string, version = MASTER_VERSION) {
-  const existing = await db.masterServer.findUnique({ where: { id: 1 } })
+  const existing = await readMaster(db)
   if (existing) {
     if (existing.version === version) return existing
     return db.masterServer.update({ where: { id: 1 }, data: { version } })
@@ -27,7 +32,7 @@ export async function recordCaFingerprint(db: Db, caFingerprint: string) {
 
 /** The master's row; refuses when the multiserver configuration is dismantled. */
 export async function activeMaster(tx: Tx | Db) {
-  const master = await tx.masterServer.findUnique({ where: { id: 1 } })
+  const master = await readMaster(tx)
   if (!master) throw refused('This server is not set up as a master server yet: start the master once to create it.')
   if (master.dismantledAt)
     throw refused(
@@ -59,7 +64,7 @@ export async function dismantleMaster(ctx: MsxContext) {
 /** Makes this server a master again after a dismantle. */
 export async function makeMaster(ctx: MsxContext) {
   return inTransaction(ctx, async (tx) => {
-    const master = await tx.masterServer.findUnique({ where: { id: 1 } })
+    const master = await readMaster(tx)
     if (!master) throw refused('This server is not set up as a master server yet: start the master once to create it.')
     if (!master.dismantledAt) throw refused(`${master.name} is already a master server.`)
     const updated = await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: null } })

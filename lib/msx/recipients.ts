@@ -1,10 +1,19 @@
+// Who an instruction goes to, as every face says it, and the target servers that stands for.
+import { z } from 'zod'
 import type { Tx } from '../db/client'
 import { chunks } from '../db/sql'
 import { notFound, refused } from './errors'
-import { nameKey } from './names'
+import { groupName, nameKey, serverNames } from './names'
 
-/** Who an instruction goes to: every target server, one group's members, or targets chosen by name. */
-export type Recipients = { all: true } | { group: string } | { targets: string[] }
+export const allTargets = z.object({ all: z.literal(true) })
+export const groupMembers = z.object({ group: groupName })
+export const namedTargets = z.object({ targets: serverNames })
+
+/** Every target server, one group's members, or target servers chosen by name. */
+export const recipientsInput = z.union([allTargets, groupMembers, namedTargets], {
+  error: 'Say who receives it: all target servers ({ all: true }), a group ({ group }) or named ones ({ targets }).',
+})
+export type Recipients = z.output<typeof recipientsInput>
 
 export interface Recipient {
   id: number

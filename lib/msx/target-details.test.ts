@@ -4,7 +4,7 @@ import type { OutcomeRecord } from '../protocol/agent-v1'
 import { addGroupMembers, createGroup } from './groups'
 import { createJob } from './jobs'
 import { recordOutcomes } from './outcomes'
-import { summarizeMetric } from './poll-history'
+import { summarizeMetric } from './poll-metrics'
 import { recordPolls } from './polls'
 import { targetDetails } from './target-details'
 

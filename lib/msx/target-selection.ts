@@ -4,26 +4,18 @@
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { refused } from './errors'
+import { MAX_NAMED_TARGETS, serverNames } from './names'
 import { targetFilterWhere, targetListQuery } from './target-list'
 
 /** Beyond this many, acting on a filter is refused: narrow it first. */
-export const MAX_MATCHING_TARGETS = 100_000
+export const MAX_MATCHING_TARGETS = MAX_NAMED_TARGETS
 
 export const targetFilter = targetListQuery.pick({ search: true, status: true, group: true })
 export type TargetFilter = z.output<typeof targetFilter>
 
-export const targetSelection = z.union(
-  [
-    z.object({
-      names: z
-        .array(z.string().trim().min(1).max(128))
-        .min(1, 'select at least one target server')
-        .max(MAX_MATCHING_TARGETS, `select at most ${MAX_MATCHING_TARGETS.toLocaleString('en-US')} target servers`),
-    }),
-    z.object({ matching: targetFilter }),
-  ],
-  { error: 'say what to act on: chosen target servers ({ names }) or all that match a filter ({ matching })' },
-)
+export const targetSelection = z.union([z.object({ names: serverNames }), z.object({ matching: targetFilter })], {
+  error: 'say what to act on: chosen target servers ({ names }) or all that match a filter ({ matching })',
+})
 export type TargetSelection = z.output<typeof targetSelection>
 
 export interface MatchingOptions {

@@ -4,7 +4,7 @@ import type { Tx } from '../db/client'
 import { recordAudit } from './audit'
 import { type Actor, inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
-import { conflict, invalid, notFound, parseOrInvalid, refused } from './errors'
+import { conflict, notFound, parseOrInvalid, refused } from './errors'
 import { activeMaster } from './master'
 import { nameKey, serverName } from './names'
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './operations'
@@ -14,9 +14,12 @@ import { assertAgentVersionAccepted } from './versions'
 
 export const ENCRYPTION_MODES = ['strict', 'no-verify', 'off'] as const
 
+/** Where a target server is, as its administrators describe it (SSMS's Location). */
+export const targetLocation = z.string().trim().max(200, 'A location has at most 200 characters: shorten it.')
+
 export const enlistmentInput = z.object({
   name: serverName,
-  location: z.string().trim().max(200, 'A location has at most 200 characters.').default(''),
+  location: targetLocation.default(''),
   timeZoneOffsetMinutes: z
     .number()
     .int()
@@ -167,8 +170,7 @@ async function removeTarget(
 
 /** Changes where a target server is described to be; its name is fixed while it is enlisted. */
 export async function updateTargetLocation(ctx: MsxContext, name: string, location: string) {
-  const trimmed = location.trim()
-  if (trimmed.length > 200) throw invalid('A location has at most 200 characters.')
+  const trimmed = parseOrInvalid(targetLocation, location)
   return inTransaction(ctx, async (tx) => {
     const target = await findTarget(tx, name)
     const updated = await tx.targetServer.update({ where: { id: target.id }, data: { location: trimmed } })

@@ -70,14 +70,17 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
     url: urlOf(at, 'https'),
     hub: () => ctx?.hub ?? null,
     async serve() {
-      const [{ db }, { activeMaster }] = await Promise.all([
+      const [{ db }, { activeMaster, readMaster }] = await Promise.all([
         import('../../lib/db/client'),
         import('../../lib/msx/master'),
       ])
       const database: Db = await db()
-      const master = await activeMaster(database).catch(() =>
-        database.masterServer.findUniqueOrThrow({ where: { id: 1 } }),
-      )
+      // a dismantled master still answers its agents (with refusals): only a missing row stops the gateway
+      const master = await activeMaster(database).catch(async (error: unknown) => {
+        const row = await readMaster(database)
+        if (!row) throw error
+        return row
+      })
       const hub = new PollHub(database, deps.log, deps.databaseUrl)
       await hub.start()
       ctx = {

@@ -8,6 +8,7 @@ import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { parseDatabaseUrl } from '@/lib/db/url'
+import { readMaster } from '@/lib/msx/master'
 import { describeAuthority } from '@/lib/pki/summary'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -33,7 +34,7 @@ const when = (date: Date | string) => format(new Date(date), 'yyyy-MM-dd HH:mm')
 export default async function SettingsPage() {
   await requirePage('read')
   const cfg = config()
-  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
+  const master = await readMaster(await db())
   const authority = describeAuthority(cfg.dataDir)
   return (
     <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 md:px-6">

@@ -15,6 +15,7 @@ import { db } from '@/lib/db/client'
 import { listPendingRequestRows } from '@/lib/msx/enlistment-request-list'
 import { listGroups } from '@/lib/msx/groups'
 import { listJobs } from '@/lib/msx/job-list'
+import { readMaster } from '@/lib/msx/master'
 import { listTargets, targetListQuery } from '@/lib/msx/target-list'
 import { pendingRequestsOptions, targetListOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
@@ -26,7 +27,7 @@ async function enlistHints(): Promise<EnlistHints> {
   const host = (await headers()).get('host') ?? 'localhost'
   // the host the browser used, without its port (an IPv6 literal keeps its brackets)
   const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
-  const master = await (await db()).masterServer.findUnique({ where: { id: 1 } })
+  const master = await readMaster(await db())
   return { gatewayUrl: `https://${hostname}:${config().gatewayPort}`, caFingerprint: master?.caFingerprint ?? null }
 }
 

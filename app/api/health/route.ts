@@ -1,4 +1,5 @@
 import { db, providerOf } from '@/lib/db/client'
+import { readMaster } from '@/lib/msx/master'
 
 // read on every request: a health check must see the database as it is now
 export const dynamic = 'force-dynamic'
@@ -7,7 +8,7 @@ export async function GET() {
   const headers = { 'Cache-Control': 'no-store' }
   try {
     const database = await db()
-    const master = await database.masterServer.findUnique({ where: { id: 1 }, select: { name: true, version: true } })
+    const master = await readMaster(database)
     if (!master) return Response.json({ status: 'starting', database: providerOf(database) }, { status: 503, headers })
     return Response.json(
       { status: 'ok', master: master.name, version: master.version, database: providerOf(database) },

@@ -8,9 +8,11 @@ import {
   approveEnlistmentRequests,
   listPendingRequests,
   rejectEnlistmentRequests,
+  rejectionReason,
 } from '../../../lib/msx/enlistment-requests'
 import { createEnlistmentToken, listEnlistmentTokens, revokeEnlistmentToken } from '../../../lib/msx/enlistment-tokens'
 import { notFound } from '../../../lib/msx/errors'
+import { readMaster } from '../../../lib/msx/master'
 import { certificateFingerprint } from '../../../lib/pki/fingerprint'
 import { command } from '../command'
 import { names, nothing, serverNames } from './inputs'
@@ -53,7 +55,7 @@ export const enlistmentCommands = {
     input: nothing,
     audit: { action: 'master.ca-fingerprint', objectType: 'master' },
     async run(ctx) {
-      const master = await ctx.db.masterServer.findUnique({ where: { id: 1 }, select: { caFingerprint: true } })
+      const master = await readMaster(ctx.db)
       if (master?.caFingerprint) return { fingerprint: master.caFingerprint }
       const file = path.join(config().dataDir, 'pki', 'ca.crt')
       if (!fs.existsSync(file)) throw notFound(`There is no CA at ${file}: start the master once to create it.`)
@@ -83,7 +85,7 @@ export const enlistmentCommands = {
     permission: 'enlistment.decide',
     input: z.object({
       names: serverNames,
-      reason: z.string({ error: 'reason is text' }).max(1000, 'a reason has at most 1000 characters').default(''),
+      reason: rejectionReason,
     }),
     audit: { action: 'enlistment.reject', objectType: 'enlistment' },
     objectName: (input) => names(input.names),

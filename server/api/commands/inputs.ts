@@ -1,15 +1,9 @@
-// Input pieces several API commands share.
+// Input pieces several API commands share; names and the like are the core's own schemas, as the dashboard's.
 import { z } from 'zod'
 
+export { jobName, serverName, serverNames } from '../../../lib/msx/names'
+
 export const nothing = z.object({})
-
-export const serverName = z
-  .string({ error: 'name the target server' })
-  .trim()
-  .min(1, 'name the target server')
-  .max(128, 'no target server name is that long')
-
-export const serverNames = z.array(serverName, { error: 'name the target servers' }).min(1, 'name a target server')
 
 export const instructionIds = z
   .array(
@@ -19,7 +13,5 @@ export const instructionIds = z
     },
   )
   .min(1, 'name an instruction id')
-
-export const jobName = z.string({ error: 'name the job' }).trim().min(1, 'name the job').max(128)
 
 export const names = (list: string[]) => list.join(', ')

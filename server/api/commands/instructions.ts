@@ -8,26 +8,18 @@ import {
   listInstructions,
 } from '../../../lib/msx/instructions'
 import { postOperation } from '../../../lib/msx/post-operation'
+import { recipientsInput } from '../../../lib/msx/recipients'
 import { command } from '../command'
-import { instructionIds, names, serverName, serverNames } from './inputs'
-
-const recipients = z.union(
-  [
-    z.object({ all: z.literal(true) }),
-    z.object({ group: z.string().trim().min(1, 'name the group').max(128) }),
-    z.object({ targets: serverNames }),
-  ],
-  { error: 'say who receives it: { all: true }, { group } or { targets }' },
-)
+import { instructionIds, jobName, names, serverName } from './inputs'
 
 export const instructionCommands = {
   'instructions.post': command({
     permission: 'instructions.post',
     input: z.object({
       operation: z.string({ error: 'name the operation' }).trim().min(1, 'name the operation').max(32),
-      job: z.string({ error: 'job is a job name' }).trim().max(128).optional(),
+      job: jobName.optional(),
       value: z.union([z.string().max(100), z.number()], { error: 'value is text or a number' }).optional(),
-      recipients,
+      recipients: recipientsInput,
     }),
     audit: { action: 'instruction.post', objectType: 'instruction' },
     objectName: (input) => input.operation.toUpperCase(),
