@@ -1,6 +1,8 @@
 // Target server groups: create, rename, add and remove members many at once, delete; the /targets group filter
 // follows. A Viewer sees the groups read-only.
-import { createGroup } from '../lib/msx/groups'
+import type { Page } from '@playwright/test'
+import { saveRefreshPreferences } from '../lib/auth/preferences'
+import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
 import { expect, test } from './fixtures'
@@ -80,5 +82,72 @@ test.describe('a Viewer', () => {
       'aria-disabled',
       'true',
     )
+  })
+})
+
+test.describe('the auto refresh setting', () => {
+  // The page's clock is the browser's own: a minute passes in an instant, as if the tab stayed open that long.
+  // It is moved on only once the page is interactive, so the minute cannot pass before the lists have mounted.
+  async function aMinuteLater(page: Page) {
+    const name = page.getByLabel('New group')
+    await expect(async () => {
+      await name.fill('typed')
+      await expect(page.getByRole('button', { name: 'Create group' })).toBeEnabled({ timeout: 500 })
+    }).toPass()
+    await name.fill('')
+    await page.clock.runFor('01:00')
+  }
+
+  async function watchReads(page: Page) {
+    const reads: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path === '/api/groups' || path === '/api/targets') reads.push(path)
+    })
+    await page.clock.install()
+    return reads
+  }
+
+  test('on: a group and a member added elsewhere show at the next refresh', async ({ page, msx, unique }) => {
+    const [group, member] = [unique('Watched'), unique('JOINER')]
+    await enlistTarget(msx, { name: member, agentVersion: MASTER_VERSION })
+    await createGroup(msx, group)
+    const reads = await watchReads(page)
+    await page.goto(`/groups?group=${encodeURIComponent(group)}`)
+    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
+
+    const added = unique('Added')
+    await createGroup(msx, added)
+    await addGroupMembers(msx, group, [member])
+    await aMinuteLater(page)
+    await expect(page.getByRole('rowheader', { name: added })).toBeVisible()
+    await expect(page.getByRole('table', { name: `Members of ${group}` }).getByRole('rowheader')).toHaveText([member])
+    expect(reads).toContain('/api/groups')
+    expect(reads).toContain('/api/targets')
+  })
+
+  test('off: the groups and their members stay as they were until a reload', async ({ page, msx, unique, user }) => {
+    const [group, member] = [unique('Still'), unique('JOINER')]
+    await enlistTarget(msx, { name: member, agentVersion: MASTER_VERSION })
+    await createGroup(msx, group)
+    const account = await msx.db.user.findUniqueOrThrow({ where: { nameKey: user.name.toUpperCase() } })
+    await saveRefreshPreferences(msx, account.id, { autoRefresh: false, refreshSeconds: 10 })
+    const reads = await watchReads(page)
+    await page.goto(`/groups?group=${encodeURIComponent(group)}`)
+    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
+
+    const added = unique('Added')
+    await createGroup(msx, added)
+    await addGroupMembers(msx, group, [member])
+    await aMinuteLater(page)
+    // a read the page makes after the minute: any refresh the minute started was requested before it
+    await page.evaluate(() => fetch('/api/health'))
+    expect(reads).toEqual([])
+    await expect(page.getByRole('rowheader', { name: added })).toHaveCount(0)
+    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
+
+    await page.reload()
+    await expect(page.getByRole('rowheader', { name: added })).toBeVisible()
+    await expect(page.getByRole('table', { name: `Members of ${group}` }).getByRole('rowheader')).toHaveText([member])
   })
 })

@@ -1,18 +1,17 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { HistoryIcon, SearchXIcon } from 'lucide-react'
 import { DataTable } from '@/components/data-table/data-table'
 import { ListError, ListLoading, PastLastPage } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useAuditList } from '@/components/live/live-queries'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { AuditListParams } from '@/lib/query/keys'
-import { auditListOptions } from '@/lib/query/lists'
 import { ActivityToolbar, hasActivityFilters, NO_ACTIVITY_FILTERS } from './activity-toolbar'
 import { activityColumns } from './columns'
 import { ExportCsvLink } from './export-csv-link'
@@ -21,10 +20,7 @@ import { ExportCsvLink } from './export-csv-link'
 export function ActivityTable({ query }: { query: AuditListParams }) {
   const { update, isPending } = useUrlState()
   const live = useLiveRefresh()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
-    ...auditListOptions(query),
-    refetchInterval: live.intervalMs ?? false,
-  })
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useAuditList(query)
   const filtered = hasActivityFilters(query)
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />

@@ -13,6 +13,7 @@ import { signIn, signOut } from '@/lib/auth/sign-in'
 import { changeOwnPassword, setUpFirstAdministrator } from '@/lib/auth/users'
 import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
+import { SERVER_RENDERED } from '@/lib/query/keys'
 
 export type AuthFormState = {
   ok: boolean
@@ -78,6 +79,7 @@ export async function signOutAction(): Promise<void> {
 export const changePasswordAction = authedAction({
   permission: 'self.manage',
   audit: 'user.password',
+  stale: [],
   input: z
     .object({ current: z.string().min(1, 'type your current password'), next: newPasswordSchema, confirm: z.string() })
     .refine((v) => v.next === v.confirm, { path: ['confirm'], message: 'the two new passwords differ' }),
@@ -90,6 +92,7 @@ export const changePasswordAction = authedAction({
 export const revokeApiTokenAction = authedAction({
   permission: 'self.manage',
   audit: 'api-token.revoke',
+  stale: [SERVER_RENDERED],
   input: z.object({ id: z.coerce.number().int().positive() }),
   run: async (ctx, input, who) => {
     await revokeApiToken(ctx, who.user, input.id)

@@ -1,21 +1,17 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Field, FormMessage, NewPasswordField } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { changePasswordAction } from './actions'
 
-type State = Awaited<ReturnType<typeof changePasswordAction>> | null
-
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<State, FormData>(
-    (_previous, form) => changePasswordAction(Object.fromEntries(form)),
-    null,
-  )
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
+  const { run, pending, outcome } = useServerAction()
+  const change = (form: FormData) => run(() => changePasswordAction(Object.fromEntries(form)))
+  const errors = outcome?.fieldErrors ?? {}
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className="grid max-w-md gap-4">
+    <form onSubmit={submitWithoutReset(change)} className="grid max-w-md gap-4">
       <Field
         label="Current password"
         name="current"
@@ -33,7 +29,7 @@ export function ChangePasswordForm() {
         required
         errors={errors.confirm}
       />
-      <FormMessage state={state} />
+      <FormMessage state={outcome} />
       <Button type="submit" disabled={pending} className="justify-self-start">
         {pending ? 'Changing…' : 'Change password'}
       </Button>

@@ -1,14 +1,12 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { revokeApiTokenAction } from './actions'
 
 export function RevokeTokenButton({ id, label }: { id: number; label: string }) {
-  const router = useRouter()
-  const [pending, start] = useTransition()
-  const [error, setError] = useState('')
+  const { run, pending, outcome } = useServerAction()
+  const error = outcome && !outcome.ok ? outcome.message : ''
   return (
     <span className="inline-flex items-center gap-2">
       <Button
@@ -16,13 +14,7 @@ export function RevokeTokenButton({ id, label }: { id: number; label: string }) 
         size="sm"
         disabled={pending}
         aria-label={`Revoke API token ${label}`}
-        onClick={() =>
-          start(async () => {
-            const result = await revokeApiTokenAction({ id })
-            if (result.ok) router.refresh()
-            else setError(result.message)
-          })
-        }
+        onClick={() => run(() => revokeApiTokenAction({ id }))}
       >
         Revoke
       </Button>

@@ -6,6 +6,7 @@ import { authedAction } from '@/lib/auth/next/action'
 import { tokenId } from '@/lib/auth/token-id'
 import { approveEnlistmentRequests, rejectEnlistmentRequests } from '@/lib/msx/enlistment-requests'
 import { createEnlistmentToken, revokeEnlistmentToken } from '@/lib/msx/enlistment-tokens'
+import { enlistmentKeys, targetKeys } from '@/lib/query/keys'
 import { enlistmentTokenInput } from './token-input'
 
 const MAX_SELECTION = 1_000
@@ -17,6 +18,7 @@ const requestNames = z
 export const enlistRequestsAction = authedAction({
   permission: 'enlistment.decide',
   audit: 'enlistment.approve',
+  stale: [enlistmentKeys.pending(), targetKeys.all],
   input: z.object({ names: requestNames }),
   run: async (ctx, { names }) => {
     const targets = await approveEnlistmentRequests(ctx, names)
@@ -31,6 +33,7 @@ export const enlistRequestsAction = authedAction({
 export const rejectRequestsAction = authedAction({
   permission: 'enlistment.decide',
   audit: 'enlistment.reject',
+  stale: [enlistmentKeys.pending()],
   input: z.object({
     names: requestNames,
     reason: z.string().trim().max(500, 'Keep the reason under 500 characters.').default(''),
@@ -48,6 +51,7 @@ export const rejectRequestsAction = authedAction({
 export const createTokenAction = authedAction({
   permission: 'enlistment.tokens',
   audit: 'token.create',
+  stale: [enlistmentKeys.tokens()],
   input: enlistmentTokenInput,
   run: async (ctx, { hours, uses }) => {
     const { secret, token } = await createEnlistmentToken(ctx, {
@@ -66,6 +70,7 @@ export const createTokenAction = authedAction({
 export const revokeTokenAction = authedAction({
   permission: 'enlistment.tokens',
   audit: 'token.revoke',
+  stale: [enlistmentKeys.tokens()],
   input: tokenId,
   run: async (ctx, { id }) => {
     await revokeEnlistmentToken(ctx, id)

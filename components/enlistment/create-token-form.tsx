@@ -1,13 +1,12 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
 import { KeyRoundIcon } from 'lucide-react'
-import { useActionState, useId } from 'react'
+import { useId } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { Field, FormMessage } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
-import { enlistmentKeys } from '@/lib/query/keys'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { createTokenAction } from './actions'
 import { TOKEN_LIFETIMES } from './token-input'
 
@@ -22,24 +21,13 @@ export function CreateTokenForm({
   ability: Ability
   onCreated: (token: CreatedToken) => void
 }) {
-  const queryClient = useQueryClient()
-  const [state, action, pending] = useActionState<Result | null, FormData>(async (_previous, form) => {
-    const result = await createTokenAction(Object.fromEntries(form))
-    if (result.ok) {
-      onCreated(result.data)
-      await queryClient.invalidateQueries({ queryKey: enlistmentKeys.tokens() })
-    }
-    return result
-  }, null)
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
+  const { run, pending, outcome } = useServerAction()
+  const create = (form: FormData) => run(() => createTokenAction(Object.fromEntries(form)), onCreated)
+  const errors = outcome?.fieldErrors ?? {}
   const locked = !ability.allowed
   const hoursId = useId()
   return (
-    <form
-      action={action}
-      onSubmit={submitWithoutReset(action)}
-      className="grid gap-3 sm:grid-cols-[10rem_12rem_auto] sm:items-start"
-    >
+    <form onSubmit={submitWithoutReset(create)} className="grid gap-3 sm:grid-cols-[10rem_12rem_auto] sm:items-start">
       <div className="grid gap-1.5">
         <label htmlFor={hoursId} className="text-sm font-medium">
           Expires after
@@ -72,7 +60,7 @@ export function CreateTokenForm({
         {pending ? 'Creating…' : 'Create enlistment token'}
       </GuardedButton>
       <div className="sm:col-span-3">
-        <FormMessage state={state && (state.ok ? null : state)} />
+        <FormMessage state={outcome?.ok ? null : outcome} />
       </div>
     </form>
   )

@@ -1,28 +1,25 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { CheckIcon, XIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { DataTable } from '@/components/data-table/data-table'
 import { useRowSelection } from '@/components/data-table/use-row-selection'
-import { OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
-import { useLiveRefresh } from '@/components/live/refresh-context'
+import { OutcomeMessage } from '@/components/forms/action-outcome'
+import { useServerAction } from '@/components/forms/use-server-action'
+import { usePendingRequests } from '@/components/live/live-queries'
 import { Card } from '@/components/ui/card'
-import { enlistmentKeys, targetKeys } from '@/lib/query/keys'
-import { pendingRequestsOptions } from '@/lib/query/lists'
 import { enlistRequestsAction, rejectRequestsAction } from './actions'
 import { RejectDialog } from './reject-dialog'
 import { requestColumns } from './request-columns'
 
 /** Targets that asked to enlist without a token, waiting for Enlist or Reject; hidden while none waits. */
 export function PendingRequests({ ability }: { ability: Ability }) {
-  const live = useLiveRefresh()
-  const { data } = useQuery({ ...pendingRequestsOptions(), refetchInterval: live.intervalMs ?? false })
+  const { data } = usePendingRequests()
   const rows = data?.rows ?? []
   const selection = useRowSelection(rows.map((r) => r.name))
-  const { run, pending, outcome } = useActionOutcome([enlistmentKeys.pending(), targetKeys.lists()])
+  const { run, pending, outcome } = useServerAction()
   const [rejecting, setRejecting] = useState(false)
 
   if (!data || data.total === 0) return <OutcomeMessage outcome={outcome} />

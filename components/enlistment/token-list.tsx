@@ -1,19 +1,18 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { RelativeTime } from '@/components/format/relative-time'
-import { OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
+import { OutcomeMessage } from '@/components/forms/action-outcome'
+import { useServerAction } from '@/components/forms/use-server-action'
+import { useEnlistmentTokens } from '@/components/live/live-queries'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
-import { enlistmentKeys } from '@/lib/query/keys'
-import { enlistmentTokensOptions } from '@/lib/query/lists'
 import { revokeTokenAction } from './actions'
 
 /** The enlistment tokens that would still enlist an agent, each with Revoke (for those who may make tokens). */
 export function TokenList({ ability }: { ability: Ability }) {
-  const { data, error } = useQuery({ ...enlistmentTokensOptions(), enabled: ability.allowed })
-  const { run, pending, outcome } = useActionOutcome([enlistmentKeys.tokens()])
+  const { data, error } = useEnlistmentTokens({ enabled: ability.allowed })
+  const { run, pending, outcome } = useServerAction()
   if (!ability.allowed) return null
   return (
     <section aria-labelledby="token-list-title" className="space-y-2">

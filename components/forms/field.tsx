@@ -59,7 +59,7 @@ export function FormMessage({ state }: { state: { ok: boolean; message: string }
     <p
       aria-live="polite"
       role="status"
-      className={state?.ok ? 'text-sm text-emerald-600 dark:text-emerald-400' : 'text-sm text-destructive'}
+      className={state?.ok ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-destructive'}
     >
       {state?.message ?? ''}
     </p>

@@ -4,17 +4,11 @@ import { z } from 'zod'
 import { sayNames } from '@/components/format/names'
 import { authedAction } from '@/lib/auth/next/action'
 import { addGroupMembers, createGroup, deleteGroup, removeGroupMembers, renameGroup } from '@/lib/msx/groups'
+import { groupName, serverNames } from '@/lib/msx/names'
+import { groupKeys, targetKeys } from '@/lib/query/keys'
 
-const groupName = z
-  .string({ error: 'Enter a group name.' })
-  .trim()
-  .min(1, 'Enter a group name.')
-  .max(128, 'A group name has at most 128 characters.')
 const MAX_SELECTION = 10_000
-const targetNames = z
-  .array(z.string().trim().min(1).max(128))
-  .min(1, 'Select at least one target server.')
-  .max(MAX_SELECTION, `Select at most ${MAX_SELECTION} target servers at once.`)
+const targetNames = serverNames.max(MAX_SELECTION, `Select at most ${MAX_SELECTION} target servers at once.`)
 
 const plural = (n: number) => `${n} target server${n === 1 ? '' : 's'}`
 const jobsNote = (instructions: number) =>
@@ -25,6 +19,7 @@ const jobsNote = (instructions: number) =>
 export const createGroupAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.create',
+  stale: [groupKeys.all],
   input: z.object({ name: groupName }),
   run: async (ctx, { name }) => {
     const group = await createGroup(ctx, name)
@@ -35,6 +30,7 @@ export const createGroupAction = authedAction({
 export const renameGroupAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.rename',
+  stale: [groupKeys.all, targetKeys.all],
   input: z.object({ name: groupName, newName: groupName }),
   run: async (ctx, { name, newName }) => {
     const group = await renameGroup(ctx, name, newName)
@@ -45,6 +41,7 @@ export const renameGroupAction = authedAction({
 export const deleteGroupAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.delete',
+  stale: [groupKeys.all, targetKeys.all],
   input: z.object({ name: groupName }),
   run: async (ctx, { name }) => {
     const group = await deleteGroup(ctx, name)
@@ -55,6 +52,7 @@ export const deleteGroupAction = authedAction({
 export const addMembersAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.members.add',
+  stale: [groupKeys.all, targetKeys.all],
   input: z.object({ group: groupName, names: targetNames }),
   run: async (ctx, { group, names }) => {
     const { changed, jobs } = await addGroupMembers(ctx, group, names)
@@ -67,6 +65,7 @@ export const addMembersAction = authedAction({
 export const removeMembersAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.members.remove',
+  stale: [groupKeys.all, targetKeys.all],
   input: z.object({ group: groupName, names: targetNames }),
   run: async (ctx, { group, names }) => {
     const { changed, jobs } = await removeGroupMembers(ctx, group, names)

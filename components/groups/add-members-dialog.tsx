@@ -15,6 +15,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
+import { sameName } from '@/lib/msx/names'
 import { targetListOptions } from '@/lib/query/lists'
 
 const SHOWN = 25
@@ -46,7 +47,7 @@ export function AddMembersDialog({
       on ? next.add(name) : next.delete(name)
       return next
     })
-  const isMember = (groups: string[]) => groups.some((g) => g.toUpperCase() === group.toUpperCase())
+  const isMember = (groups: string[]) => groups.some((g) => sameName(g, group))
   const names = [...chosen]
   return (
     <>

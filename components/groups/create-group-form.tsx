@@ -4,26 +4,26 @@ import { PlusIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
+import { FormMessage } from '@/components/forms/field'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Input } from '@/components/ui/input'
 import { createGroupAction } from './actions'
-import { OutcomeMessage, useGroupChange } from './use-group-change'
 
 export function CreateGroupForm({ ability, onCreated }: { ability: Ability; onCreated: (name: string) => void }) {
   const [name, setName] = useState('')
-  const { run, pending, outcome } = useGroupChange()
+  const { run, pending, outcome } = useServerAction()
   return (
     <form
       className="grid gap-2"
       onSubmit={(e) => {
         e.preventDefault()
-        run(async () => {
-          const result = await createGroupAction({ name })
-          if (result.ok) {
+        run(
+          () => createGroupAction({ name }),
+          (created) => {
             setName('')
-            onCreated(result.data.name)
-          }
-          return result
-        })
+            onCreated(created.name)
+          },
+        )
       }}
     >
       <label htmlFor="new-group-name" className="text-sm font-medium">
@@ -45,7 +45,7 @@ export function CreateGroupForm({ ability, onCreated }: { ability: Ability; onCr
         </GuardedButton>
       </div>
       <div id="new-group-outcome">
-        <OutcomeMessage outcome={outcome} />
+        <FormMessage state={outcome} />
       </div>
     </form>
   )

@@ -1,6 +1,5 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { UserMinusIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
@@ -10,14 +9,15 @@ import { SearchInput } from '@/components/data-table/search-input'
 import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useRowSelection } from '@/components/data-table/use-row-selection'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
+import { FormMessage } from '@/components/forms/field'
+import { useServerAction } from '@/components/forms/use-server-action'
+import { useTargetList } from '@/components/live/live-queries'
 import { StatusBadge } from '@/components/targets/status-badge'
 import { Card } from '@/components/ui/card'
 import type { TargetRow } from '@/lib/msx/target-list'
 import type { TargetListParams } from '@/lib/query/keys'
-import { targetListOptions } from '@/lib/query/lists'
 import { addMembersAction, removeMembersAction } from './actions'
 import { AddMembersDialog } from './add-members-dialog'
-import { OutcomeMessage, useGroupChange } from './use-group-change'
 
 const columns = [
   {
@@ -41,10 +41,10 @@ export function GroupMembers({
   onChange: (changes: UrlChanges) => void
 }) {
   const group = query.group
-  const { data, error, refetch } = useQuery(targetListOptions(query))
+  const { data, error, refetch } = useTargetList(query)
   const rows = data?.rows ?? []
   const selection = useRowSelection(rows.map((r) => r.name))
-  const { run, pending, outcome } = useGroupChange()
+  const { run, pending, outcome } = useServerAction()
   const names = selection.selected
   return (
     <Card className="overflow-hidden" role="region" aria-labelledby="group-members-title">
@@ -76,7 +76,7 @@ export function GroupMembers({
           Remove from group{names.length > 0 ? ` (${names.length})` : ''}
         </GuardedButton>
         <div className="basis-full">
-          <OutcomeMessage outcome={outcome} />
+          <FormMessage state={outcome} />
         </div>
       </div>
       {!data ? (

@@ -1,16 +1,17 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { FolderTreeIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
 import { ListError, ListLoading } from '@/components/data-table/list-states'
+import { FormMessage } from '@/components/forms/field'
+import { useServerAction } from '@/components/forms/use-server-action'
+import { useGroupList } from '@/components/live/live-queries'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
-import { groupListOptions } from '@/lib/query/lists'
+import { sameName } from '@/lib/msx/names'
 import { cn } from '@/lib/utils'
 import { deleteGroupAction, renameGroupAction } from './actions'
 import { GroupRowActions } from './group-row-actions'
-import { OutcomeMessage, useGroupChange } from './use-group-change'
 
 /** The master's groups with their member and job counts; choosing one shows its members. */
 export function GroupsList({
@@ -22,13 +23,13 @@ export function GroupsList({
   selected: string | undefined
   onSelect: (group: string | null) => void
 }) {
-  const { data, error, refetch } = useQuery(groupListOptions())
-  const { run, pending, outcome } = useGroupChange()
+  const { data, error, refetch } = useGroupList()
+  const { run, pending, outcome } = useServerAction()
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
-  const isSelected = (name: string) => name.toUpperCase() === selected?.toUpperCase()
+  const isSelected = (name: string) => sameName(name, selected)
   return (
     <div className="grid gap-2">
-      <OutcomeMessage outcome={outcome} />
+      <FormMessage state={outcome} />
       {data.rows.length === 0 ? (
         <EmptyState icon={FolderTreeIcon} title="No groups yet">
           <p>A group names a set of target servers, so a job can target all of them at once.</p>
@@ -67,11 +68,10 @@ export function GroupsList({
                     ability={ability}
                     pending={pending}
                     onRename={(newName) =>
-                      run(async () => {
-                        const result = await renameGroupAction({ name: group.name, newName })
-                        if (result.ok && isSelected(group.name)) onSelect(result.data.name)
-                        return result
-                      })
+                      run(
+                        () => renameGroupAction({ name: group.name, newName }),
+                        (renamed) => isSelected(group.name) && onSelect(renamed.name),
+                      )
                     }
                     onDelete={() =>
                       run(

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { authedAction } from '@/lib/auth/next/action'
 import { clearInstructionErrors, deleteInstructions } from '@/lib/msx/instructions'
+import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { clearedReport, deletedReport } from './wording'
 
 const MAX_SELECTION = 10_000
@@ -16,6 +17,7 @@ const selectedInstructions = z.object({
 export const deleteInstructionsAction = authedAction({
   permission: 'instructions.manage',
   audit: 'instruction.delete',
+  stale: [instructionKeys.all, targetKeys.all],
   input: selectedInstructions,
   run: async (ctx, { ids }) => {
     const done = await deleteInstructions(ctx, ids)
@@ -26,6 +28,7 @@ export const deleteInstructionsAction = authedAction({
 export const clearInstructionErrorsAction = authedAction({
   permission: 'instructions.manage',
   audit: 'instruction.clear',
+  stale: [instructionKeys.all, targetKeys.all],
   input: selectedInstructions,
   run: async (ctx, { ids }) => {
     const done = await clearInstructionErrors(ctx, ids)

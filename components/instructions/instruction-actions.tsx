@@ -5,7 +5,8 @@ import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
 import { sayNames } from '@/components/format/names'
-import { type Outcome, OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
+import { OutcomeMessage } from '@/components/forms/action-outcome'
+import { useServerAction } from '@/components/forms/use-server-action'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,8 +17,8 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog'
+import type { ActionResult } from '@/lib/auth/action-result'
 import type { InstructionRow } from '@/lib/msx/instructions'
-import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { clearInstructionErrorsAction, deleteInstructionsAction } from './actions'
 import { plural } from './wording'
 
@@ -31,11 +32,10 @@ export function InstructionActions({
   ability: Ability
   onDone: () => void
 }) {
-  // the targets' unread counts and Blocked status change with their instructions
-  const { run: runAction, pending, outcome } = useActionOutcome([instructionKeys.lists(), targetKeys.all])
+  const { run: runAction, pending, outcome } = useServerAction()
   const [confirming, setConfirming] = useState(false)
   const errors = selected.filter((row) => row.status === 'error')
-  const run = (action: (input: { ids: number[] }) => Promise<Outcome>, ids: number[]) =>
+  const run = <T,>(action: (input: { ids: number[] }) => Promise<ActionResult<T>>, ids: number[]) =>
     runAction(() => action({ ids }), onDone)
   const count = plural(selected.length, 'instruction')
   const targets = [...new Set(selected.map((row) => row.targetName))]

@@ -1,6 +1,5 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { InboxIcon, SearchXIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
@@ -9,13 +8,13 @@ import { ListError, ListLoading, PastLastPage } from '@/components/data-table/li
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useInstructionList } from '@/components/live/live-queries'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { InstructionRow } from '@/lib/msx/instructions'
 import type { InstructionListParams } from '@/lib/query/keys'
-import { instructionListOptions } from '@/lib/query/lists'
 import { instructionColumns } from './columns'
 import { InstructionActions } from './instruction-actions'
 import { hasInstructionFilters, InstructionsToolbar, NO_INSTRUCTION_FILTERS } from './instructions-toolbar'
@@ -47,10 +46,7 @@ export function InstructionsTable({
 }) {
   const { update, isPending } = useUrlState()
   const live = useLiveRefresh()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
-    ...instructionListOptions(query),
-    refetchInterval: live.intervalMs ?? false,
-  })
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useInstructionList(query)
   const [selection, setSelection] = useState<Selection>(new Map())
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />

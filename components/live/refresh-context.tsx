@@ -1,8 +1,9 @@
 'use client'
 
+// The signed-in user's auto-refresh choice, shared by every live view of the console.
+
 import { createContext, type ReactNode, useContext, useState } from 'react'
-import type { RefreshPreferences } from '@/lib/auth/refresh-preferences'
-import { LIVE_REFRESH_MS } from '@/lib/query/lists'
+import { DEFAULT_REFRESH_PREFERENCES, type RefreshPreferences } from '@/lib/auth/refresh-preferences'
 
 interface LiveRefresh {
   preferences: RefreshPreferences
@@ -11,12 +12,12 @@ interface LiveRefresh {
   intervalMs: number | null
 }
 
-const DEFAULT: RefreshPreferences = { autoRefresh: true, refreshSeconds: LIVE_REFRESH_MS / 1000 }
+const DEFAULT: RefreshPreferences = DEFAULT_REFRESH_PREFERENCES
 
 const LiveRefreshContext = createContext<LiveRefresh>({
   preferences: DEFAULT,
   setPreferences: () => {},
-  intervalMs: LIVE_REFRESH_MS,
+  intervalMs: DEFAULT.refreshSeconds * 1000,
 })
 
 /** The signed-in user's auto-refresh choice, for every live list of the console (SSMS's two controls). */

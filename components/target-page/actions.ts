@@ -5,10 +5,12 @@ import { authedAction } from '@/lib/auth/next/action'
 import { addGroupMembers, removeGroupMembers } from '@/lib/msx/groups'
 import { serverName } from '@/lib/msx/names'
 import { updateTargetLocation } from '@/lib/msx/targets'
+import { groupKeys, targetKeys } from '@/lib/query/keys'
 
 export const updateLocationAction = authedAction({
   permission: 'targets.edit',
   audit: 'target.update',
+  stale: [targetKeys.all],
   input: z.object({
     name: serverName,
     location: z.string().trim().max(200, 'A location has at most 200 characters: shorten it.'),
@@ -34,6 +36,7 @@ const membership = z.object({
 export const addToGroupAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.members.add',
+  stale: [targetKeys.all, groupKeys.all],
   input: membership,
   run: async (ctx, { target, group }) => {
     const { changed, jobs: posted } = await addGroupMembers(ctx, group, [target])
@@ -48,6 +51,7 @@ export const addToGroupAction = authedAction({
 export const removeFromGroupAction = authedAction({
   permission: 'groups.edit',
   audit: 'group.members.remove',
+  stale: [targetKeys.all, groupKeys.all],
   input: membership,
   run: async (ctx, { target, group }) => {
     const { changed, jobs: posted } = await removeGroupMembers(ctx, group, [target])

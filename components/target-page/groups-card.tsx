@@ -3,12 +3,12 @@
 import { XIcon } from 'lucide-react'
 import type { FormEvent } from 'react'
 import type { Ability } from '@/components/auth/ability'
-import { useActionOutcome } from '@/components/forms/action-outcome'
 import { FormMessage } from '@/components/forms/field'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { targetKeys } from '@/lib/query/keys'
+import { sameName } from '@/lib/msx/names'
 import { addToGroupAction, removeFromGroupAction } from './actions'
 
 export function GroupsCard({
@@ -22,10 +22,8 @@ export function GroupsCard({
   allGroups: string[]
   ability: Ability
 }) {
-  // the target's jobs and instructions follow its groups: all of its views change
-  const { run: runAction, pending, outcome } = useActionOutcome([targetKeys.all])
-  const member = new Set(groups.map((g) => g.toUpperCase()))
-  const addable = allGroups.filter((g) => !member.has(g.toUpperCase()))
+  const { run: runAction, pending, outcome } = useServerAction()
+  const addable = allGroups.filter((g) => !groups.some((member) => sameName(member, g)))
   const run = (action: typeof addToGroupAction, group: string) => runAction(() => action({ target, group }))
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

@@ -1,14 +1,13 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { ChevronLeftIcon } from 'lucide-react'
 import Link from 'next/link'
 import { ListLoading } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
+import { useTargetDetails } from '@/components/live/live-queries'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { PageHeader } from '@/components/page-header'
 import { StatusBadge } from '@/components/targets/status-badge'
-import { targetDetailsOptions } from '@/lib/query/target-details'
 import type { TargetPageAbilities } from './abilities'
 import { GroupsCard } from './groups-card'
 import { HistoryCard } from './history-card'
@@ -20,10 +19,7 @@ import { PropertiesCard } from './properties-card'
 /** One target server: its page refreshes itself like the lists do. */
 export function TargetPage({ name, abilities }: { name: string; abilities: TargetPageAbilities }) {
   const live = useLiveRefresh()
-  const { data, error, isFetching, dataUpdatedAt } = useQuery({
-    ...targetDetailsOptions(name),
-    refetchInterval: live.intervalMs ?? false,
-  })
+  const { data, error, isFetching, dataUpdatedAt } = useTargetDetails(name)
   if (!data) return <ListLoading />
   const { target } = data
   return (

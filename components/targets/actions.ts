@@ -8,6 +8,7 @@ import { forcePoll } from '@/lib/msx/force-poll'
 import { resynchronizeTarget } from '@/lib/msx/resync'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
 import { defectTarget } from '@/lib/msx/targets'
+import { groupKeys, instructionKeys, targetKeys } from '@/lib/query/keys'
 import { countOf, plural } from './wording'
 
 const selectionInput = z.object({ selection: targetSelection })
@@ -15,6 +16,7 @@ const selectionInput = z.object({ selection: targetSelection })
 export const forcePollAction = authedAction({
   permission: 'targets.force-poll',
   audit: 'target.force-poll',
+  stale: [targetKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const names = await selectedTargetNames(ctx.db, selection, { exceptDefecting: true })
@@ -50,6 +52,7 @@ async function defectEach(ctx: MsxContext, names: string[], force: boolean) {
 export const defectAction = authedAction({
   permission: 'targets.defect',
   audit: 'target.defect',
+  stale: [targetKeys.all, instructionKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection, { exceptDefecting: true }), false)
@@ -60,6 +63,7 @@ export const defectAction = authedAction({
 export const forceDefectAction = authedAction({
   permission: 'targets.force-defect',
   audit: 'target.defect.force',
+  stale: [targetKeys.all, instructionKeys.all, groupKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection), true)
@@ -70,6 +74,7 @@ export const forceDefectAction = authedAction({
 export const resyncAction = authedAction({
   permission: 'targets.resync',
   audit: 'target.resync',
+  stale: [targetKeys.all, instructionKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const names = await selectedTargetNames(ctx.db, selection)

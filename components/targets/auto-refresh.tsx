@@ -1,6 +1,6 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 import { REFRESH_SECONDS_CHOICES, type RefreshPreferences } from '@/lib/auth/refresh-preferences'
 import { saveRefreshPreferencesAction } from './refresh-actions'
@@ -15,18 +15,15 @@ export function AutoRefresh({
   value: RefreshPreferences
   onChange: (value: RefreshPreferences) => void
 }) {
-  const [pending, start] = useTransition()
-  const [error, setError] = useState<string | null>(null)
+  const { run, pending, outcome } = useServerAction()
+  const error = outcome && !outcome.ok ? `Not saved: ${outcome.message}` : null
   const save = (next: RefreshPreferences) => {
     const before = value
     onChange(next)
-    start(async () => {
+    run(async () => {
       const result = await saveRefreshPreferencesAction(next)
-      if (result.ok) setError(null)
-      else {
-        onChange(before)
-        setError(`Not saved: ${result.message}`)
-      }
+      if (!result.ok) onChange(before)
+      return result
     })
   }
   const choices: number[] = REFRESH_SECONDS_CHOICES.includes(value.refreshSeconds as never)

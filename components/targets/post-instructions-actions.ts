@@ -4,27 +4,25 @@ import { z } from 'zod'
 import { authedAction } from '@/lib/auth/next/action'
 import { furtherPermissionToPost } from '@/lib/auth/permissions'
 import type { MsxContext } from '@/lib/msx/context'
+import { jobName } from '@/lib/msx/names'
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS, parsePollInterval } from '@/lib/msx/operations'
 import { countOperationTargets, postOperation } from '@/lib/msx/post-operation'
-import type { Recipients } from '@/lib/msx/recipients'
+import { allTargets, groupMembers, type Recipients } from '@/lib/msx/recipients'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
+import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
 import { plural } from './wording'
 
 const INTERVAL_MESSAGE = `Enter a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}.`
 
-const recipientsInput = z.union(
-  [
-    z.object({ all: z.literal(true) }),
-    z.object({ group: z.string().trim().min(1, 'choose a group').max(128) }),
-    z.object({ selection: targetSelection }),
-  ],
-  { error: 'choose the recipients: all target servers, a group, or the selected ones' },
-)
+// as the core's recipients, with the rows chosen on Target Server Status (or a filter) in place of named targets
+const recipientsInput = z.union([allTargets, groupMembers, z.object({ selection: targetSelection })], {
+  error: 'choose the recipients: all target servers, a group, or the selected ones',
+})
 
 const fields = {
   operation: z.enum(POSTABLE_OPERATIONS, { error: 'Choose an instruction type.' }),
-  job: z.string().trim().max(128).optional(),
+  job: jobName.optional(),
   recipients: recipientsInput,
 }
 
@@ -56,6 +54,7 @@ const jobOf = (input: { operation: PostableOperation; job?: string }) =>
 export const countRecipientsAction = authedAction({
   permission: 'instructions.post',
   audit: 'instruction.count',
+  stale: [],
   input: instructionTarget,
   run: async (ctx, input) => {
     const recipients = await recipientsOf(ctx, input.recipients)
@@ -67,6 +66,7 @@ export const countRecipientsAction = authedAction({
 export const postInstructionsAction = authedAction({
   permission: 'instructions.post',
   audit: 'instruction.post',
+  stale: [targetKeys.all, instructionKeys.all],
   input: postInput,
   alsoNeeds: (input) => furtherPermissionToPost(input.operation),
   run: async (ctx, input) => {

@@ -1,8 +1,8 @@
 'use client'
 
-import { useQueryClient } from '@tanstack/react-query'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -13,7 +13,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
-import { targetKeys } from '@/lib/query/keys'
 import { InstructionTypeField } from './instruction-type-field'
 import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
 import { InstructionValueField } from './instruction-value-field'
@@ -22,8 +21,6 @@ import { type RecipientKind, RecipientsField } from './recipients-field'
 import { useRecipientCount } from './use-recipient-count'
 import type { TargetSelectionState } from './use-target-selection'
 import { plural } from './wording'
-
-type FieldErrors = Record<string, string[] | undefined>
 
 export function PostInstructionsDialog({
   open,
@@ -42,8 +39,7 @@ export function PostInstructionsDialog({
   abilities: Record<PostableOperation, Ability>
   onPosted: (message: string) => void
 }) {
-  const queryClient = useQueryClient()
-  const [pending, start] = useTransition()
+  const { run, pending, outcome } = useServerAction()
   const [operation, setOperation] = useState<PostableOperation>(
     POSTABLE_OPERATIONS.find((op) => abilities[op].allowed) ?? 'SET-POLL',
   )
@@ -51,7 +47,6 @@ export function PostInstructionsDialog({
   const [job, setJob] = useState('')
   const [kind, setKind] = useState<RecipientKind>(selection.selection ? 'selected' : 'all')
   const [group, setGroup] = useState('')
-  const [errors, setErrors] = useState<{ message: string; fields: FieldErrors } | null>(null)
 
   const recipients =
     kind === 'all'
@@ -68,24 +63,23 @@ export function PostInstructionsDialog({
     recipients && (!needsJob || job) ? { operation, job: needsJob ? job : undefined, recipients } : null
   const count = useRecipientCount(open ? countInput : null)
 
-  const post = () =>
-    start(async () => {
-      if (!recipients) return
-      const result = await postInstructionsAction({
-        operation,
-        value: operation === 'SET-POLL' ? value : undefined,
-        job: needsJob ? job : undefined,
-        recipients,
-      })
-      if (!result.ok) {
-        setErrors({ message: result.message, fields: result.fieldErrors ?? {} })
-        return
-      }
-      setErrors(null)
-      await queryClient.invalidateQueries({ queryKey: targetKeys.lists() })
-      onPosted(result.message)
-      onOpenChange(false)
-    })
+  const errors = outcome && !outcome.ok ? outcome : null
+  const post = () => {
+    if (!recipients) return
+    const input = {
+      operation,
+      value: operation === 'SET-POLL' ? value : undefined,
+      job: needsJob ? job : undefined,
+      recipients,
+    }
+    run(
+      () => postInstructionsAction(input),
+      (_posted, message) => {
+        onPosted(message)
+        onOpenChange(false)
+      },
+    )
+  }
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -113,7 +107,7 @@ export function PostInstructionsDialog({
             job={job}
             onJob={setJob}
             jobs={jobs}
-            errors={errors?.fields ?? {}}
+            errors={errors?.fieldErrors ?? {}}
           />
           <RecipientsField
             kind={kind}

@@ -7,6 +7,7 @@ import { refreshPreferencesSchema } from '@/lib/auth/refresh-preferences'
 export const saveRefreshPreferencesAction = authedAction({
   permission: 'self.manage',
   audit: 'user.preferences',
+  stale: [],
   input: refreshPreferencesSchema,
   run: async (ctx, input, who) => {
     const saved = await saveRefreshPreferences(ctx, who.user.id, input)

@@ -4,7 +4,8 @@ import { RefreshCwIcon, RotateCcwIcon, SendIcon, UnplugIcon, ZapIcon } from 'luc
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
-import { type Outcome, OutcomeMessage, useActionOutcome } from '@/components/forms/action-outcome'
+import { OutcomeMessage } from '@/components/forms/action-outcome'
+import { useServerAction } from '@/components/forms/use-server-action'
 import {
   AlertDialog,
   AlertDialogAction,
@@ -15,8 +16,8 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog'
+import type { ActionResult } from '@/lib/auth/action-result'
 import type { TargetSelection } from '@/lib/msx/target-selection'
-import { targetKeys } from '@/lib/query/keys'
 import type { TargetAbilities } from './abilities'
 import { defectAction, forceDefectAction, forcePollAction, resyncAction } from './actions'
 import type { PostableOperation } from './instruction-types'
@@ -37,11 +38,11 @@ export function TargetActions({
   groups: string[]
   jobs: string[]
 }) {
-  const { run: runAction, pending, outcome, setOutcome } = useActionOutcome([targetKeys.lists()])
+  const { run: runAction, pending, outcome, setOutcome } = useServerAction()
   const [confirming, setConfirming] = useState(false)
   const [posting, setPosting] = useState(false)
   const chosen = selection.selection
-  const run = (action: (input: { selection: TargetSelection }) => Promise<Outcome>) => {
+  const run = <T,>(action: (input: { selection: TargetSelection }) => Promise<ActionResult<T>>) => {
     if (chosen) runAction(() => action({ selection: chosen }), selection.clear)
   }
   const none = chosen === null

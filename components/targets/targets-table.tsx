@@ -1,6 +1,5 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { SearchXIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
 import { ColumnChooser } from '@/components/data-table/column-chooser'
@@ -10,12 +9,12 @@ import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useHiddenColumns } from '@/components/data-table/use-hidden-columns'
 import { useUrlState } from '@/components/data-table/use-url-state'
+import { useTargetList } from '@/components/live/live-queries'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { TargetListParams } from '@/lib/query/keys'
-import { targetListOptions } from '@/lib/query/lists'
 import type { TargetAbilities } from './abilities'
 import { AutoRefresh } from './auto-refresh'
 import { TARGET_COLUMNS_HIDDEN_BY_DEFAULT, TARGET_COLUMNS_TABLE } from './column-choice'
@@ -55,10 +54,7 @@ export function TargetsTable({
 }) {
   const { update, isPending } = useUrlState()
   const { preferences: refresh, setPreferences: setRefresh, intervalMs: refreshMs } = useLiveRefresh()
-  const { data, error, isFetching, dataUpdatedAt, refetch } = useQuery({
-    ...targetListOptions(query),
-    refetchInterval: refreshMs ?? false,
-  })
+  const { data, error, isFetching, dataUpdatedAt, refetch } = useTargetList(query)
   const filtered = hasTargetFilters(query)
   const selection = useTargetSelection(query, data?.rows ?? [], data?.total ?? 0)
   const columnChoice = useHiddenColumns(TARGET_COLUMNS_TABLE, TARGET_COLUMNS_HIDDEN_BY_DEFAULT, hiddenColumns)

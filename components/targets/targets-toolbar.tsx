@@ -7,6 +7,7 @@ import type { UrlChanges } from '@/components/data-table/use-url-state'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select'
+import { sameName } from '@/lib/msx/names'
 import { TARGET_STATUSES } from '@/lib/msx/status'
 import type { TargetListParams } from '@/lib/query/keys'
 
@@ -46,7 +47,7 @@ function GroupFilter({
         </Button>
       </Badge>
     ) : null
-  const selected = value ? (groups.find((g) => g.toUpperCase() === value.toUpperCase()) ?? value) : ALL
+  const selected = value ? (groups.find((g) => sameName(g, value)) ?? value) : ALL
   const options = value && !groups.includes(selected) ? [...groups, selected] : groups
   return (
     <Select value={selected} onValueChange={(group) => onChange(group === ALL ? null : group)}>

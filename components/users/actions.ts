@@ -12,10 +12,12 @@ import {
   setUserRole,
   userNameSchema,
 } from '@/lib/auth/users'
+import { SERVER_RENDERED } from '@/lib/query/keys'
 
 export const createUserAction = authedAction({
   permission: 'users.manage',
   audit: 'user.create',
+  stale: [SERVER_RENDERED],
   input: newUserSchema,
   run: async (ctx, input) => {
     const user = await createUser(ctx, input)
@@ -26,6 +28,7 @@ export const createUserAction = authedAction({
 export const setUserRoleAction = authedAction({
   permission: 'users.manage',
   audit: 'user.role',
+  stale: [SERVER_RENDERED],
   input: z.object({ name: userNameSchema, role: roleSchema }),
   run: async (ctx, input) => {
     await setUserRole(ctx, input.name, input.role)
@@ -36,6 +39,7 @@ export const setUserRoleAction = authedAction({
 export const setUserDisabledAction = authedAction({
   permission: 'users.manage',
   audit: 'user.disable',
+  stale: [SERVER_RENDERED],
   input: z.object({ name: userNameSchema, disabled: z.boolean() }),
   run: async (ctx, input) => {
     await setUserDisabled(ctx, input.name, input.disabled)
@@ -49,6 +53,7 @@ export const setUserDisabledAction = authedAction({
 export const resetPasswordAction = authedAction({
   permission: 'users.manage',
   audit: 'user.password-reset',
+  stale: [SERVER_RENDERED],
   input: z.object({ name: userNameSchema, password: newPasswordSchema }),
   run: async (ctx, input) => {
     await resetPassword(ctx, input.name, input.password)

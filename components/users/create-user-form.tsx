@@ -1,29 +1,18 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useActionState } from 'react'
 import { Field, FormMessage, NewPasswordField } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles'
 import { createUserAction } from './actions'
 
-type State = Awaited<ReturnType<typeof createUserAction>> | null
-
 export function CreateUserForm() {
-  const router = useRouter()
-  const [state, action, pending] = useActionState<State, FormData>(async (_previous, form) => {
-    const result = await createUserAction(Object.fromEntries(form))
-    if (result.ok) router.refresh()
-    return result
-  }, null)
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
+  const { run, pending, outcome } = useServerAction()
+  const create = (form: FormData) => run(() => createUserAction(Object.fromEntries(form)))
+  const errors = outcome?.fieldErrors ?? {}
   return (
-    <form
-      action={action}
-      onSubmit={submitWithoutReset(action)}
-      className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start"
-    >
+    <form onSubmit={submitWithoutReset(create)} className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start">
       <Field label="User name" name="name" autoComplete="off" required errors={errors.name} />
       <NewPasswordField label="Password" name="password" errors={errors.password} />
       <div className="grid gap-1.5">
@@ -47,7 +36,7 @@ export function CreateUserForm() {
         {pending ? 'Creating…' : 'Create user'}
       </Button>
       <div className="sm:col-span-4">
-        <FormMessage state={state} />
+        <FormMessage state={outcome} />
       </div>
     </form>
   )

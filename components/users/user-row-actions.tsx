@@ -1,28 +1,22 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
+import type { ActionResult } from '@/lib/auth/action-result'
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles'
 import { resetPasswordAction, setUserDisabledAction, setUserRoleAction } from './actions'
 
 /** Role, enable/disable and password reset for one user; each says what it did or why it was refused. */
 export function UserRowActions({ name, role, disabled }: { name: string; role: Role; disabled: boolean }) {
-  const router = useRouter()
-  const [pending, start] = useTransition()
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const { run: runAction, pending, outcome: message } = useServerAction()
   const [resetting, setResetting] = useState(false)
   const [password, setPassword] = useState('')
-  const run = (work: () => Promise<{ ok: boolean; message: string }>) =>
-    start(async () => {
-      const result = await work()
-      setMessage({ ok: result.ok, text: result.message })
-      if (result.ok) {
-        setResetting(false)
-        setPassword('')
-        router.refresh()
-      }
+  const run = <T,>(action: () => Promise<ActionResult<T>>) =>
+    runAction(action, () => {
+      setResetting(false)
+      setPassword('')
     })
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
@@ -79,7 +73,7 @@ export function UserRowActions({ name, role, disabled }: { name: string; role: R
             message.ok ? 'w-full text-right text-xs text-emerald-600' : 'w-full text-right text-xs text-destructive'
           }
         >
-          {message.text}
+          {message.message}
         </p>
       )}
     </div>

@@ -1,6 +1,8 @@
+// The query-key factory: every key of the dashboard's live views, and what a server action names as stale.
 import type { z } from 'zod'
 import type { auditListQuery } from '@/lib/msx/audit-list'
 import type { instructionListQuery } from '@/lib/msx/instructions'
+import { nameKey } from '@/lib/msx/names'
 import type { targetListQuery } from '@/lib/msx/target-list'
 
 export type TargetListParams = z.output<typeof targetListQuery>
@@ -14,6 +16,12 @@ export const targetKeys = {
   list: (query: TargetListParams) => [...targetKeys.lists(), query] as const,
   /** how many target servers an instruction would reach, as the Post Instructions dialog asks */
   recipientCount: (input: object) => [...targetKeys.all, 'recipient-count', input] as const,
+}
+
+// Under targetKeys.all, so a change that refreshes every target view refreshes a target's page too.
+export const targetDetailKeys = {
+  all: () => [...targetKeys.all, 'detail'] as const,
+  detail: (name: string) => [...targetDetailKeys.all(), nameKey(name)] as const,
 }
 
 export const auditKeys = {
@@ -38,3 +46,6 @@ export const instructionKeys = {
   lists: () => [...instructionKeys.all, 'list'] as const,
   list: (query: InstructionListParams) => [...instructionKeys.lists(), query] as const,
 }
+
+/** The page's server-rendered part (Users, Your account), which no query holds: refreshed with router.refresh(). */
+export const SERVER_RENDERED = ['server-rendered'] as const

@@ -1,3 +1,4 @@
+// The query options of each live view (key and JSON read); the live-query hooks add the user's refresh setting.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { listAuditEvents } from '@/lib/msx/audit-list'
 import type { PendingRequestList } from '@/lib/msx/enlistment-request-list'
@@ -5,6 +6,7 @@ import type { EnlistmentTokenList } from '@/lib/msx/enlistment-tokens'
 import type { GroupList } from '@/lib/msx/group-list'
 import type { InstructionList } from '@/lib/msx/instructions'
 import type { StaleDownloads } from '@/lib/msx/stale-downloads'
+import type { TargetDetails } from '@/lib/msx/target-details'
 import type { TargetList } from '@/lib/msx/target-list'
 import {
   type AuditListParams,
@@ -14,12 +16,10 @@ import {
   type InstructionListParams,
   instructionKeys,
   type TargetListParams,
+  targetDetailKeys,
   targetKeys,
 } from './keys'
 import { toQueryString } from './url'
-
-/** How often the live lists refresh while the page is open. */
-export const LIVE_REFRESH_MS = 10_000
 
 export type AuditList = Awaited<ReturnType<typeof listAuditEvents>>
 
@@ -41,7 +41,6 @@ export const targetListOptions = (query: TargetListParams) =>
   queryOptions({
     queryKey: targetKeys.list(query),
     queryFn: () => fetchJson<TargetList>(`/api/targets?${toQueryString(query)}`),
-    refetchInterval: LIVE_REFRESH_MS,
     placeholderData: keepPreviousData,
   })
 
@@ -49,7 +48,6 @@ export const auditListOptions = (query: AuditListParams) =>
   queryOptions({
     queryKey: auditKeys.list(query),
     queryFn: () => fetchJson<AuditList>(`/api/activity?${toQueryString(query)}`),
-    refetchInterval: LIVE_REFRESH_MS,
     placeholderData: keepPreviousData,
   })
 
@@ -57,7 +55,6 @@ export const pendingRequestsOptions = () =>
   queryOptions({
     queryKey: enlistmentKeys.pending(),
     queryFn: () => fetchJson<PendingRequestList>('/api/enlistment-requests'),
-    refetchInterval: LIVE_REFRESH_MS,
   })
 
 export const enlistmentTokensOptions = () =>
@@ -70,13 +67,17 @@ export const groupListOptions = () =>
   queryOptions({
     queryKey: groupKeys.list(),
     queryFn: () => fetchJson<GroupList>('/api/groups'),
-    refetchInterval: LIVE_REFRESH_MS,
   })
 
 export const instructionListOptions = (query: InstructionListParams) =>
   queryOptions({
     queryKey: instructionKeys.list(query),
     queryFn: () => fetchJson<InstructionsView>(`/api/instructions?${toQueryString(query)}`),
-    refetchInterval: LIVE_REFRESH_MS,
     placeholderData: keepPreviousData,
+  })
+
+export const targetDetailsOptions = (name: string) =>
+  queryOptions({
+    queryKey: targetDetailKeys.detail(name),
+    queryFn: () => fetchJson<TargetDetails>(`/api/targets/${encodeURIComponent(name)}`),
   })

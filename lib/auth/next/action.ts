@@ -3,15 +3,12 @@ import { headers } from 'next/headers'
 import type { z } from 'zod'
 import type { MsxContext } from '../../msx/context'
 import { isMsxError } from '../../msx/errors'
+import type { ActionResult, StaleView } from '../action-result'
 import type { Permission } from '../permissions'
 import { authorizeRecorded } from '../recorded-refusal'
 import type { SignedIn } from '../sessions'
 import { contextOf, currentUser } from './current-user'
 import { isSameOrigin } from './origin'
-
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> }
 
 interface ActionSpec<S extends z.ZodType, T> {
   permission: Permission
@@ -21,6 +18,8 @@ interface ActionSpec<S extends z.ZodType, T> {
   /** a further permission some inputs need (posting DEFECT, START or STOP) */
   alsoNeeds?: (input: z.output<S>) => Permission | undefined
   run: (ctx: MsxContext, input: z.output<S>, who: SignedIn) => Promise<{ data: T; message: string }>
+  /** the views this action makes stale when it succeeds: the one mutation hook refreshes exactly these */
+  stale: readonly StaleView[] | ((input: z.output<S>) => readonly StaleView[])
 }
 
 /**
@@ -58,7 +57,8 @@ export function authedAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       const further = spec.alsoNeeds?.(parsed.data)
       if (further) await authorize(further)
       const { data, message } = await spec.run(ctx, parsed.data, who)
-      return { ok: true, data, message }
+      const stale = typeof spec.stale === 'function' ? spec.stale(parsed.data) : spec.stale
+      return { ok: true, data, message, stale }
     } catch (error) {
       if (isMsxError(error)) return { ok: false, message: error.message }
       throw error

@@ -9,8 +9,8 @@ import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
 import { serverName } from '@/lib/msx/names'
 import { targetDetails } from '@/lib/msx/target-details'
+import { targetDetailsOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
-import { targetDetailsOptions } from '@/lib/query/target-details'
 
 type Params = { params: Promise<{ name: string }> }
 
