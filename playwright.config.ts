@@ -1,3 +1,6 @@
+// npm test's browser tests: Debian's Chromium against a master of their own on loopback.
+// The specs seed through lib/msx, whose database modules are marked server-only: Node may load them.
+import './lib/node-hooks/server-only.mjs'
 import { defineConfig } from '@playwright/test'
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GATEWAY_PORT, E2E_PORT } from './e2e/env'
 import { PLAYWRIGHT_REPORT } from './scripts/lib/reports.mjs'

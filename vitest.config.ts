@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config'
 const unit = ['lib/**/*.test.ts', 'agent/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts']
 
 export default defineConfig({
-  resolve: { alias: { '@': import.meta.dirname } },
+  resolve: {
+    alias: {
+      '@': import.meta.dirname,
+      // the modules marked for Next's server bundles load here as they do there (lib/node-hooks/server-only.mjs)
+      'server-only': `${import.meta.dirname}/node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

@@ -3,7 +3,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
-import { MASTER_VERSION } from '../lib/msx/master'
+import { MASTER_VERSION } from '../lib/msx/versions'
 
 const schema = z.object({
   XDG_DATA_HOME: z.string().optional(),

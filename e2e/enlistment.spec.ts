@@ -2,7 +2,7 @@
 // rejected from the dashboard; a Viewer sees why they may not.
 import type { Page } from '@playwright/test'
 import { submitEnlistmentRequest } from '../lib/msx/enlistment-requests'
-import { MASTER_VERSION } from '../lib/msx/master'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 import { expectTooltip } from './tooltip'
 

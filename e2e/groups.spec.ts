@@ -3,8 +3,8 @@
 import type { Page } from '@playwright/test'
 import { saveRefreshPreferences } from '../lib/auth/preferences'
 import { addGroupMembers, createGroup } from '../lib/msx/groups'
-import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 
 test('an Administrator creates, renames, fills, empties and deletes a group', async ({ page, msx, unique }) => {

@@ -2,8 +2,8 @@
 // Post Instructions dialog and the Force Defection confirmation open with Enter, close with Escape and give the
 // focus back to their button.
 import type { Locator, Page } from '@playwright/test'
-import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 import { targetRow } from './target-rows'
 

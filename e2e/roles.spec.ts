@@ -2,8 +2,8 @@
 // posting the server action itself; an Operator's Force Poll lands in the activity log under their name.
 import { SESSION_COOKIE } from '../lib/auth/next/cookie'
 import { createSession } from '../lib/auth/sessions'
-import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { E2E_BASE_URL } from './env'
 import { expect, test } from './fixtures'
 import { targetRow } from './target-rows'

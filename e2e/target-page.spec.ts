@@ -4,11 +4,11 @@ import type { Page } from '@playwright/test'
 import type { MsxContext } from '../lib/msx/context'
 import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { createJob } from '../lib/msx/jobs'
-import { MASTER_VERSION } from '../lib/msx/master'
 import { recordOutcomes } from '../lib/msx/outcomes'
 import { recordPolls } from '../lib/msx/polls'
 import { postOperation } from '../lib/msx/post-operation'
 import { deleteTargetServer, enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 
 /** A target in a group, a job on it with one failed run, and three poll samples. */

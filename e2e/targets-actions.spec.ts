@@ -1,7 +1,8 @@
 // The Target Server Status toolbar as an administrator uses it: choosing targets (some, or all that match across
 // pages), posting instructions, forcing polls, re-synchronizing, and the auto refresh each user keeps.
-import { MASTER_VERSION } from '../lib/msx/master'
+
 import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 import { cellOf, targetRow } from './target-rows'
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { addGroupMembers, createGroup } from '../lib/msx/groups'
-import { MASTER_VERSION } from '../lib/msx/master'
 import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
 import { choose } from './choose'
 import { expect, test } from './fixtures'
 import { cellOf, targetRow, targetsTable } from './target-rows'

@@ -1,7 +1,7 @@
 // Identities for the gateway cases: a real enlisted agent (a key, its request and the certificate the master
 // signed) and forged client certificates the master never issued.
 import https from 'node:https'
-import { MASTER_VERSION } from '../../lib/msx/master'
+import { MASTER_VERSION } from '../../lib/msx/versions'
 import { createCertificateRequest } from '../../lib/pki/csr'
 import { generateKeyPair, privateKeyToPem } from '../../lib/pki/keys'
 import { KEY_ALGORITHM, x509 } from '../../lib/pki/x509'

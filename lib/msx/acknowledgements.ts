@@ -3,6 +3,7 @@
 // polling interval, a carried-out DEFECT completes its defection, and a re-synchronizing target with nothing left
 // to download is back to normal. The gateway hands over the acknowledgements of many targets at once (a fleet-wide
 // post is acknowledged by every target within seconds), so each of these is one statement for all of them.
+import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
 import { transaction } from './context'

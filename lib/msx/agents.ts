@@ -1,5 +1,6 @@
 // The agent's side of the model: enlisting with a token or by request, being recognized by its certificate,
 // re-enlisting, and defecting on its own. The gateway calls these; it implements no rule itself.
+import 'server-only'
 import type { Db } from '../db/client'
 import { recordAudit } from './audit'
 import { type Actor, transaction } from './context'

@@ -1,4 +1,5 @@
 // The activity log as CSV (RFC 4180, CRLF), for a spreadsheet or a reviewer's tools.
+import 'server-only'
 import { stringify } from 'csv-stringify/sync'
 import type { AuditRow } from './audit-list'
 

@@ -1,6 +1,7 @@
 // Which activity entries a query selects, as one SQL condition for both databases. Prisma's string filters do
 // not serve here: they are LIKE without escaping (the "_" of a server name would match any character) and
 // case-sensitive on PostgreSQL.
+import 'server-only'
 import { providerOf, type Tx } from '../db/client'
 import { join, type Sql, sql, timestamp } from '../db/sql'
 

@@ -1,4 +1,5 @@
 // The activity log, newest first, filtered and paged in the database.
+import 'server-only'
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { type Sql, sql } from '../db/sql'

@@ -1,4 +1,5 @@
 // The activity log keeps each entry for the configured number of days (MSX_AUDIT_RETENTION_DAYS).
+import 'server-only'
 import type { Db } from '../db/client'
 
 const DAY_MS = 24 * 60 * 60 * 1000

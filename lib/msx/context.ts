@@ -1,3 +1,4 @@
+import 'server-only'
 import { retryWhileBusy } from '../db/busy'
 import type { Db, Tx } from '../db/client'
 

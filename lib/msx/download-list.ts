@@ -1,4 +1,5 @@
 // sysdownloadlist: the instructions posted to each target, downloaded in insertion (id) order.
+import 'server-only'
 import type { Tx } from '../db/client'
 import { chunks, join, timestamp } from '../db/sql'
 import type { ObjectType, Operation } from './operations'

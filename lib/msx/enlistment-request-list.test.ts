@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { testDatabase, uniqueName } from '../../test/support/fixtures'
 import { listPendingRequestRows } from './enlistment-request-list'
 import { approveEnlistmentRequests, submitEnlistmentRequest } from './enlistment-requests'
-import { MASTER_VERSION } from './master'
+import { MASTER_VERSION } from './versions'
 
 const t = testDatabase()
 

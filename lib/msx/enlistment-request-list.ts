@@ -1,5 +1,6 @@
 // The requests waiting for a decision, as the dashboard and the CLI show them: JSON-ready, without the CSR (it
 // can be 20 kB each and no one reads it), the oldest first and at most a screenful more than anyone decides at once.
+import 'server-only'
 import type { Db } from '../db/client'
 
 export const PENDING_REQUESTS_SHOWN = 200

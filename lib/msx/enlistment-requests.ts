@@ -1,4 +1,5 @@
 // Targets asking to enlist without a token wait as requests until an administrator enlists or rejects them.
+import 'server-only'
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'

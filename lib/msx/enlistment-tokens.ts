@@ -1,5 +1,6 @@
 // Enlistment tokens: a secret an agent presents to enlist at once. Only its SHA-256 is stored; it expires and
 // may be limited to a number of uses.
+import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'

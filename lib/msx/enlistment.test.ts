@@ -13,8 +13,8 @@ import {
   listEnlistmentTokens,
   revokeEnlistmentToken,
 } from './enlistment-tokens'
-import { MASTER_VERSION } from './master'
 import { listTargets } from './target-list'
+import { MASTER_VERSION } from './versions'
 
 const t = testDatabase()
 

@@ -1,3 +1,4 @@
+import 'server-only'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { resolveRecipients } from './recipients'

@@ -1,4 +1,5 @@
 // Target server groups as the dashboard lists them: JSON-ready, with their member and job counts.
+import 'server-only'
 import type { Db } from '../db/client'
 import { listGroups } from './groups'
 

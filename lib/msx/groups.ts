@@ -1,5 +1,6 @@
 // Target server groups (sp_add_targetservergroup & co). A group's jobs follow its members: a new member gets
 // them, a removed member loses those it held only through the group.
+import 'server-only'
 import type { Tx } from '../db/client'
 import { chunks, join, timestamp } from '../db/sql'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'

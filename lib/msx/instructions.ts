@@ -1,11 +1,12 @@
 // Working with the download list: an administrator deletes instructions or clears their errors; lists for the
 // dashboard and the CLI. A target's acknowledgements are in acknowledgements.ts.
+import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import { settleResyncs } from './acknowledgements'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
-import { invalid } from './errors'
+import { invalid, parseOrInvalid } from './errors'
 import { INSTRUCTION_OPERATIONS, INSTRUCTION_STATUSES, type InstructionStatus } from './instruction-status'
 import { nameKey, objectName, serverName } from './names'
 import { pageFields, pageWindow } from './paging'
@@ -20,13 +21,24 @@ function distinctNames(rows: { targetName: string }[]) {
   return [...new Set(rows.map((r) => r.targetName))]
 }
 
-function assertIds(ids: number[]) {
-  if (ids.length === 0) throw invalid('Choose at least one instruction.')
-}
+/** Beyond this many instructions named at once, a delete or clear is refused. */
+export const MAX_INSTRUCTIONS_AT_ONCE = 10_000
+
+/** Instructions named by id, as the Download Instructions tab and the msx API name them. */
+export const instructionIds = z
+  .array(
+    z.number({ error: 'an instruction id is a whole number' }).int('an instruction id is a whole number').positive(),
+    { error: 'list the instruction ids' },
+  )
+  .min(1, 'select at least one instruction')
+  .max(
+    MAX_INSTRUCTIONS_AT_ONCE,
+    `select at most ${MAX_INSTRUCTIONS_AT_ONCE.toLocaleString('en-US')} instructions at once`,
+  )
 
 /** Deletes instructions; a deleted error no longer blocks its target. */
 export async function deleteInstructions(ctx: MsxContext, ids: number[]) {
-  assertIds(ids)
+  parseOrInvalid(instructionIds, ids)
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.downloadInstruction.findMany({
       where: { id: { in: ids } },
@@ -48,7 +60,7 @@ export async function deleteInstructions(ctx: MsxContext, ids: number[]) {
 
 /** Clears the error of instructions: the target downloads them again at its next poll, and its downloads resume. */
 export async function clearInstructionErrors(ctx: MsxContext, ids: number[]) {
-  assertIds(ids)
+  parseOrInvalid(instructionIds, ids)
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.downloadInstruction.findMany({
       where: { id: { in: ids }, errorMessage: { not: null } },

@@ -1,4 +1,5 @@
 // `msx job apply`: a job kept as a file is created when the master does not have it, and replaced when it does.
+import 'server-only'
 import type { MsxContext } from './context'
 import { createJob, parseJobDefinition, updateJob } from './jobs'
 import { nameKey } from './names'

@@ -1,4 +1,5 @@
 // A job's history (sp_help_jobhistory): its runs on each target, newest first, each with its steps.
+import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import { notFound } from './errors'

@@ -1,5 +1,6 @@
 // Multiserver jobs as lists (sp_help_job): every job with how it last went on its targets, and one job in
 // full, its definition written in the job-file format so that it can be saved and applied again.
+import 'server-only'
 import type { Db } from '../db/client'
 import type { JobDefinitionInput } from './job-definition'
 import { findJob } from './jobs'

@@ -1,6 +1,7 @@
 // Which targets hold a job (sysjobservers): the servers it is applied to directly, plus the members of the
 // groups it is applied to. Every change of that set posts INSERT to targets that gain the job and DELETE to
 // targets that lose it, in the caller's transaction.
+import 'server-only'
 import type { Tx } from '../db/client'
 import { chunks, join, sql } from '../db/sql'
 import { postInstructions } from './download-list'

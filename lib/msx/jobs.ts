@@ -1,5 +1,6 @@
 // Multiserver jobs (sp_add_job & co, sp_apply_job_to_targets, sp_remove_job_from_targets). Each change posts
 // INSERT, UPDATE or DELETE to exactly the targets it affects, in the same transaction.
+import 'server-only'
 import type { Tx } from '../db/client'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import packageJson from '../../package.json' with { type: 'json' }
 import { enlist, testDatabase } from '../../test/support/fixtures'
 import { approveEnlistmentRequests, submitEnlistmentRequest } from './enlistment-requests'
-import { dismantleMaster, ensureMaster, MASTER_VERSION, makeMaster } from './master'
+import { dismantleMaster, ensureMaster, makeMaster } from './master'
 import { defectTarget } from './targets'
+import { MASTER_VERSION } from './versions'
 
 const t = testDatabase()
 

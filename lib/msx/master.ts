@@ -1,10 +1,10 @@
+import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { refused } from './errors'
+import { MASTER_VERSION } from './versions'
 
-/** The version of this master; agents are accepted relative to it (see versions.ts). */
-export const MASTER_VERSION = '0.1.0'
 export const DEFAULT_POLL_INTERVAL_SECONDS = 60
 
 /** The master's one row, or null before the master's first start: every reader of it comes here. */

@@ -1,6 +1,7 @@
 // Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
 // and each job's last outcome on the target brought up to date, in one transaction. Outcomes are reports from
 // targets, not changes by administrators: like acknowledgements, they are not written to the activity log.
+import 'server-only'
 
 import type { Db, Tx } from '../db/client'
 import type { OutcomeRecord } from '../protocol/agent-v1'

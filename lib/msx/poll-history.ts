@@ -1,4 +1,5 @@
 // A target's poll history: the samples recordPolls keeps every few minutes, over the hours they are kept.
+import 'server-only'
 import type { Db } from '../db/client'
 import { POLL_METRICS, type PollHistory, summarizeMetric } from './poll-metrics'
 import { POLL_HISTORY_HOURS } from './polls'

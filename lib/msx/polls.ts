@@ -1,5 +1,6 @@
 // Polls are recorded in batches: the gateway answers each poll from memory and hands the last-poll data of
 // many targets to recordPolls every few seconds, so an empty poll costs no write of its own.
+import 'server-only'
 import type { Db } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
 import { transaction } from './context'

@@ -1,4 +1,5 @@
 // sp_post_msx_operation: posts one operation to one target, a group or all targets, in one transaction.
+import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext } from './context'

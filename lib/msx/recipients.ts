@@ -1,4 +1,5 @@
 // Who an instruction goes to, as every face says it, and the target servers that stands for.
+import 'server-only'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
 import { chunks } from '../db/sql'

@@ -1,5 +1,6 @@
 // Re-synchronizing a target (sp_resync_targetserver): its pending instructions are deleted, then DELETE of
 // all its jobs and INSERT of each job that targets it are posted.
+import 'server-only'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'

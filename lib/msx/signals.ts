@@ -1,5 +1,6 @@
 // Wake-ups for the agent gateway, across processes: a signal row (which it watches), and on PostgreSQL a
 // NOTIFY that reaches every master process at commit.
+import 'server-only'
 import { providerOf, type Tx } from '../db/client'
 import { chunks } from '../db/sql'
 

@@ -1,6 +1,7 @@
 // Targets that leave their instructions waiting: a target that polls downloads what is posted to it within one
 // poll interval (at once, when it holds a long poll), so instructions still pending after several intervals mean
 // the target does not reach the master. A target held by an instruction's error is left out: the error says why.
+import 'server-only'
 import type { Db } from '../db/client'
 import { chunks } from '../db/sql'
 import { unreadCounts } from './download-list'

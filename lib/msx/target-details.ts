@@ -1,5 +1,6 @@
 // One target server in full (sp_help_targetserver for one server, with what the dashboard's target page shows):
 // its properties and status, its groups, its latest instructions, its jobs, its history and its poll history.
+import 'server-only'
 import type { Db } from '../db/client'
 import { unreadCounts } from './download-list'
 import { type InstructionRow, listInstructions } from './instructions'

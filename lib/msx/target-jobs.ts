@@ -1,4 +1,5 @@
 // What a target server runs (sysjobservers for one server) and what it has run (sysjobhistory for one server).
+import 'server-only'
 import type { Db } from '../db/client'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
 

@@ -1,4 +1,5 @@
 // The Target Server Status list (sp_help_targetserver), filtered, sorted and paged in the database.
+import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import { unreadCounts } from './download-list'

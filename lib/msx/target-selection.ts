@@ -1,6 +1,7 @@
 // What the Target Server Status toolbar acts on: rows chosen by name, or every target server the list's filters
 // match, across all its pages (like "Select all conversations that match this search"). A filter is resolved to
 // names here, on the server, by the very condition the list itself uses.
+import 'server-only'
 import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { refused } from './errors'

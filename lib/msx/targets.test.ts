@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase, uniqueName } from '../../test/support/fixtures'
-import { dismantleMaster, MASTER_VERSION } from './master'
+import { dismantleMaster } from './master'
 import { defectTarget, deleteTargetServer, updateTargetLocation } from './targets'
+import { MASTER_VERSION } from './versions'
 
 const t = testDatabase()
 

@@ -1,4 +1,5 @@
 // Enlisting and defecting target servers (sp_msx_enlist, sp_msx_defect, sp_delete_targetserver).
+import 'server-only'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
 import { recordAudit } from './audit'

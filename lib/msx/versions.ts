@@ -1,4 +1,8 @@
+// The master's version, and the agent versions it accepts relative to it.
 import { refused } from './errors'
+
+/** The version of this master; agents are accepted relative to it. */
+export const MASTER_VERSION = '0.1.0'
 
 // The master is the newest version: it accepts agents of its own minor release and of the two before it.
 const ACCEPTED_MINOR_RELEASES_BEHIND = 2

@@ -9,12 +9,12 @@ import { approveEnlistmentRequests, submitEnlistmentRequest } from '../../lib/ms
 import { addGroupMembers, createGroup } from '../../lib/msx/groups'
 import { acknowledgeInstructions } from '../../lib/msx/instructions'
 import { createJob } from '../../lib/msx/jobs'
-import { MASTER_VERSION } from '../../lib/msx/master'
 import { recordOutcomes } from '../../lib/msx/outcomes'
 import { type PollReport, recordPolls } from '../../lib/msx/polls'
 import { postOperation } from '../../lib/msx/post-operation'
 import { resynchronizeTarget } from '../../lib/msx/resync'
 import { defectTarget, enlistTarget } from '../../lib/msx/targets'
+import { MASTER_VERSION } from '../../lib/msx/versions'
 
 export const SHOWN_TARGET = 'SQL-PRD-01'
 

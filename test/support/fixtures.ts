@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { MsxContext } from '../../lib/msx/context'
-import { MASTER_VERSION } from '../../lib/msx/master'
 import { type EnlistmentInput, enlistTarget } from '../../lib/msx/targets'
+import { MASTER_VERSION } from '../../lib/msx/versions'
 import { createTestDb, type TestDb } from './test-db'
 
 /** A fresh database for the test file, and a context acting as an administrator. */

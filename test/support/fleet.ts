@@ -1,6 +1,6 @@
 import type { Db } from '../../lib/db/client'
 import { timestamp } from '../../lib/db/sql'
-import { MASTER_VERSION } from '../../lib/msx/master'
+import { MASTER_VERSION } from '../../lib/msx/versions'
 
 /**
  * Inserts `count` enlisted targets named PREFIX-1 ... PREFIX-count in one statement (a fleet for tests of
