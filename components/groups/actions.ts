@@ -1,6 +1,7 @@
 'use server'
 
 import { z } from 'zod'
+import { countOf, targetServers } from '@/components/format/counts'
 import { sayNames } from '@/components/format/names'
 import { authedAction } from '@/lib/auth/next/action'
 import { addGroupMembers, createGroup, deleteGroup, removeGroupMembers, renameGroup } from '@/lib/msx/groups'
@@ -10,11 +11,8 @@ import { groupKeys, targetKeys } from '@/lib/query/keys'
 const MAX_SELECTION = 10_000
 const targetNames = serverNames.max(MAX_SELECTION, `Select at most ${MAX_SELECTION} target servers at once.`)
 
-const plural = (n: number) => `${n} target server${n === 1 ? '' : 's'}`
 const jobsNote = (instructions: number) =>
-  instructions > 0
-    ? ` Posted ${instructions} job instruction${instructions === 1 ? '' : 's'} for the group's jobs.`
-    : ''
+  instructions > 0 ? ` Posted ${countOf(instructions, 'job instruction')} for the group's jobs.` : ''
 
 export const createGroupAction = authedAction({
   permission: 'groups.edit',
@@ -71,7 +69,7 @@ export const removeMembersAction = authedAction({
     const { changed, jobs } = await removeGroupMembers(ctx, group, names)
     const what =
       changed.length > 0
-        ? `Removed ${plural(changed.length)} from ${group}: ${sayNames(changed)}.`
+        ? `Removed ${targetServers(changed.length)} from ${group}: ${sayNames(changed)}.`
         : `None of them was a member of ${group}.`
     return { data: undefined, message: what + jobsNote(jobs.inserted.length + jobs.deleted.length) }
   },

@@ -2,17 +2,11 @@
 
 import { z } from 'zod'
 import { authedAction } from '@/lib/auth/next/action'
-import { clearInstructionErrors, deleteInstructions } from '@/lib/msx/instructions'
+import { clearInstructionErrors, deleteInstructions, instructionIds } from '@/lib/msx/instructions'
 import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { clearedReport, deletedReport } from './wording'
 
-const MAX_SELECTION = 10_000
-const selectedInstructions = z.object({
-  ids: z
-    .array(z.number().int().positive('an instruction id is a positive whole number'))
-    .min(1, 'select at least one instruction')
-    .max(MAX_SELECTION, `select at most ${MAX_SELECTION.toLocaleString('en-US')} instructions at once`),
-})
+const selectedInstructions = z.object({ ids: instructionIds })
 
 export const deleteInstructionsAction = authedAction({
   permission: 'instructions.manage',

@@ -4,6 +4,7 @@ import { EraserIcon, Trash2Icon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
+import { countOf } from '@/components/format/counts'
 import { sayNames } from '@/components/format/names'
 import { OutcomeMessage } from '@/components/forms/action-outcome'
 import { useServerAction } from '@/components/forms/use-server-action'
@@ -20,7 +21,6 @@ import {
 import type { ActionResult } from '@/lib/auth/action-result'
 import type { InstructionRow } from '@/lib/msx/instructions'
 import { clearInstructionErrorsAction, deleteInstructionsAction } from './actions'
-import { plural } from './wording'
 
 /** Delete and Clear on the selected instructions; each reports what it did. */
 export function InstructionActions({
@@ -37,14 +37,14 @@ export function InstructionActions({
   const errors = selected.filter((row) => row.status === 'error')
   const run = <T,>(action: (input: { ids: number[] }) => Promise<ActionResult<T>>, ids: number[]) =>
     runAction(() => action({ ids }), onDone)
-  const count = plural(selected.length, 'instruction')
+  const count = countOf(selected.length, 'instruction')
   const targets = [...new Set(selected.map((row) => row.targetName))]
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm text-muted-foreground" aria-live="polite">
         {selected.length === 0
           ? 'Select instructions to delete them or clear their errors.'
-          : `${count} selected${errors.length > 0 ? `, ${plural(errors.length, 'error')}` : ''}`}
+          : `${count} selected${errors.length > 0 ? `, ${countOf(errors.length, 'error')}` : ''}`}
       </span>
       <GuardedButton
         ability={ability}

@@ -2,11 +2,11 @@
 
 import { ClockAlertIcon } from 'lucide-react'
 import Link from 'next/link'
+import { countOf } from '@/components/format/counts'
 import { RelativeTime } from '@/components/format/relative-time'
 import { useNow } from '@/components/format/use-now'
 import type { StaleDownloads, StaleTarget } from '@/lib/msx/stale-downloads'
 import { formatAge } from '@/lib/msx/status'
-import { plural } from './wording'
 
 function StaleLine({ target, now }: { target: StaleTarget; now: number }) {
   const filter = `/targets/instructions?target=${encodeURIComponent(target.name)}&status=pending`
@@ -15,7 +15,7 @@ function StaleLine({ target, now }: { target: StaleTarget; now: number }) {
       <Link href={filter} className="font-mono font-medium underline underline-offset-4">
         {target.name}
       </Link>
-      : {plural(target.pending, 'instruction')} waiting for {formatAge(now - Date.parse(target.waitingSince))}, last
+      : {countOf(target.pending, 'instruction')} waiting for {formatAge(now - Date.parse(target.waitingSince))}, last
       polled <RelativeTime iso={target.lastPolled} fallback="never" />
       {target.polledSince && ' (it polls but does not download: check its agent’s log)'}
     </li>
@@ -34,14 +34,14 @@ export function StaleNotice({ stale, gatewayPort }: { stale: StaleDownloads; gat
     >
       <h2 id="stale-downloads-title" className="flex items-center gap-2 font-semibold">
         <ClockAlertIcon className="size-4" aria-hidden />
-        {plural(stale.total, 'target server')} {stale.total === 1 ? 'has' : 'have'} not downloaded{' '}
+        {countOf(stale.total, 'target server')} {stale.total === 1 ? 'has' : 'have'} not downloaded{' '}
         {stale.total === 1 ? 'its' : 'their'} instructions for more than 3 poll intervals
       </h2>
       <ul className="mt-2 list-disc space-y-0.5 pl-6">
         {stale.targets.map((target) => (
           <StaleLine key={target.name} target={target} now={now} />
         ))}
-        {more > 0 && <li>and {plural(more, 'more target server')}</li>}
+        {more > 0 && <li>and {countOf(more, 'more target server')}</li>}
       </ul>
       <p className="mt-3 font-medium">What usually causes it:</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-6">

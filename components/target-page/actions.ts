@@ -1,6 +1,7 @@
 'use server'
 
 import { z } from 'zod'
+import { countOf } from '@/components/format/counts'
 import { authedAction } from '@/lib/auth/next/action'
 import { addGroupMembers, removeGroupMembers } from '@/lib/msx/groups'
 import { serverName } from '@/lib/msx/names'
@@ -26,8 +27,6 @@ export const updateLocationAction = authedAction({
   },
 })
 
-const jobs = (n: number) => `${n} job${n === 1 ? '' : 's'}`
-
 const membership = z.object({
   target: serverName,
   group: z.string().trim().min(1, 'Choose a group.').max(128, 'A group name has at most 128 characters.'),
@@ -40,7 +39,7 @@ export const addToGroupAction = authedAction({
   input: membership,
   run: async (ctx, { target, group }) => {
     const { changed, jobs: posted } = await addGroupMembers(ctx, group, [target])
-    const note = posted.inserted.length > 0 ? `; posted INSERT of ${jobs(posted.inserted.length)} to it` : ''
+    const note = posted.inserted.length > 0 ? `; posted INSERT of ${countOf(posted.inserted.length, 'job')} to it` : ''
     return {
       data: undefined,
       message: changed.length ? `Added ${target} to ${group}${note}.` : `${target} was already in ${group}.`,
@@ -56,7 +55,9 @@ export const removeFromGroupAction = authedAction({
   run: async (ctx, { target, group }) => {
     const { changed, jobs: posted } = await removeGroupMembers(ctx, group, [target])
     const note =
-      posted.deleted.length > 0 ? `; posted DELETE of ${jobs(posted.deleted.length)} it held only through it` : ''
+      posted.deleted.length > 0
+        ? `; posted DELETE of ${countOf(posted.deleted.length, 'job')} it held only through it`
+        : ''
     return {
       data: undefined,
       message: changed.length ? `Removed ${target} from ${group}${note}.` : `${target} was not in ${group}.`,

@@ -1,6 +1,7 @@
 'use server'
 
 import { z } from 'zod'
+import { countOf, targetServers } from '@/components/format/counts'
 import { authedAction } from '@/lib/auth/next/action'
 import type { MsxContext } from '@/lib/msx/context'
 import { isMsxError } from '@/lib/msx/errors'
@@ -9,7 +10,6 @@ import { resynchronizeTarget } from '@/lib/msx/resync'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
 import { defectTarget } from '@/lib/msx/targets'
 import { groupKeys, instructionKeys, targetKeys } from '@/lib/query/keys'
-import { countOf, plural } from './wording'
 
 const selectionInput = z.object({ selection: targetSelection })
 
@@ -21,7 +21,7 @@ export const forcePollAction = authedAction({
   run: async (ctx, { selection }) => {
     const names = await selectedTargetNames(ctx.db, selection, { exceptDefecting: true })
     const done = await forcePoll(ctx, names)
-    return { data: undefined, message: `Asked ${plural(done.length)} to poll now.` }
+    return { data: undefined, message: `Asked ${targetServers(done.length)} to poll now.` }
   },
 })
 
@@ -56,7 +56,7 @@ export const defectAction = authedAction({
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection, { exceptDefecting: true }), false)
-    return { data: result, message: report(`Posted DEFECT to ${plural(result.done.length)}.`, result.refused) }
+    return { data: result, message: report(`Posted DEFECT to ${targetServers(result.done.length)}.`, result.refused) }
   },
 })
 
@@ -67,7 +67,7 @@ export const forceDefectAction = authedAction({
   input: selectionInput,
   run: async (ctx, { selection }) => {
     const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection), true)
-    return { data: result, message: report(`Force-defected ${plural(result.done.length)}.`, result.refused) }
+    return { data: result, message: report(`Force-defected ${targetServers(result.done.length)}.`, result.refused) }
   },
 })
 
@@ -82,7 +82,7 @@ export const resyncAction = authedAction({
     const removed = done.reduce((sum, d) => sum + d.result.removed, 0)
     const jobs = done.reduce((sum, d) => sum + d.result.jobs, 0)
     const message =
-      `Re-synchronized ${plural(done.length)}: deleted ${countOf(removed, 'pending instruction')}, ` +
+      `Re-synchronized ${targetServers(done.length)}: deleted ${countOf(removed, 'pending instruction')}, ` +
       `posted DELETE of all jobs and INSERT of ${countOf(jobs, 'job')}.`
     return { data: { done: done.map((d) => d.name), refused }, message: report(message, refused) }
   },

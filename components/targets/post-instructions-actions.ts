@@ -1,6 +1,7 @@
 'use server'
 
 import { z } from 'zod'
+import { targetServers } from '@/components/format/counts'
 import { authedAction } from '@/lib/auth/next/action'
 import { furtherPermissionToPost } from '@/lib/auth/permissions'
 import type { MsxContext } from '@/lib/msx/context'
@@ -11,7 +12,6 @@ import { allTargets, groupMembers, type Recipients } from '@/lib/msx/recipients'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
 import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
-import { plural } from './wording'
 
 const INTERVAL_MESSAGE = `Enter a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}.`
 
@@ -59,7 +59,7 @@ export const countRecipientsAction = authedAction({
   run: async (ctx, input) => {
     const recipients = await recipientsOf(ctx, input.recipients)
     const count = await countOperationTargets(ctx.db, { operation: input.operation, job: jobOf(input), recipients })
-    return { data: { count }, message: `Will reach ${plural(count)}.` }
+    return { data: { count }, message: `Will reach ${targetServers(count)}.` }
   },
 })
 
@@ -74,6 +74,6 @@ export const postInstructionsAction = authedAction({
     const value = input.operation === 'SET-POLL' ? input.value : undefined
     const result = await postOperation(ctx, { operation: input.operation, job: jobOf(input), value, recipients })
     const what = result.operation + (jobOf(input) ? ` of job "${input.job}"` : '')
-    return { data: { posted: result.posted }, message: `Posted ${what} to ${plural(result.posted)}.` }
+    return { data: { posted: result.posted }, message: `Posted ${what} to ${targetServers(result.posted)}.` }
   },
 })

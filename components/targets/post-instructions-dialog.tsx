@@ -2,6 +2,7 @@
 
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
+import { targetServers } from '@/components/format/counts'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import {
@@ -20,7 +21,6 @@ import { postInstructionsAction } from './post-instructions-actions'
 import { type RecipientKind, RecipientsField } from './recipients-field'
 import { useRecipientCount } from './use-recipient-count'
 import type { TargetSelectionState } from './use-target-selection'
-import { plural } from './wording'
 
 export function PostInstructionsDialog({
   open,
@@ -130,7 +130,7 @@ export function PostInstructionsDialog({
               <span className="text-muted-foreground">Counting the target servers it will reach…</span>
             ) : (
               <span>
-                It will reach <span className="font-medium">{plural(count.data)}</span>.
+                It will reach <span className="font-medium">{targetServers(count.data)}</span>.
               </span>
             )}
           </p>

@@ -1,9 +1,9 @@
 'use client'
 
+import { targetServers } from '@/components/format/counts'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 import type { TargetRow } from '@/lib/msx/target-list'
 import { formatPollInterval, targetWallClock } from './format'
-import { plural } from './wording'
 
 export type RecipientKind = 'all' | 'group' | 'selected'
 
@@ -35,7 +35,7 @@ function ChosenList({ rows }: { rows: TargetRow[] }) {
       </table>
       {rows.length > shown.length && (
         <p className="border-t px-2 py-1 text-xs text-muted-foreground">
-          and {plural(rows.length - shown.length)} more
+          and {targetServers(rows.length - shown.length)} more
         </p>
       )}
     </div>
@@ -99,7 +99,7 @@ export function RecipientsField({
       {kind === 'selected' &&
         (allMatching ? (
           <p className="ml-6 text-sm text-muted-foreground">
-            All {plural(selectedCount)} that match the list's filter.
+            All {targetServers(selectedCount)} that match the list's filter.
           </p>
         ) : (
           <div className="ml-6">

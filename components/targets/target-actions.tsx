@@ -4,6 +4,7 @@ import { RefreshCwIcon, RotateCcwIcon, SendIcon, UnplugIcon, ZapIcon } from 'luc
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
+import { targetServers } from '@/components/format/counts'
 import { OutcomeMessage } from '@/components/forms/action-outcome'
 import { useServerAction } from '@/components/forms/use-server-action'
 import {
@@ -23,7 +24,6 @@ import { defectAction, forceDefectAction, forcePollAction, resyncAction } from '
 import type { PostableOperation } from './instruction-types'
 import { PostInstructionsDialog } from './post-instructions-dialog'
 import type { TargetSelectionState } from './use-target-selection'
-import { plural } from './wording'
 
 export function TargetActions({
   selection,
@@ -46,7 +46,7 @@ export function TargetActions({
     if (chosen) runAction(() => action({ selection: chosen }), selection.clear)
   }
   const none = chosen === null
-  const count = plural(selection.count)
+  const count = targetServers(selection.count)
   const names = selection.chosenRows.map((row) => row.name)
   return (
     <div className="flex flex-wrap items-center gap-2">
