@@ -2,6 +2,7 @@
 // follows. A Viewer sees the groups read-only.
 import type { Page } from '@playwright/test'
 import { saveRefreshPreferences } from '../lib/auth/preferences'
+import type { MsxContext } from '../lib/msx/context'
 import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
@@ -86,68 +87,61 @@ test.describe('a Viewer', () => {
 })
 
 test.describe('the auto refresh setting', () => {
-  // The page's clock is the browser's own: a minute passes in an instant, as if the tab stayed open that long.
-  // It is moved on only once the page is interactive, so the minute cannot pass before the lists have mounted.
-  async function aMinuteLater(page: Page) {
-    const name = page.getByLabel('New group')
-    await expect(async () => {
-      await name.fill('typed')
-      await expect(page.getByRole('button', { name: 'Create group' })).toBeEnabled({ timeout: 500 })
-    }).toPass()
-    await name.fill('')
-    await page.clock.runFor('01:00')
-  }
-
-  async function watchReads(page: Page) {
+  /**
+   * Opens an empty group whose page watches its own reads, then, elsewhere, adds a group and a member to it and
+   * lets a minute pass on the browser's clock (as if the tab stayed open that long). The clock moves only once
+   * the page is interactive, so the minute cannot pass before the lists have mounted.
+   */
+  async function aMinuteAfterAChange(page: Page, msx: MsxContext, unique: (prefix: string) => string) {
+    const [group, member, added] = [unique('Watched'), unique('JOINER'), unique('Added')]
+    await enlistTarget(msx, { name: member, agentVersion: MASTER_VERSION })
+    await createGroup(msx, group)
     const reads: string[] = []
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname
       if (path === '/api/groups' || path === '/api/targets') reads.push(path)
     })
     await page.clock.install()
-    return reads
+    await page.goto(`/groups?group=${encodeURIComponent(group)}`)
+    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
+    const name = page.getByLabel('New group')
+    await expect(async () => {
+      await name.fill('typed')
+      await expect(page.getByRole('button', { name: 'Create group' })).toBeEnabled({ timeout: 500 })
+    }).toPass()
+    await name.fill('')
+
+    await createGroup(msx, added)
+    await addGroupMembers(msx, group, [member])
+    await page.clock.runFor('01:00')
+    const shown = {
+      added: page.getByRole('rowheader', { name: added }),
+      members: page.getByRole('table', { name: `Members of ${group}` }).getByRole('rowheader'),
+      noMembers: page.getByText(`${group} has no members yet.`),
+    }
+    return { member, reads, shown }
   }
 
   test('on: a group and a member added elsewhere show at the next refresh', async ({ page, msx, unique }) => {
-    const [group, member] = [unique('Watched'), unique('JOINER')]
-    await enlistTarget(msx, { name: member, agentVersion: MASTER_VERSION })
-    await createGroup(msx, group)
-    const reads = await watchReads(page)
-    await page.goto(`/groups?group=${encodeURIComponent(group)}`)
-    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
-
-    const added = unique('Added')
-    await createGroup(msx, added)
-    await addGroupMembers(msx, group, [member])
-    await aMinuteLater(page)
-    await expect(page.getByRole('rowheader', { name: added })).toBeVisible()
-    await expect(page.getByRole('table', { name: `Members of ${group}` }).getByRole('rowheader')).toHaveText([member])
+    const { member, reads, shown } = await aMinuteAfterAChange(page, msx, unique)
+    await expect(shown.added).toBeVisible()
+    await expect(shown.members).toHaveText([member])
     expect(reads).toContain('/api/groups')
     expect(reads).toContain('/api/targets')
   })
 
   test('off: the groups and their members stay as they were until a reload', async ({ page, msx, unique, user }) => {
-    const [group, member] = [unique('Still'), unique('JOINER')]
-    await enlistTarget(msx, { name: member, agentVersion: MASTER_VERSION })
-    await createGroup(msx, group)
     const account = await msx.db.user.findUniqueOrThrow({ where: { nameKey: user.name.toUpperCase() } })
     await saveRefreshPreferences(msx, account.id, { autoRefresh: false, refreshSeconds: 10 })
-    const reads = await watchReads(page)
-    await page.goto(`/groups?group=${encodeURIComponent(group)}`)
-    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
-
-    const added = unique('Added')
-    await createGroup(msx, added)
-    await addGroupMembers(msx, group, [member])
-    await aMinuteLater(page)
+    const { member, reads, shown } = await aMinuteAfterAChange(page, msx, unique)
     // a read the page makes after the minute: any refresh the minute started was requested before it
     await page.evaluate(() => fetch('/api/health'))
     expect(reads).toEqual([])
-    await expect(page.getByRole('rowheader', { name: added })).toHaveCount(0)
-    await expect(page.getByText(`${group} has no members yet.`)).toBeVisible()
+    await expect(shown.added).toHaveCount(0)
+    await expect(shown.noMembers).toBeVisible()
 
     await page.reload()
-    await expect(page.getByRole('rowheader', { name: added })).toBeVisible()
-    await expect(page.getByRole('table', { name: `Members of ${group}` }).getByRole('rowheader')).toHaveText([member])
+    await expect(shown.added).toBeVisible()
+    await expect(shown.members).toHaveText([member])
   })
 })
