@@ -103,6 +103,8 @@ test('Force Defection removes a running target, and its agent is told at its nex
   await page.getByRole('button', { name: 'Force Defection' }).click()
   const confirm = page.getByRole('alertdialog', { name: 'Force the defection of 1 target server?' })
   await expect(confirm).toContainText(agent.name)
+  // what really happens to a running agent, as the end of this test shows
+  await expect(confirm).toContainText('A running agent is refused at its next request and stops')
   await confirm.getByRole('button', { name: 'Force Defection' }).click()
   await expect(row).toHaveCount(0)
 
@@ -187,11 +189,15 @@ test('a token made in Enlist a target server enlists the target whose command it
   const usedUp = await tokenId()
   await dialog.getByLabel('Target server name').fill(name)
   await expect(command).toContainText(`--name ${name}`)
+  await expect(command).not.toContainText('--location')
+  await dialog.getByLabel('Location').fill('Rack-7')
+  await expect(command).toContainText('--location Rack-7')
   await expect(command).toContainText(/--token msxe_\S+/)
 
   const shown = (await command.textContent()) ?? ''
   const enlisted = await agents.shown(shown)
   expect(enlisted.stdout).toContain(`Enlisted ${name} into master MSXE2E`)
+  expect((await msx.db.targetServer.findUniqueOrThrow({ where: { nameKey: name } })).location).toBe('Rack-7')
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
   await expect(targetRow(page, name)).toBeVisible(LIVE)

@@ -83,6 +83,36 @@ test('Re-synchronize reports what it deleted and posted', async ({ page, msx, un
   await expect(targetRow(page, name).getByRole('button', { name: 'Re-sync pending' })).toBeVisible()
 })
 
+test('Defect asks first, naming the targets and saying what happens; Cancel posts nothing', async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const site = unique('SITE')
+  const [one, two] = [unique('LEAVE'), unique('LEAVE')]
+  for (const name of [one, two]) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: site })
+  const defects = () =>
+    msx.db.downloadInstruction.count({ where: { targetName: { in: [one, two] }, operation: 'DEFECT' } })
+
+  await page.goto(`/targets?search=${site}`)
+  await targetRow(page, one).getByRole('checkbox').check()
+  await targetRow(page, two).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Defect', exact: true }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Defect 2 target servers?' })
+  await expect(confirm).toContainText(`DEFECT is posted to ${one} and ${two}.`)
+  await expect(confirm).toContainText('each agent deletes the jobs it downloaded from this master and stops')
+  await expect(confirm).toContainText('the target leaves this list once it has done so')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  expect(await defects()).toBe(0)
+
+  await page.getByRole('button', { name: 'Defect', exact: true }).click()
+  await confirm.getByRole('button', { name: 'Defect', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Posted DEFECT to 2 target servers.' })).toBeVisible()
+  expect(await defects()).toBe(2)
+  await expect(targetRow(page, one).getByRole('button', { name: 'Defecting' })).toBeVisible()
+})
+
 test('auto refresh turned off stays off for this user after a reload', async ({ page, msx, unique, user }) => {
   await enlistTarget(msx, { name: unique('LIVE'), agentVersion: MASTER_VERSION })
   await page.goto('/targets')

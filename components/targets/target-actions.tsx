@@ -7,20 +7,11 @@ import { GuardedButton } from '@/components/auth/guarded-button'
 import { targetServers } from '@/components/format/counts'
 import { OutcomeMessage } from '@/components/forms/action-outcome'
 import { useServerAction } from '@/components/forms/use-server-action'
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog'
 import type { ActionResult } from '@/lib/auth/action-result'
 import type { TargetSelection } from '@/lib/msx/target-selection'
 import type { TargetAbilities } from './abilities'
 import { defectAction, forceDefectAction, forcePollAction, resyncAction } from './actions'
+import { type Defection, DefectionConfirm } from './defection-confirm'
 import type { PostableOperation } from './instruction-types'
 import { PostInstructionsDialog } from './post-instructions-dialog'
 import type { TargetSelectionState } from './use-target-selection'
@@ -39,7 +30,7 @@ export function TargetActions({
   jobs: string[]
 }) {
   const { run: runAction, pending, outcome, setOutcome } = useServerAction()
-  const [confirming, setConfirming] = useState(false)
+  const [confirming, setConfirming] = useState<Defection | null>(null)
   const [posting, setPosting] = useState(false)
   const chosen = selection.selection
   const run = <T,>(action: (input: { selection: TargetSelection }) => Promise<ActionResult<T>>) => {
@@ -68,7 +59,7 @@ export function TargetActions({
         variant="outline"
         size="sm"
         disabled={none || pending}
-        onClick={() => setConfirming(true)}
+        onClick={() => setConfirming('force')}
       >
         <ZapIcon aria-hidden />
         Force Defection
@@ -98,7 +89,7 @@ export function TargetActions({
         variant="outline"
         size="sm"
         disabled={none || pending}
-        onClick={() => run(defectAction)}
+        onClick={() => setConfirming('defect')}
       >
         <UnplugIcon aria-hidden />
         Defect
@@ -117,25 +108,14 @@ export function TargetActions({
           }}
         />
       )}
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Force the defection of {count}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              {selection.allMatching
-                ? `All ${count} that match the filter`
-                : `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`}{' '}
-              will be removed from this master at once, with their download instructions, and their certificates
-              revoked. Their agents are not told: on each target run <code>msx-agent defect --force</code>. Use Defect
-              instead for a target that still polls.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction onClick={() => run(forceDefectAction)}>Force Defection</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <DefectionConfirm
+        kind={confirming}
+        onCancel={() => setConfirming(null)}
+        onConfirm={(kind) => run(kind === 'force' ? forceDefectAction : defectAction)}
+        count={count}
+        names={names}
+        allMatching={selection.allMatching}
+      />
       <OutcomeMessage outcome={outcome} />
     </div>
   )
