@@ -4,6 +4,7 @@ import { defectResponse } from '../lib/protocol/agent-v1'
 import { AgentError } from './errors'
 import { forgetIdentity, loadIdentity } from './identity'
 import { MasterClient } from './master-client'
+import { lastRefusal, masterForgotTarget } from './refusal'
 import { AgentStore } from './store'
 import type { EncryptMode } from './trust'
 
@@ -16,6 +17,7 @@ export async function defect(dataDir: string, force: boolean): Promise<string> {
     if (state !== 'enlisted' && state !== 'pending')
       throw new AgentError('This agent is not enlisted: there is nothing to defect from.')
     const jobs = store.jobs().length
+    const refusal = lastRefusal(store)
     if (!force) {
       const identity = loadIdentity(dataDir)
       if (state !== 'enlisted' || !identity)
@@ -38,10 +40,14 @@ export async function defect(dataDir: string, force: boolean): Promise<string> {
     }
     store.clearEnlistment()
     forgetIdentity(dataDir)
-    return force
-      ? `Removed the local enlistment of ${name} and its ${jobs} job(s). The master ${masterName} still lists it: ` +
-          `run \`msx defect ${name} --force\` there (or Force Defection in Manage Target Servers).`
-      : `${name} defected from master ${masterName}; its ${jobs} job(s) were removed.`
+    if (!force) return `${name} defected from master ${masterName}; its ${jobs} job(s) were removed.`
+    const removed = `Removed the local enlistment of ${name} and its ${jobs} job(s).`
+    if (refusal && masterForgotTarget(refusal))
+      return `${removed} The master ${masterName} no longer lists it, as it answered at ${refusal.at}: ${refusal.message}`
+    return (
+      `${removed} Unless it was force-defected there, the master ${masterName} still lists it: ` +
+      `run \`msx defect ${name} --force\` there (or Force Defection in Manage Target Servers).`
+    )
   } finally {
     store.close()
   }

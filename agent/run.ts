@@ -12,6 +12,7 @@ import { AgentError, MasterRefused, MasterUnreachable } from './errors'
 import { forgetIdentity, loadIdentity } from './identity'
 import { MasterClient } from './master-client'
 import { OutcomeUploader } from './outcome-uploader'
+import { recordRefusal } from './refusal'
 import { JobRunner } from './runner/job-runner'
 import { masterClock } from './runner/master-clock'
 import { reportInterruptedRuns } from './runner/recovery'
@@ -44,6 +45,8 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
   })
   const name = store.get('name')
   const masterName = store.get('masterName')
+  // this run asks the master again: a refusal that stopped the last one is recorded anew if it still holds
+  store.unset('refusal')
   const backoff = new Backoff()
   const spool = new Spool(store)
   const now = masterClock(store)
@@ -114,7 +117,10 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
           await sleep(MIN_EMPTY_POLL_GAP_MS, signal)
       } catch (error) {
         if (signal.aborted) break
-        if (error instanceof MasterRefused && isFinalRefusal(error.code)) throw new AgentError(error.message, 3)
+        if (error instanceof MasterRefused && isFinalRefusal(error.code)) {
+          recordRefusal(store, error)
+          throw new AgentError(error.message, 3)
+        }
         const delay = backoff.nextDelayMs()
         const why = error instanceof MasterUnreachable || error instanceof MasterRefused ? error.message : String(error)
         log.warn(`${why} Retrying in ${(delay / 1000).toFixed(1)} s.`)

@@ -1,5 +1,6 @@
 // msx-agent status: what this agent is enlisted into and how it is doing, from its local store.
 import { allowsProxyMatching } from './proxies'
+import { lastRefusal, type Refusal } from './refusal'
 import { Spool } from './spool'
 import { AgentStore } from './store'
 
@@ -8,6 +9,8 @@ export interface AgentStatus {
   name: string | null
   master: { name: string | null; url: string | null; version: string | null }
   encrypt: string | null
+  /** what the master answered when it stopped msx-agent run for good, if it did */
+  refusal: Refusal | null
   pollIntervalSeconds: number | null
   lastPollAt: string | null
   clockOffsetMs: number
@@ -45,6 +48,7 @@ export function readStatus(dataDir: string, now = new Date()): AgentStatus {
         version: store.get('masterVersion') ?? null,
       },
       encrypt: store.get('encrypt') ?? null,
+      refusal: lastRefusal(store),
       pollIntervalSeconds: store.get('pollIntervalSeconds') ? Number(store.get('pollIntervalSeconds')) : null,
       lastPollAt: store.get('lastPollAt') ?? null,
       clockOffsetMs: Number(store.get('clockOffsetMs') ?? 0),
@@ -70,12 +74,18 @@ export function readStatus(dataDir: string, now = new Date()): AgentStatus {
   }
 }
 
+function stateLine(s: AgentStatus): string {
+  if (s.state === 'pending') return 'awaiting approval on the master'
+  if (s.refusal) return `refused by the master, which stopped msx-agent run at ${s.refusal.at}: ${s.refusal.message}`
+  return 'enlisted'
+}
+
 export function formatStatus(s: AgentStatus): string {
   if (s.state === 'not enlisted')
     return 'Not enlisted: run msx-agent enlist --master https://HOST:3443 ... to enlist this target.'
   const lines = [
     ['Target server', s.name],
-    ['State', s.state === 'pending' ? 'awaiting approval on the master' : 'enlisted'],
+    ['State', stateLine(s)],
     ['Master', s.master.name ? `${s.master.name} (${s.master.url}, version ${s.master.version})` : s.master.url],
     ['Encryption', s.encrypt],
     ['Polling interval', s.pollIntervalSeconds === null ? null : `${s.pollIntervalSeconds} s`],

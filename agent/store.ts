@@ -35,6 +35,8 @@ export type SettingKey =
   | 'lastClockSkewMs'
   | 'enlistedAt'
   | 'state'
+  /** the refusal that stopped msx-agent run for good (JSON: code, message, at), until the next run */
+  | 'refusal'
   | 'allowProxyMatching'
 
 export interface StoredJob {
@@ -105,6 +107,13 @@ export class AgentStore {
     )
     this.write(() => {
       for (const [key, value] of Object.entries(values)) if (value !== undefined) upsert.run(key, String(value))
+    })
+  }
+
+  unset(...keys: SettingKey[]) {
+    const remove = this.db.prepare('DELETE FROM settings WHERE key = ?')
+    this.write(() => {
+      for (const key of keys) remove.run(key)
     })
   }
 

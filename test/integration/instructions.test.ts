@@ -146,6 +146,11 @@ describe('server operations', () => {
       'The job step requires a proxy account, however proxy matching is disabled on the target server.',
     )
     expect((await target('BLOCK1'))?.status).toBe('Blocked')
+    const [header = '', , ...rows] = (await master.msxOk('instructions', '--target', 'BLOCK1')).stdout.split('\n')
+    const row = rows.find((line) => line.startsWith(`${insert?.id} `)) ?? ''
+    // the error in a column of its own, not in Downloaded's
+    expect(row.slice(header.indexOf('Downloaded'), header.indexOf('Status')).trim()).toBe('')
+    expect(row.slice(header.indexOf('Error'))).toBe(insert?.errorMessage)
     await master.msxOk('post', 'SET-POLL', '--value', '50', '--target', 'BLOCK1')
     await master.msxOk('clear-error', String(insert?.id))
     await eventually(
@@ -215,5 +220,13 @@ describe('defection', () => {
     expect(done.stderr).toContain(
       'GONE1 is no longer enlisted: it was force-defected on the master. Run `msx-agent defect --force` on the target',
     )
+    // the agent's own words say so afterwards, as the master answered
+    const status = (await agent(started.dataDir, ['status'])).stdout
+    expect(status).toMatch(
+      /State:\s+refused by the master, which stopped msx-agent run at \S+: GONE1 is no longer enlisted/,
+    )
+    const left = (await agent(started.dataDir, ['defect', '--force'])).stdout
+    expect(left).toContain('The master MSX1 no longer lists it, as it answered at')
+    expect(left).not.toContain('still lists it')
   })
 })
