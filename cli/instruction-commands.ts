@@ -28,8 +28,10 @@ export function addInstructionCommands(program: Command) {
           ['Operation', (r) => r.operation],
           ['Object', (r) => r.objectName ?? r.value ?? ''],
           ['Posted', (r) => r.datePosted],
-          ['Downloaded', (r) => r.errorMessage ?? r.dateDownloaded ?? ''],
+          ['Downloaded', (r) => r.dateDownloaded ?? ''],
           ['Status', (r) => r.status],
+          // last, as it can be long: an error stays in one piece at the end of its line
+          ['Error', (r) => r.errorMessage ?? ''],
         ]),
       )
     })

@@ -45,6 +45,8 @@ test('filters by target and status error, shows the error, and Clear makes it pe
   await expect(failed).toHaveCount(1)
   await expect(failed).toContainText('SYNC-TIME')
   await expect(failed.getByText('Proxy not found.')).toBeVisible()
+  // its id, as msx clear-error and msx delete-instruction take it
+  await expect(failed.getByRole('cell', { name: String(first?.id), exact: true })).toBeVisible()
   await expect(failed).toContainText('Error')
 
   await failed.getByRole('checkbox').check()

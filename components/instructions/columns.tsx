@@ -27,6 +27,8 @@ function Downloaded({ row }: { row: InstructionRow }) {
 }
 
 export const instructionColumns: DataColumn<InstructionRow>[] = [
+  // the id msx clear-error and msx delete-instruction take
+  { id: 'id', header: 'Id', className: 'whitespace-nowrap tabular-nums', cell: (row) => row.id },
   {
     id: 'target',
     header: 'Target server',
