@@ -16,6 +16,23 @@ test('first-run setup creates the administrator once, then sign-in and sign-out 
     await expect(page.getByText('the password must have at least 12 characters')).toBeVisible()
   })
 
+  await test.step('the page fits: its fields stay in the card at 1280 px, and it is no wider than a 390 px screen', async () => {
+    const card = await page.locator('main [data-slot="card"]').boundingBox()
+    const fields = [
+      page.getByLabel('Administrator name'),
+      page.getByLabel('Password', { exact: true }),
+      page.getByLabel('Confirm password'),
+      page.getByRole('button', { name: 'Copy Create the first administrator on the master' }),
+    ]
+    for (const field of fields) {
+      const box = await field.boundingBox()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0))
+    }
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 720 })
+  })
+
   await test.step('a strong password creates the administrator and signs in', async () => {
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password)
     await page.getByLabel('Confirm password').fill(ADMIN.password)

@@ -39,7 +39,7 @@ export function CodeBlock({ code, label, className }: { code: string; label: str
   }
 
   return (
-    <div className={cn('group relative rounded-lg border bg-muted/60 dark:bg-black/30', className)}>
+    <div className={cn('group relative min-w-0 rounded-lg border bg-muted/60 dark:bg-black/30', className)}>
       <pre className="overflow-x-auto py-3 pr-12 pl-4 font-mono text-[13px] leading-relaxed">
         <code>{code}</code>
       </pre>

@@ -37,7 +37,7 @@ export default async function SetupPage() {
       </CardHeader>
       <CardContent className="grid gap-6">
         <SetupForm />
-        <div className="grid gap-2 border-t pt-4 text-sm text-muted-foreground">
+        <div className="grid min-w-0 gap-2 border-t pt-4 text-sm text-muted-foreground">
           <p>Or, on the master server itself:</p>
           <CodeBlock
             label="Create the first administrator on the master"
