@@ -1,10 +1,12 @@
 // msx-agent enlist: make a key, ask the master, and either get a certificate at once (token) or wait as a
 // pending request until an administrator enlists or rejects it.
 import fs from 'node:fs'
+import { checkCertificateRequest } from '../lib/pki/csr'
 import { normalizeFingerprint } from '../lib/pki/fingerprint'
 import { enlistResponse } from '../lib/protocol/agent-v1'
+import { shellWord } from '../lib/shell-word'
 import { sleep } from './backoff'
-import { AGENT_VERSION, runAsAccount, timeZoneOffsetMinutes } from './environment'
+import { AGENT_VERSION, defaultDataDir, runAsAccount, timeZoneOffsetMinutes } from './environment'
 import { AgentError } from './errors'
 import { keyAndRequest, saveCertificate } from './identity'
 import { MasterClient } from './master-client'
@@ -54,9 +56,11 @@ export async function enlist(options: EnlistOptions): Promise<{ masterName: stri
       )
       if (answer.status === 'pending') {
         store.set({ state: 'pending', masterUrl: masterUrl.href, name: options.name })
+        const key = (await checkCertificateRequest(csrPem))?.keyFingerprint
         options.say(
           `${options.name} asked to enlist into ${masterUrl.origin} and awaits approval on the master ` +
-            `(Manage Target Servers > Pending enlistment requests, or \`msx approve ${options.name}\`).`,
+            `(Manage Target Servers > Pending enlistment requests, or \`msx approve ${options.name}\`). ` +
+            `Its key fingerprint is ${key}: before enlisting it, check that the request on the master shows the same.`,
         )
       }
       while (answer.status === 'pending') {
@@ -85,8 +89,10 @@ export async function enlist(options: EnlistOptions): Promise<{ masterName: stri
         clockOffsetMs: 0,
         enlistedAt: new Date().toISOString(),
       })
+      const dataDir = options.dataDir === defaultDataDir() ? '' : ` --data-dir ${shellWord(options.dataDir)}`
       options.say(
-        `Enlisted ${answer.name} into master ${answer.master.name} (${masterUrl.origin}). Start it with: msx-agent run`,
+        `Enlisted ${answer.name} into master ${answer.master.name} (${masterUrl.origin}). ` +
+          `Start it with: msx-agent run${dataDir}`,
       )
       return { masterName: answer.master.name }
     } finally {

@@ -1,3 +1,6 @@
+// The agent's enlist command as the dashboard shows it, filled in for this master.
+import { shellWord } from '@/lib/shell-word'
+
 /** What the enlist command needs to know of this master. */
 export interface EnlistHints {
   /** the agent gateway's address as agents reach it, e.g. https://msx01.example.com:3443 */
@@ -6,20 +9,17 @@ export interface EnlistHints {
   caFingerprint: string | null
 }
 
-/** A value as one shell word: plain names stay as typed, anything else is single-quoted. */
-function shellWord(value: string) {
-  return /^[\w.:/@+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
-}
-
 /**
  * The agent's enlist command for this master. With a token the target enlists at once; without one it asks and
  * waits until someone enlists it on the Target servers page.
  */
-export function enlistCommand(hints: EnlistHints, name: string, token?: string) {
+export function enlistCommand(hints: EnlistHints, target: { name: string; location?: string }, token?: string) {
+  const location = target.location?.trim()
   return [
     'npx msx-agent enlist \\',
     `  --master ${hints.gatewayUrl} \\`,
-    `  --name ${name.trim() ? shellWord(name.trim()) : 'NAME'} \\`,
+    `  --name ${target.name.trim() ? shellWord(target.name.trim()) : 'NAME'} \\`,
+    ...(location ? [`  --location ${shellWord(location)} \\`] : []),
     ...(token ? [`  --token ${token} \\`] : []),
     `  --ca-fingerprint ${hints.caFingerprint ?? 'sha256:<see msx ca-fingerprint>'}`,
   ].join('\n')

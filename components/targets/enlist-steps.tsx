@@ -29,7 +29,9 @@ export function Step({ n, title, children }: { n: number; title: string; childre
 export function EnlistSteps({ hints, tokens }: { hints: EnlistHints; tokens: Ability }) {
   const [token, setToken] = useState<CreatedToken | null>(null)
   const [name, setName] = useState('')
+  const [location, setLocation] = useState('')
   const nameId = useId()
+  const locationId = useId()
   return (
     <>
       <Step n={1} title="Create an enlistment token">
@@ -40,13 +42,27 @@ export function EnlistSteps({ hints, tokens }: { hints: EnlistHints; tokens: Abi
         <CreateTokenForm ability={tokens} onCreated={setToken} />
       </Step>
       <Step n={2} title="On the target, install the agent and enlist it">
-        <div className="grid max-w-xs gap-1.5">
-          <label htmlFor={nameId} className="text-sm font-medium">
-            Target server name
-          </label>
-          <Input id={nameId} value={name} placeholder="NAME" onChange={(e) => setName(e.target.value)} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid max-w-xs gap-1.5">
+            <label htmlFor={nameId} className="text-sm font-medium">
+              Target server name
+            </label>
+            <Input id={nameId} value={name} placeholder="NAME" onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="grid max-w-xs gap-1.5">
+            <label htmlFor={locationId} className="text-sm font-medium">
+              Location <span className="font-normal text-muted-foreground">(optional)</span>
+            </label>
+            <Input
+              id={locationId}
+              value={location}
+              maxLength={200}
+              placeholder="e.g. Rack 4, Paris"
+              onChange={(e) => setLocation(e.target.value)}
+            />
+          </div>
         </div>
-        <CodeBlock label="enlist command" code={enlistCommand(hints, name, token?.secret)} />
+        <CodeBlock label="enlist command" code={enlistCommand(hints, { name, location }, token?.secret)} />
         {token ? <TokenNotice token={token} /> : <ApprovalNotice />}
       </Step>
     </>

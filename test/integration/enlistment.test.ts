@@ -53,17 +53,19 @@ describe('enlisting a target', () => {
       master.caFingerprint,
     ])
     await waiting.waitFor(/awaits approval on the master/)
+    // the agent says its key's fingerprint, to be checked against the request the master shows
+    const [, keyFingerprint] = await waiting.waitFor(/Its key fingerprint is (sha256:[0-9a-f]{64}):/)
     const requests = JSON.parse((await master.msx('enlist-requests', '--json')).stdout) as {
       name: string
       keyFingerprint: string
     }[]
-    expect(requests).toContainEqual(
-      expect.objectContaining({ name: 'ASK1', keyFingerprint: expect.stringMatching(/^sha256:/) }),
-    )
+    expect(requests).toContainEqual(expect.objectContaining({ name: 'ASK1', keyFingerprint }))
     expect((await master.msx('approve', 'ASK1')).code).toBe(0)
     const done = await waiting.exited
     expect(done.code).toBe(0)
     expect(done.stdout).toContain('Enlisted ASK1 into master MSX1')
+    // how to start it, with the folder it was enlisted in
+    expect(done.stdout).toContain(`Start it with: msx-agent run --data-dir ${dataDir}`)
     expect(await agentStatus(dataDir)).toMatchObject({ state: 'enlisted' })
     expect(await targets()).toContainEqual(expect.objectContaining({ name: 'ASK1', status: 'Normal' }))
   })
