@@ -27,13 +27,19 @@ export async function listJobs(db: Db): Promise<JobSummary[]> {
       servers: { select: { lastRunOutcome: true, lastRunAt: true } },
     },
   })
+  const fromHistory = await lastRunsOfFormerTargets(
+    db,
+    jobs.filter((job) => job.servers.every((s) => s.lastRunAt === null)).map((job) => job.id),
+  )
   return jobs.map((job) => {
     const lastOutcomes: JobSummary['lastOutcomes'] = {}
-    for (const s of job.servers) {
+    const ran = fromHistory.get(job.id)
+    const outcomes = ran ? [{ lastRunOutcome: ran.runStatus, lastRunAt: ran.startedAt }] : job.servers
+    for (const s of outcomes) {
       const label = runOutcomeLabel(s.lastRunOutcome)
       lastOutcomes[label] = (lastOutcomes[label] ?? 0) + 1
     }
-    const lastRun = Math.max(0, ...job.servers.map((s) => s.lastRunAt?.getTime() ?? 0))
+    const lastRun = Math.max(0, ...outcomes.map((s) => s.lastRunAt?.getTime() ?? 0))
     return {
       name: job.name,
       enabled: job.enabled,
@@ -46,6 +52,30 @@ export async function listJobs(db: Db): Promise<JobSummary[]> {
       lastRunAt: lastRun > 0 ? new Date(lastRun).toISOString() : null,
     }
   })
+}
+
+/**
+ * A job no current target has run may have run on targets that have since left (defected, or no longer in
+ * its groups): its last run is then the newest job outcome in its history.
+ */
+async function lastRunsOfFormerTargets(db: Db, jobIds: number[]) {
+  const runs = new Map<number, { runStatus: number; startedAt: Date }>()
+  if (jobIds.length === 0) return runs
+  const newest = await db.jobHistory.groupBy({
+    by: ['jobId'],
+    where: { jobId: { in: jobIds }, stepNumber: 0 },
+    _max: { startedAt: true },
+  })
+  const pairs = newest.flatMap((n) =>
+    n.jobId !== null && n._max.startedAt ? [{ jobId: n.jobId, startedAt: n._max.startedAt }] : [],
+  )
+  if (pairs.length === 0) return runs
+  const rows = await db.jobHistory.findMany({
+    where: { stepNumber: 0, OR: pairs },
+    select: { jobId: true, runStatus: true, startedAt: true },
+  })
+  for (const row of rows) if (row.jobId !== null) runs.set(row.jobId, row)
+  return runs
 }
 
 export interface JobTargetState {

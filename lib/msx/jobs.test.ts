@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase, uniqueName } from '../../test/support/fixtures'
+import type { OutcomeRecord } from '../protocol/agent-v1'
 import { addGroupMembers, createGroup, deleteGroup, removeGroupMembers } from './groups'
+import { listJobs } from './job-list'
 import { applyJobToTargets, createJob, deleteJob, jobPayload, removeJobFromTargets, updateJob } from './jobs'
+import { recordOutcomes } from './outcomes'
+import { defectTarget } from './targets'
 
 const t = testDatabase()
 
@@ -165,5 +169,36 @@ describe('jobs applied to groups', () => {
     const { job } = await createJob(t.ctx, definition(name, { groups: [group] }))
     await deleteGroup(t.ctx, group)
     expect(await instructionsFor(job.id)).toEqual([`INSERT ${a}`, `DELETE ${a}`])
+  })
+})
+
+describe('the job list', () => {
+  it('keeps the last run of a job whose targets have all left, from its history', async () => {
+    const name = uniqueName('LEFT')
+    const target = await enlist(t.ctx, name)
+    const { job } = await createJob(t.ctx, {
+      name: uniqueName('ran-then-left'),
+      steps: [{ name: 'only', kind: 'cmdexec', command: 'true' }],
+      targets: { servers: [name], groups: [] },
+    })
+    const startedAt = '2026-03-01T02:00:00.000Z'
+    const outcome = { runId: 'left-run', jobId: job.id, jobName: job.name, output: '', retriesAttempted: 0 }
+    await recordOutcomes(t.ctx.db, { id: target.id, name }, [
+      {
+        ...outcome,
+        idempotencyKey: 'left-run:job',
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: 1,
+        message: '',
+        startedAt,
+        durationMs: 5,
+      },
+    ] as OutcomeRecord[])
+    const listed = async () => (await listJobs(t.ctx.db)).find((j) => j.name === job.name)
+    expect(await listed()).toMatchObject({ targets: 1, lastRunAt: startedAt, lastOutcomes: { Succeeded: 1 } })
+
+    await defectTarget(t.ctx, name, { force: true })
+    expect(await listed()).toMatchObject({ targets: 0, lastRunAt: startedAt, lastOutcomes: { Succeeded: 1 } })
   })
 })
