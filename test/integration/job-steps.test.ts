@@ -163,6 +163,20 @@ describe('proxies', () => {
 })
 
 describe('jobs as files', () => {
+  it("the README's first job runs as written on a master with one agent, TSX1", async () => {
+    const file = path.join(root, 'docs/examples/hello-targets.json')
+    const applied = await master.msxOk('job', 'apply', '--file', file)
+    expect(applied.stdout).toBe('Created job hello-targets (version 1).\nPosted INSERT to 1 target server: TSX1.\n')
+    await eventually(
+      () => agentStatus(tsx1),
+      (s) => s.jobs.some((j) => j.name === 'hello-targets'),
+    )
+    await master.msxOk('job', 'start', 'hello-targets')
+    const [run] = await waitForRuns(master, 'hello-targets')
+    expect(run).toMatchObject({ targetName: 'TSX1', outcome: 'Succeeded' })
+    expect(run?.steps[0]?.output).toContain('runs hello-targets as')
+  })
+
   it('msx job apply creates the example job, posts it, and it runs; applied again it is updated', async () => {
     await createGroup(adminOf(master), 'production')
     onAgent(tsx1, (store) => {
