@@ -20,7 +20,8 @@ test('lists enlisted target servers with their location and status', async ({ pa
   await expect(page.getByRole('heading', { name: 'Manage Target Servers' })).toBeVisible()
   const row = targetRow(page, name)
   await expect(row).toContainText('Lyon DC-1 rack 7')
-  const status = row.getByRole('button', { name: 'Normal' })
+  // enlisted on the master, but its agent has not polled yet
+  const status = row.getByRole('button', { name: 'Pending enlistment' })
   await expect(status).toBeVisible()
 
   await expectTooltip(page, status, 'waiting for its first poll')

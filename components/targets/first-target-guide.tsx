@@ -27,8 +27,9 @@ export function FirstTargetGuide({ hints, tokens }: { hints: EnlistHints; tokens
           <EnlistSteps hints={hints} tokens={tokens} />
           <Step n={3} title="Watch it appear">
             <p className="text-sm text-muted-foreground">
-              The target is listed here as soon as it is enlisted, and shows <span className="font-medium">Normal</span>{' '}
-              once it polls. This page refreshes by itself.
+              The target is listed here as <span className="font-medium">Pending enlistment</span> as soon as it is
+              enlisted, and shows <span className="font-medium">Normal</span> once its agent polls (
+              <code className="font-mono">msx-agent run</code>). This page refreshes by itself.
             </p>
           </Step>
         </ol>

@@ -67,6 +67,7 @@ describe('status in the database', () => {
       suspectOfflineAt: new Date(now.getTime() - 7 * minute),
     })
     await make('pending', { state: 'PENDING' })
+    await make('firstpoll')
     const blocked = await make('blocked')
     await postOperation(t.ctx, { operation: 'SYNC-TIME', recipients: { targets: [blocked.name] } })
     const [instruction] = await t.ctx.db.downloadInstruction.findMany({ where: { targetId: blocked.id } })
@@ -83,6 +84,7 @@ describe('status in the database', () => {
       normal: 'Normal',
       offline: 'Suspected offline',
       pending: 'Pending enlistment',
+      firstpoll: 'Pending enlistment',
       blocked: 'Blocked',
       resync: 'Re-sync pending',
       defecting: 'Defecting',

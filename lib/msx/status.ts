@@ -60,6 +60,12 @@ export function targetStatus(target: StatusInput, now: Date): StatusResult {
       reason: `Suspected offline: ${what}, more than ${OFFLINE_AFTER_POLL_INTERVALS} x its ${target.pollIntervalSeconds} s interval.`,
     }
   }
+  // enlisted on the master, but its agent has not polled yet: it is not known to work until it does
+  if (target.state === 'ENLISTED' && !target.lastPollAt)
+    return {
+      status: 'Pending enlistment',
+      reason: 'Enlisted; waiting for its first poll. It shows Normal once its agent polls (msx-agent run).',
+    }
   if (target.state === 'RESYNC_PENDING')
     return {
       status: 'Re-sync pending',
@@ -67,7 +73,7 @@ export function targetStatus(target: StatusInput, now: Date): StatusResult {
     }
   return {
     status: 'Normal',
-    reason: target.lastPollAt ? `Polled ${formatAge(silentMs)} ago.` : 'Enlisted; waiting for its first poll.',
+    reason: `Polled ${formatAge(silentMs)} ago.`,
   }
 }
 
@@ -100,7 +106,12 @@ export function statusFilter(status: TargetStatus, now: Date) {
   const live = { state: { notIn: ['PENDING', 'DEFECTING'] } }
   switch (status) {
     case 'Pending enlistment':
-      return { state: 'PENDING' }
+      return {
+        OR: [
+          { state: 'PENDING' },
+          { AND: [{ state: 'ENLISTED' }, { lastPollAt: null }, noError, { suspectOfflineAt: { gte: now } }] },
+        ],
+      }
     case 'Defecting':
       return { state: 'DEFECTING' }
     case 'Blocked':
@@ -110,6 +121,8 @@ export function statusFilter(status: TargetStatus, now: Date) {
     case 'Re-sync pending':
       return { AND: [{ state: 'RESYNC_PENDING' }, noError, { suspectOfflineAt: { gte: now } }] }
     case 'Normal':
-      return { AND: [{ state: 'ENLISTED' }, noError, { suspectOfflineAt: { gte: now } }] }
+      return {
+        AND: [{ state: 'ENLISTED' }, { lastPollAt: { not: null } }, noError, { suspectOfflineAt: { gte: now } }],
+      }
   }
 }

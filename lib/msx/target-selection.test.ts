@@ -30,8 +30,10 @@ describe('the targets a filter matches', () => {
     await createGroup(t.ctx, 'SelectionGroup')
     await addGroupMembers(t.ctx, 'SelectionGroup', ['GRP-B'])
     expect(await targetNamesMatching(t.ctx.db, { group: 'selectiongroup' })).toEqual(['GRP-B'])
+    // enlisted, but no agent has polled for them yet
     const pending = await targetNamesMatching(t.ctx.db, { search: 'GRP-', status: 'Pending enlistment' })
-    expect(pending).toEqual([])
+    expect(pending).toEqual(['GRP-A', 'GRP-B'])
+    expect(await targetNamesMatching(t.ctx.db, { search: 'GRP-', status: 'Normal' })).toEqual([])
   })
 
   it('leave out defecting targets when asked, as posting to all target servers does', async () => {

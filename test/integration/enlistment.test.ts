@@ -38,7 +38,9 @@ describe('enlisting a target', () => {
     const status = await agent(dataDir, ['status', '--json'])
     expect(JSON.parse(status.stdout)).toMatchObject({ state: 'enlisted', name: 'TOKEN1', master: { name: 'MSX1' } })
     const listed = JSON.parse((await master.msx('targets', '--json')).stdout)
-    expect(listed).toContainEqual(expect.objectContaining({ name: 'TOKEN1', location: 'Rack 7', status: 'Normal' }))
+    expect(listed).toContainEqual(
+      expect.objectContaining({ name: 'TOKEN1', location: 'Rack 7', status: 'Pending enlistment', lastPolled: null }),
+    )
   })
 
   it('without a token waits for approval, and is enlisted once an administrator approves it', async () => {
@@ -67,7 +69,8 @@ describe('enlisting a target', () => {
     // how to start it, with the folder it was enlisted in
     expect(done.stdout).toContain(`Start it with: msx-agent run --data-dir ${dataDir}`)
     expect(await agentStatus(dataDir)).toMatchObject({ state: 'enlisted' })
-    expect(await targets()).toContainEqual(expect.objectContaining({ name: 'ASK1', status: 'Normal' }))
+    // enlisted, but until its agent polls it is not known to work
+    expect(await targets()).toContainEqual(expect.objectContaining({ name: 'ASK1', status: 'Pending enlistment' }))
   })
 
   it('is told when the request is rejected, with the reason', async () => {
