@@ -190,3 +190,42 @@ test('a target named "instructions" opens from both tabs, though /targets/instru
     await deleteTargetServer(msx, name, { clearDownloadList: true })
   }
 })
+
+test('has the toolbar actions for its target: Force Poll, Post Instructions..., and Force Defection back to the list', async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const name = unique('ACTS')
+  await enlistTarget(msx, { name, agentVersion: MASTER_VERSION })
+  await page.goto(`/targets/${name}`)
+  const actions = page.getByRole('group', { name: `Actions on ${name}` })
+  for (const button of ['Force Poll', 'Force Defection', 'Post Instructions...', 'Re-synchronize', 'Defect'])
+    await expect(actions.getByRole('button', { name: button, exact: true })).toBeEnabled()
+
+  await test.step('Force Poll', async () => {
+    await actions.getByRole('button', { name: 'Force Poll' }).click()
+    await expect(actions.getByRole('status').filter({ hasText: 'Asked 1 target server to poll now.' })).toBeVisible()
+  })
+
+  await test.step('Post Instructions... goes to this target', async () => {
+    await actions.getByRole('button', { name: 'Post Instructions...' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Post Instructions' })
+    await dialog.getByRole('radio', { name: /Set polling interval/ }).check()
+    await expect(dialog.getByRole('radio', { name: 'Selected target servers (1)' })).toBeChecked()
+    await dialog.getByLabel('Polling interval (seconds)').fill('120')
+    await dialog.getByRole('button', { name: 'Post' }).click()
+    await expect(actions.getByRole('status').filter({ hasText: 'Posted SET-POLL to 1 target server.' })).toBeVisible()
+    const posted = await msx.db.downloadInstruction.findMany({ where: { targetName: name, operation: 'SET-POLL' } })
+    expect(posted.map((row) => row.value)).toEqual(['120'])
+  })
+
+  await test.step('Force Defection asks, removes it, and goes back to Manage Target Servers', async () => {
+    await actions.getByRole('button', { name: 'Force Defection' }).click()
+    const confirm = page.getByRole('alertdialog', { name: 'Force the defection of 1 target server?' })
+    await expect(confirm).toContainText(name)
+    await confirm.getByRole('button', { name: 'Force Defection' }).click()
+    await expect(page).toHaveURL(/\/targets$/)
+    expect(await msx.db.targetServer.count({ where: { nameKey: name } })).toBe(0)
+  })
+})

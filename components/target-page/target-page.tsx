@@ -2,12 +2,18 @@
 
 import { ChevronLeftIcon } from 'lucide-react'
 import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import type { Ability } from '@/components/auth/ability'
 import { ListLoading } from '@/components/data-table/list-states'
 import { LiveIndicator } from '@/components/data-table/live-indicator'
 import { useTargetDetails } from '@/components/live/live-queries'
 import { useLiveRefresh } from '@/components/live/refresh-context'
 import { PageHeader } from '@/components/page-header'
+import type { TargetAbilities } from '@/components/targets/abilities'
+import type { PostableOperation } from '@/components/targets/instruction-types'
 import { StatusBadge } from '@/components/targets/status-badge'
+import { TargetActions } from '@/components/targets/target-actions'
+import { oneTarget } from '@/components/targets/use-target-selection'
 import type { TargetPageAbilities } from './abilities'
 import { GroupsCard } from './groups-card'
 import { HistoryCard } from './history-card'
@@ -16,8 +22,25 @@ import { JobsCard } from './jobs-card'
 import { PollHistoryCard } from './poll-history-card'
 import { PropertiesCard } from './properties-card'
 
-/** One target server: its page refreshes itself like the lists do. */
-export function TargetPage({ name, abilities }: { name: string; abilities: TargetPageAbilities }) {
+/** What the toolbar of Target Server Status needs, for the same actions on a target's page. */
+export interface TargetPageActions {
+  abilities: TargetAbilities
+  postAbilities: Record<PostableOperation, Ability>
+  /** the master's job names, for Start job and Stop job */
+  jobs: string[]
+}
+
+/** One target server: its page refreshes itself like the lists do, and has the list's actions for it. */
+export function TargetPage({
+  name,
+  abilities,
+  actions,
+}: {
+  name: string
+  abilities: TargetPageAbilities
+  actions: TargetPageActions
+}) {
+  const router = useRouter()
   const live = useLiveRefresh()
   const { data, error, isFetching, dataUpdatedAt } = useTargetDetails(name)
   if (!data) return <ListLoading />
@@ -42,6 +65,17 @@ export function TargetPage({ name, abilities }: { name: string; abilities: Targe
       >
         <LiveIndicator updatedAt={dataUpdatedAt} fetching={isFetching} intervalMs={live.intervalMs} error={error} />
       </PageHeader>
+      <div role="group" aria-label={`Actions on ${target.name}`}>
+        <TargetActions
+          selection={oneTarget(target)}
+          abilities={actions.abilities}
+          postAbilities={actions.postAbilities}
+          groups={data.allGroups}
+          jobs={actions.jobs}
+          countShown={false}
+          onForceDefected={() => router.push('/targets')}
+        />
+      </div>
       <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <PropertiesCard target={target} ability={abilities.editTarget} />
         <div className="flex flex-col gap-5">

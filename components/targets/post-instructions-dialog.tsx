@@ -20,7 +20,7 @@ import { InstructionValueField } from './instruction-value-field'
 import { postInstructionsAction } from './post-instructions-actions'
 import { type RecipientKind, RecipientsField } from './recipients-field'
 import { useRecipientCount } from './use-recipient-count'
-import type { TargetSelectionState } from './use-target-selection'
+import type { ActionSelection } from './use-target-selection'
 
 export function PostInstructionsDialog({
   open,
@@ -33,7 +33,7 @@ export function PostInstructionsDialog({
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
-  selection: TargetSelectionState
+  selection: ActionSelection
   groups: string[]
   jobs: string[]
   abilities: Record<PostableOperation, Ability>

@@ -2,14 +2,14 @@
 
 import { targetServers } from '@/components/format/counts'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
-import type { TargetRow } from '@/lib/msx/target-list'
 import { formatPollInterval, targetWallClock } from './format'
+import type { ChosenTarget } from './use-target-selection'
 
 export type RecipientKind = 'all' | 'group' | 'selected'
 
 const MAX_LISTED = 200
 
-function ChosenList({ rows }: { rows: TargetRow[] }) {
+function ChosenList({ rows }: { rows: ChosenTarget[] }) {
   const shown = rows.slice(0, MAX_LISTED)
   return (
     <div className="max-h-48 overflow-y-auto rounded-md border">
@@ -60,7 +60,7 @@ export function RecipientsField({
   groups: string[]
   selectedCount: number
   allMatching: boolean
-  chosenRows: TargetRow[]
+  chosenRows: ChosenTarget[]
 }) {
   const option = (value: RecipientKind, label: string, disabled = false) => (
     <label className="flex items-center gap-2 text-sm has-disabled:opacity-60">

@@ -14,7 +14,7 @@ import { defectAction, forceDefectAction, forcePollAction, resyncAction } from '
 import { type Defection, DefectionConfirm } from './defection-confirm'
 import type { PostableOperation } from './instruction-types'
 import { PostInstructionsDialog } from './post-instructions-dialog'
-import type { TargetSelectionState } from './use-target-selection'
+import type { ActionSelection } from './use-target-selection'
 
 export function TargetActions({
   selection,
@@ -22,28 +22,43 @@ export function TargetActions({
   postAbilities,
   groups,
   jobs,
+  countShown = true,
+  onForceDefected,
 }: {
-  selection: TargetSelectionState
+  selection: ActionSelection
   abilities: TargetAbilities
   postAbilities: Record<PostableOperation, Ability>
   groups: string[]
   jobs: string[]
+  /** say how many are selected (the list), or not (a target's own page) */
+  countShown?: boolean
+  /** after Force Defection has removed them (a target's page has nothing left to show) */
+  onForceDefected?: () => void
 }) {
   const { run: runAction, pending, outcome, setOutcome } = useServerAction()
   const [confirming, setConfirming] = useState<Defection | null>(null)
   const [posting, setPosting] = useState(false)
   const chosen = selection.selection
-  const run = <T,>(action: (input: { selection: TargetSelection }) => Promise<ActionResult<T>>) => {
-    if (chosen) runAction(() => action({ selection: chosen }), selection.clear)
+  const run = <T,>(action: (input: { selection: TargetSelection }) => Promise<ActionResult<T>>, then?: () => void) => {
+    if (chosen)
+      runAction(
+        () => action({ selection: chosen }),
+        () => {
+          selection.clear()
+          then?.()
+        },
+      )
   }
   const none = chosen === null
   const count = targetServers(selection.count)
   const names = selection.chosenRows.map((row) => row.name)
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <span className="text-sm text-muted-foreground" aria-live="polite">
-        {none ? 'Select target servers to act on them.' : `${count} selected`}
-      </span>
+      {countShown && (
+        <span className="text-sm text-muted-foreground" aria-live="polite">
+          {none ? 'Select target servers to act on them.' : `${count} selected`}
+        </span>
+      )}
       <GuardedButton
         ability={abilities.forcePoll}
         variant="outline"
@@ -111,7 +126,7 @@ export function TargetActions({
       <DefectionConfirm
         kind={confirming}
         onCancel={() => setConfirming(null)}
-        onConfirm={(kind) => run(kind === 'force' ? forceDefectAction : defectAction)}
+        onConfirm={(kind) => (kind === 'force' ? run(forceDefectAction, onForceDefected) : run(defectAction))}
         count={count}
         names={names}
         allMatching={selection.allMatching}

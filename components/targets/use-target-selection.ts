@@ -52,3 +52,20 @@ export function useTargetSelection(query: TargetListParams, rows: readonly Targe
 }
 
 export type TargetSelectionState = ReturnType<typeof useTargetSelection>
+
+/** What a row chosen for an action shows in the Post Instructions dialog. */
+export type ChosenTarget = Pick<TargetRow, 'name' | 'localTime' | 'timeZoneOffsetMinutes' | 'pollIntervalSeconds'>
+
+/** What the toolbar's actions need of a selection: the list's, or the one target of a target's page. */
+export interface ActionSelection {
+  selection: TargetSelection | null
+  count: number
+  allMatching: boolean
+  chosenRows: ChosenTarget[]
+  clear: () => void
+}
+
+/** The one target of its own page, as a selection the toolbar's actions take. */
+export function oneTarget(target: ChosenTarget): ActionSelection {
+  return { selection: { names: [target.name] }, count: 1, allMatching: false, chosenRows: [target], clear: () => {} }
+}

@@ -4,9 +4,11 @@ import { notFound } from 'next/navigation'
 import { NotAllowed } from '@/components/auth/not-allowed'
 import { targetPageAbilities } from '@/components/target-page/abilities'
 import { TargetPage } from '@/components/target-page/target-page'
+import { postAbilities, targetAbilities } from '@/components/targets/abilities'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
+import { listJobs } from '@/lib/msx/job-list'
 import { serverName } from '@/lib/msx/names'
 import { targetDetails } from '@/lib/msx/target-details'
 import { targetDetailsOptions } from '@/lib/query/lists'
@@ -49,10 +51,16 @@ export default async function TargetServerPage({ params }: Params) {
     if (isMsxError(error) && error.code === 'not_found') notFound()
     throw error
   }
+  const role = access.who.user.role
+  const actions = {
+    abilities: targetAbilities(role),
+    postAbilities: postAbilities(role),
+    jobs: (await listJobs(await db())).map((job) => job.name),
+  }
   return (
     <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-5 px-4 py-6 md:px-6 xl:px-8">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TargetPage name={name} abilities={targetPageAbilities(access.who.user.role)} />
+        <TargetPage name={name} abilities={targetPageAbilities(role)} actions={actions} />
       </HydrationBoundary>
     </div>
   )
