@@ -65,7 +65,8 @@ export function TargetPage({
       >
         <LiveIndicator updatedAt={dataUpdatedAt} fetching={isFetching} intervalMs={live.intervalMs} error={error} />
       </PageHeader>
-      <div role="group" aria-label={`Actions on ${target.name}`}>
+      <fieldset className="min-w-0">
+        <legend className="sr-only">Actions on {target.name}</legend>
         <TargetActions
           selection={oneTarget(target)}
           abilities={actions.abilities}
@@ -75,7 +76,7 @@ export function TargetPage({
           countShown={false}
           onForceDefected={() => router.push('/targets')}
         />
-      </div>
+      </fieldset>
       <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <PropertiesCard target={target} ability={abilities.editTarget} />
         <div className="flex flex-col gap-5">
