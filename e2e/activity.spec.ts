@@ -158,3 +158,36 @@ test('the export refuses a bad filter, saying which', async ({ page }) => {
   const range = await page.request.get('/api/activity/export?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z')
   expect(((await range.json()) as { error: string }).error).toContain('"to": to must not be before from')
 })
+
+test('Activity fits 1280 pixels, long details and all, and its columns can be chosen as on Target Server Status', async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const name = unique('WIDE')
+  // the longest location there is: its enlistment's details are the widest an entry gets
+  await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: `Building 7, ${'row C '.repeat(30)}`.trim() })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`/activity?search=${name}`)
+  const table = page.getByRole('table', { name: 'Activity' })
+  const header = (text: string) => table.getByRole('columnheader', { name: text, exact: true })
+  await expect(entryFor(page, name)).toContainText('target.enlist')
+
+  await test.step('every column shows without sideways scrolling', async () => {
+    for (const column of ['When', 'Who', 'Action', 'Object', 'Details', 'From', 'Result'])
+      await expect(header(column)).toBeInViewport()
+    expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0))).toBe(true)
+  })
+
+  await test.step('Details hidden from Columns, and kept across a reload', async () => {
+    const columns = page.getByRole('button', { name: /^Columns/ })
+    await columns.click()
+    await page.getByRole('menu').getByRole('menuitemcheckbox', { name: 'Details' }).click()
+    await page.keyboard.press('Escape')
+    await expect(header('Details')).toHaveCount(0)
+    await expect(columns).toHaveText('Columns (1 hidden)')
+    await page.reload()
+    await expect(entryFor(page, name)).toContainText('target.enlist')
+    await expect(header('Details')).toHaveCount(0)
+  })
+})

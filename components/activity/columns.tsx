@@ -9,7 +9,8 @@ import { describeDetails } from './details'
 const dash = <span className="text-muted-foreground">—</span>
 
 export const activityColumns: DataColumn<AuditRow>[] = [
-  { id: 'at', header: 'When', cell: (row) => <Timestamp iso={row.at} /> },
+  // the relative time under the date: the log has seven columns to fit
+  { id: 'at', header: 'When', cell: (row) => <Timestamp iso={row.at} stacked /> },
   {
     id: 'actor',
     header: 'Who',
@@ -28,10 +29,9 @@ export const activityColumns: DataColumn<AuditRow>[] = [
   {
     id: 'object',
     header: 'Object',
-    className: 'max-w-64',
     cell: (row) =>
       row.objectName ? (
-        <span className="flex min-w-0 items-baseline gap-1.5" title={`${row.objectType} ${row.objectName}`}>
+        <span className="flex max-w-40 min-w-0 items-baseline gap-1.5" title={`${row.objectType} ${row.objectName}`}>
           <span className="text-xs text-muted-foreground">{row.objectType}</span>
           <span className="truncate font-mono text-[13px]">{row.objectName}</span>
         </span>
@@ -42,11 +42,11 @@ export const activityColumns: DataColumn<AuditRow>[] = [
   {
     id: 'details',
     header: 'Details',
-    className: 'max-w-96',
     cell: (row) => {
       const text = describeDetails(row.details)
       return text ? (
-        <span className="block truncate text-muted-foreground" title={text}>
+        // a block of its own width, as a table cell's max-width would not hold the column to it
+        <span className="block max-w-52 truncate text-muted-foreground 2xl:max-w-96" title={text}>
           {text}
         </span>
       ) : (

@@ -28,7 +28,14 @@ export function RelativeTime({ iso, fallback = '—' }: { iso: string | null; fa
 }
 
 /** The exact date and time in the browser's time zone, and how long ago. */
-export function Timestamp({ iso }: { iso: string }) {
+export function Timestamp({
+  iso,
+  stacked = false,
+}: {
+  iso: string
+  /** the relative time under the date rather than beside it, for a narrow column */
+  stacked?: boolean
+}) {
   const now = useNow()
   const hydrated = useHydrated()
   const date = new Date(iso)
@@ -37,7 +44,10 @@ export function Timestamp({ iso }: { iso: string }) {
       <span className="tabular-nums" suppressHydrationWarning>
         {format(date, 'd MMM yyyy, HH:mm:ss')}
       </span>
-      <span className="ml-2 text-xs text-muted-foreground" suppressHydrationWarning>
+      <span
+        className={stacked ? 'block text-xs text-muted-foreground' : 'ml-2 text-xs text-muted-foreground'}
+        suppressHydrationWarning
+      >
         {relativeTime(date, now)}
       </span>
     </time>

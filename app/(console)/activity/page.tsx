@@ -1,6 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
+import { cookies } from 'next/headers'
 import { ActivityTable } from '@/components/activity/activity-table'
+import { ACTIVITY_COLUMNS_TABLE } from '@/components/activity/column-choice'
+import { hiddenColumnsCookie, parseHiddenColumns } from '@/components/data-table/hidden-columns'
 import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
@@ -19,6 +22,7 @@ export default async function ActivityPage({
   await requirePage('read')
   const query = readQuery(auditListQuery, await searchParams)
   const queryClient = getQueryClient()
+  const hiddenColumns = parseHiddenColumns((await cookies()).get(hiddenColumnsCookie(ACTIVITY_COLUMNS_TABLE))?.value)
   await queryClient.prefetchQuery({
     ...auditListOptions(query),
     queryFn: async () => listAuditEvents(await db(), query),
@@ -30,7 +34,7 @@ export default async function ActivityPage({
         description="The activity log of this master, newest first: every change, who made it and from where."
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ActivityTable query={query} />
+        <ActivityTable query={query} hiddenColumns={hiddenColumns} />
       </HydrationBoundary>
     </div>
   )
