@@ -1,11 +1,10 @@
+// The master server's own row (the MSX): reading it, making it a master, dismantling it.
 import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { recordAudit, summarizeNames } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { refused } from './errors'
 import { MASTER_VERSION } from './versions'
-
-export const DEFAULT_POLL_INTERVAL_SECONDS = 60
 
 /** The master's one row, or null before the master's first start: every reader of it comes here. */
 export function readMaster(db: Db | Tx) {

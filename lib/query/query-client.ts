@@ -1,7 +1,7 @@
 import { defaultShouldDehydrateQuery, isServer, QueryClient } from '@tanstack/react-query'
 import { cache } from 'react'
 
-/** Live lists refresh on an interval of their own; this keeps a just-rendered page from refetching at once. */
+/** The live-query hooks refresh at the user's interval; this keeps a just-rendered page from refetching at once. */
 export const LIVE_STALE_TIME_MS = 5_000
 
 export function makeQueryClient() {
