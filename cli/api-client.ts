@@ -1,7 +1,7 @@
 // msx's side of the msx API: one POST per verb, as the signed-in user, to the master named by the settings.
 import type { z } from 'zod'
 import { type ClientSettings, clientSettings } from '../lib/cli/client-config'
-import { HTTP_STATUS, MsxError, type MsxErrorCode } from '../lib/msx/errors'
+import { HTTP_STATUS, MsxError, type MsxErrorCode, unauthenticated } from '../lib/msx/errors'
 import type { CommandName, Commands } from '../server/api/commands'
 
 /** A value as it comes back through JSON: dates as ISO strings. */
@@ -63,8 +63,21 @@ export async function postJson(masterUrl: string, path: string, body: unknown, t
   throw new MsxError(code, error?.message ?? `The master refused the request (HTTP ${response.status}).`)
 }
 
-/** Runs one command of the API as the signed-in user. */
+/** Another master's token would only be refused here, so msx says where it is signed in instead of sending it. */
+function signedInElsewhere({ masterUrl, credentials }: ClientSettings): MsxError | null {
+  const others = Object.keys(credentials.masters)
+  if (others.length === 0) return null
+  return unauthenticated(
+    `You are signed in to ${others.join(' and ')}, not ${masterUrl}. Sign in there with: msx login NAME --password-stdin --master ${masterUrl}`,
+  )
+}
+
+/** Runs one command of the API as the user signed in to the master it talks to. */
 export async function callApi<K extends CommandName>(name: K, input: ApiInput<K>): Promise<ApiResult<K>> {
-  const { masterUrl, token } = currentSettings()
-  return (await postJson(masterUrl, name, input, token)) as ApiResult<K>
+  const settings = currentSettings()
+  if (settings.token === null) {
+    const elsewhere = signedInElsewhere(settings)
+    if (elsewhere) throw elsewhere
+  }
+  return (await postJson(settings.masterUrl, name, input, settings.token)) as ApiResult<K>
 }

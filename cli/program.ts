@@ -2,7 +2,7 @@
 // the master's msx API as the signed-in user (msx login), whose role decides what it may do; `msx user` works on
 // the master's database directly. Exit codes: 0 done, 1 refused (the message says why), 2 bad usage.
 import { Command, CommanderError } from 'commander'
-import { ClientConfigError } from '../lib/cli/client-config'
+import { ClientConfigError } from '../lib/cli/config-error'
 import { exitAfterOutput } from '../lib/cli/exit'
 import { isMsxError } from '../lib/msx/errors'
 import { UsageError } from './arguments'

@@ -1,10 +1,13 @@
 // Signing in and out, who msx acts as, and the signed-in user's API tokens.
 import os from 'node:os'
 import type { Command } from 'commander'
-import { masterUrlSchema, storeCredentials } from '../lib/cli/client-config'
+import { storeSignIn } from '../lib/cli/credentials-file'
+import { masterUrlSchema } from '../lib/cli/master-address'
+import { refused } from '../lib/msx/errors'
 import { callApi, currentSettings, postJson } from './api-client'
 import { parseDuration, UsageError, wholeNumberId } from './arguments'
 import { readPasswordFromStdin } from './password-stdin'
+import { signOutOfAll, signOutOfOne } from './sign-out'
 import { formatTable, print } from './table'
 
 interface LoginAnswer {
@@ -32,7 +35,9 @@ function masterUrl(given: string | undefined): string {
 export function addSessionCommands(program: Command) {
   program
     .command('login')
-    .description('sign in to the master as NAME; the API token msx acts with is stored for this OS user')
+    .description(
+      "sign in to a master as NAME; the API token msx acts with there is stored for this OS user, beside other masters' tokens",
+    )
     .argument('<name>')
     .option('--password-stdin', 'read the password from standard input')
     .option(
@@ -47,33 +52,37 @@ export function addSessionCommands(program: Command) {
       const password = await readPasswordFromStdin(o.passwordStdin)
       const answer = (await postJson(url, 'login', { name, password, label: o.label, expiresInDays })) as LoginAnswer
       const file = currentSettings().credentialsFile
-      storeCredentials(file, { master: url, token: answer.token, name: answer.user.name, role: answer.user.role })
+      storeSignIn(file, url, { token: answer.token, name: answer.user.name, role: answer.user.role })
       console.log(`Signed in to ${url} as ${answer.user.name} (${answer.user.role}). Token stored in ${file}.`)
     })
 
   program
     .command('logout')
-    .description('revoke the API token msx acts with, and forget it')
-    .action(async () => {
-      const settings = currentSettings()
-      await callApi('logout', {})
-      if (settings.stored && settings.stored.token === settings.token) {
-        const { token: _revoked, ...rest } = settings.stored
-        storeCredentials(settings.credentialsFile, rest)
-      }
-      console.log(`Signed out of ${settings.masterUrl}: the API token is revoked.`)
+    .description("revoke the API token msx acts with on a master, and forget it; other masters' stay")
+    .option('--master <url>', "the master to sign out of (default: the one msx talks to, MSX_URL's or the last one)")
+    .option('--all', 'sign out of every master msx has a token for')
+    .action(async (o) => {
+      if (o.all && o.master !== undefined) throw new UsageError('Give --all or --master URL, not both.')
+      if (!o.all) return console.log(await signOutOfOne(currentSettings(), masterUrl(o.master)))
+      const { done, failed } = await signOutOfAll(currentSettings())
+      for (const line of done) console.log(line)
+      if (failed.length > 0) throw refused(failed.join('\n'))
     })
 
   program
     .command('whoami')
-    .description('the user msx acts as, and the master')
+    .description('the user msx acts as, and the master; and the other masters msx has a token for')
     .option('--json', 'print JSON')
     .action(async (o) => {
       const me = await callApi('whoami', {})
-      const { masterUrl: url } = currentSettings()
-      print(o.json, { ...me, master: url }, () => {
+      const { masterUrl: url, credentials } = currentSettings()
+      const signedInTo = Object.entries(credentials.masters).map(([master, { name, role }]) => ({ master, name, role }))
+      print(o.json, { ...me, master: url, signedInTo }, () => {
         const label = me.token.label ? ` "${me.token.label}"` : ''
-        return `${me.name} (${me.role}) on ${url}, API token ${me.token.id}${label}, expires ${me.token.expiresAt}`
+        const others = signedInTo
+          .filter(({ master }) => master !== url)
+          .map(({ master, name, role }) => `\nalso signed in to ${master}${name ? ` as ${name} (${role})` : ''}`)
+        return `${me.name} (${me.role}) on ${url}, API token ${me.token.id}${label}, expires ${me.token.expiresAt}${others.join('')}`
       })
     })
 
