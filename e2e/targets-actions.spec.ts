@@ -118,7 +118,7 @@ test('auto refresh turned off stays off for this user after a reload', async ({ 
   await page.goto('/targets')
   const auto = page.getByRole('checkbox', { name: 'Enable auto refresh' })
   await expect(auto).toBeChecked()
-  await expect(page.getByText(/Refreshes every 10 s/)).toBeVisible()
+  await expect(page.getByText(/refreshes every 10 s/i)).toBeVisible()
   await auto.uncheck()
   await expect(page.getByText(/Auto refresh off/)).toBeVisible()
   await expect

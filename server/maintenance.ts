@@ -1,9 +1,12 @@
-// Housekeeping of the master process: the activity log's retention, at start and then every hour.
+// Housekeeping of the master process: the activity log's retention, at start and then every hour; the change
+// notices every few minutes.
 import type { Db } from '../lib/db/client'
 import type { Log } from '../lib/log'
 import { pruneAuditEvents } from '../lib/msx/audit-retention'
+import { pruneChangeNotices } from '../lib/msx/changes'
 
 const HOUR_MS = 60 * 60 * 1000
+const NOTICES_EVERY_MS = 5 * 60 * 1000
 
 export interface Maintenance {
   /** Stops the timer and waits for a prune under way. */
@@ -33,11 +36,16 @@ export function startMaintenance(db: Db, options: { log: Log; auditRetentionDays
   prune()
   const timer = setInterval(prune, HOUR_MS)
   timer.unref()
+  const notices = setInterval(() => {
+    pruneChangeNotices(db).catch((err: unknown) => log.warn({ err }, 'could not delete old change notices'))
+  }, NOTICES_EVERY_MS)
+  notices.unref()
 
   return {
     async stop() {
       stopped = true
       clearInterval(timer)
+      clearInterval(notices)
       await running
     },
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import { ConfigError, config } from '../lib/config'
 import { db } from '../lib/db/client'
 import { migrateDeploy } from '../lib/db/migrate'
+import { changeFeed } from '../lib/live/change-feed'
 import { createLogger, type Log, type LogLevel } from '../lib/log'
 import { ensureMaster, recordCaFingerprint } from '../lib/msx/master'
 import { loadOrCreateAuthority } from '../lib/pki/authority'
@@ -52,6 +53,8 @@ async function main(log: Log, shutdown: Shutdown) {
       ),
     )
   shutdown.add('listeners', () => Promise.all(listeners.map((listener) => listener.close())))
+  // before the listeners: an open change stream would hold the dashboard's close for its whole grace period
+  shutdown.add('change streams', () => changeFeed().closeAll())
 
   log.info(`database: ${database}`)
   const applied = await shutdown.protect(migrateDeploy(cfg.databaseUrl))

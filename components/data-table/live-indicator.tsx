@@ -2,8 +2,15 @@
 
 import { LoaderCircleIcon } from 'lucide-react'
 import { RelativeTime } from '@/components/format/relative-time'
+import { useLiveRefresh } from '@/components/live/refresh-context'
 
-/** Says the list refreshes by itself, and when it last did. */
+function refreshWords(intervalMs: number | null, streaming: boolean) {
+  if (intervalMs === null) return 'Auto refresh off'
+  const every = `every ${Math.round(intervalMs / 1000)} s`
+  return streaming ? `Live · also refreshes ${every}` : `Refreshes ${every}`
+}
+
+/** Says the list refreshes by itself (at once when the master's change notices reach the tab), and when it last did. */
 export function LiveIndicator({
   updatedAt,
   fetching,
@@ -16,6 +23,7 @@ export function LiveIndicator({
   intervalMs: number | null
   error: Error | null
 }) {
+  const { streaming } = useLiveRefresh()
   if (error)
     return (
       <p role="status" className="flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
@@ -30,13 +38,15 @@ export function LiveIndicator({
       ) : (
         <span
           className={
-            intervalMs === null ? 'size-2 rounded-full bg-muted-foreground/40' : 'size-2 rounded-full bg-emerald-500'
+            intervalMs === null
+              ? 'size-2 rounded-full bg-muted-foreground/40'
+              : `size-2 rounded-full bg-emerald-500${streaming ? ' motion-safe:animate-pulse' : ''}`
           }
           aria-hidden
         />
       )}
       <span>
-        {intervalMs === null ? 'Auto refresh off' : `Refreshes every ${Math.round(intervalMs / 1000)} s`} · updated{' '}
+        {refreshWords(intervalMs, streaming)} · updated{' '}
         {updatedAt ? <RelativeTime iso={new Date(updatedAt).toISOString()} /> : 'never'}
       </span>
     </p>

@@ -6,6 +6,7 @@
 import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
+import { noteChange } from './changes'
 import { transaction } from './context'
 import { suspectOfflineAt } from './status'
 import { completeDefection } from './targets'
@@ -33,7 +34,11 @@ export async function acknowledgeInstructions(db: Db, targetId: number, acks: Ac
 
 /** Records many targets' acknowledgements in one transaction, each as if alone; returns, for each, whether it is still enlisted. */
 export function acknowledgeMany(db: Db, batch: TargetAcknowledgements[], now = new Date()) {
-  return transaction(db, (tx) => acknowledgeIn(tx, batch, now))
+  return transaction(db, async (tx) => {
+    const results = await acknowledgeIn(tx, batch, now)
+    await noteChange(tx, ['targets', 'instructions'])
+    return results
+  })
 }
 
 interface Unread {

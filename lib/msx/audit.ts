@@ -1,5 +1,7 @@
 import 'server-only'
 import type { Tx } from '../db/client'
+import type { ChangeTopic } from '../query/change-topics'
+import { noteChange } from './changes'
 import type { Actor } from './context'
 
 export interface AuditEntry {
@@ -10,7 +12,18 @@ export interface AuditEntry {
   result?: 'success' | 'failure'
 }
 
-/** Writes one activity-log entry; called inside the transaction of the change it records. */
+/** Where an audited change of each kind of object shows, besides Activity (users and API tokens: pages of their own). */
+const VIEWS_OF_OBJECT: Record<string, ChangeTopic[]> = {
+  target: ['targets', 'instructions', 'enlistment'],
+  instruction: ['instructions', 'targets'],
+  group: ['groups', 'targets'],
+  token: ['enlistment'],
+  enlistment: ['enlistment', 'targets'],
+  job: ['targets', 'instructions'],
+  master: ['targets', 'instructions'],
+}
+
+/** Writes one activity-log entry, and tells open pages; called inside the transaction of the change it records. */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -23,6 +36,7 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
       result: entry.result ?? 'success',
     },
   })
+  await noteChange(tx, ['audit', ...(VIEWS_OF_OBJECT[entry.objectType] ?? [])])
 }
 
 function truncate(text: string, max: number) {

@@ -5,6 +5,7 @@ import 'server-only'
 
 import type { Db, Tx } from '../db/client'
 import type { OutcomeRecord } from '../protocol/agent-v1'
+import { noteChange } from './changes'
 import { transaction } from './context'
 
 export interface OutcomeSource {
@@ -26,7 +27,12 @@ export async function recordOutcomes(
   outcomes: OutcomeRecord[],
   now = new Date(),
 ): Promise<RecordOutcomesResult> {
-  const attempt = () => transaction(db, (tx) => storeOutcomes(tx, target, outcomes, now))
+  const attempt = () =>
+    transaction(db, async (tx) => {
+      const result = await storeOutcomes(tx, target, outcomes, now)
+      await noteChange(tx, ['targets'])
+      return result
+    })
   try {
     return await attempt()
   } catch (error) {

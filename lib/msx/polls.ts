@@ -3,6 +3,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
+import { noteChange } from './changes'
 import { transaction } from './context'
 import { suspectOfflineAt } from './status'
 
@@ -50,6 +51,7 @@ export async function recordPolls(db: Db, reports: PollReport[]) {
           spoolDepth: r.spoolDepth,
         })),
       })
+    await noteChange(tx, ['targets'])
   })
 }
 
@@ -60,9 +62,12 @@ export interface SpoolReport {
 
 /** What an agent's outcome upload left in its spool, shown until its next poll says more. */
 export async function recordSpool(db: Db, targetId: number, spool: SpoolReport) {
-  await db.targetServer.updateMany({
-    where: { id: targetId },
-    data: { spoolDepth: spool.depth, spoolOldestAt: spool.oldestAt === null ? null : new Date(spool.oldestAt) },
+  await transaction(db, async (tx) => {
+    await tx.targetServer.updateMany({
+      where: { id: targetId },
+      data: { spoolDepth: spool.depth, spoolOldestAt: spool.oldestAt === null ? null : new Date(spool.oldestAt) },
+    })
+    await noteChange(tx, ['targets'])
   })
 }
 

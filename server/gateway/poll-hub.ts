@@ -4,6 +4,7 @@
 // new instructions and signals (from any master process, or the msx CLI) are watched for and invalidate it.
 import type { Db } from '../../lib/db/client'
 import { providerOf } from '../../lib/db/client'
+import { type Listening, listenTo } from '../../lib/db/listen'
 import type { Log } from '../../lib/log'
 import { type AgentIdentity, identifyAgent } from '../../lib/msx/agents'
 import { type PendingDownload, pendingInstructions, pendingInstructionsOf } from '../../lib/msx/download-list'
@@ -21,6 +22,8 @@ import type { Instruction } from '../../lib/protocol/agent-v1'
 
 const WATCH_EVERY_MS = 200
 const FLUSH_EVERY_MS = 2000
+/** a poll the dashboard waits to see (the answer to Force Poll) is written this soon */
+const FLUSH_SOON_MS = 50
 const PRUNE_EVERY_MS = 10 * 60_000
 const IDENTITY_TTL_MS = 5 * 60_000
 
@@ -51,11 +54,14 @@ export class PollHub {
   private readonly prepared = new Map<number, Work>()
   private reports = new Map<number, PollSeen & { sample: boolean }>()
   private readonly lastSampleAt = new Map<number, number>()
+  /** targets asked to poll now, whose next poll is written at once rather than with the next batch */
+  private readonly awaited = new Set<number>()
+  private flushSoon: NodeJS.Timeout | null = null
   private lastInstructionId = 0
   private lastSignalId = 0
   private timers: NodeJS.Timeout[] = []
   private watching: Promise<void> | null = null
-  private listener: { end(): Promise<void> } | null = null
+  private listener: Listening | null = null
 
   constructor(
     private readonly db: Db,
@@ -103,6 +109,7 @@ export class PollHub {
   forget(targetId: number) {
     for (const [fingerprint, { identity }] of this.identities)
       if (identity.kind === 'target' && identity.target.id === targetId) this.identities.delete(fingerprint)
+    this.awaited.delete(targetId)
     this.invalidate(targetId)
   }
 
@@ -112,6 +119,7 @@ export class PollHub {
     if (sample) this.lastSampleAt.set(targetId, seen.at)
     const previous = this.reports.get(targetId)
     this.reports.set(targetId, Object.assign(seen, { sample: sample || previous?.sample === true }))
+    if (this.awaited.delete(targetId)) this.flushSoon ??= setTimeout(() => void this.flush(), FLUSH_SOON_MS)
   }
 
   /** An upload tells what stays in the target's spool: a poll not yet written carries it, or it is written now. */
@@ -253,6 +261,7 @@ export class PollHub {
           if (row.targetId === null) this.wakeAll()
           else {
             this.forgetIdentityOf(row.targetId)
+            this.awaited.add(row.targetId)
             this.wake(row.targetId)
           }
         }
@@ -272,6 +281,8 @@ export class PollHub {
   }
 
   private async flush() {
+    if (this.flushSoon) clearTimeout(this.flushSoon)
+    this.flushSoon = null
     if (this.reports.size === 0) return
     const batch: PollReport[] = []
     for (const [targetId, seen] of this.reports)
@@ -295,18 +306,6 @@ export class PollHub {
 
   /** PostgreSQL: NOTIFY from any master process wakes this gateway at once. */
   private async listen() {
-    const { default: pg } = await import('pg')
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: this.databaseUrl })
-      client.on('notification', () => void this.watch())
-      client.on('error', (error) => {
-        this.log.warn({ err: error }, 'lost the PostgreSQL notification connection; reconnecting')
-        setTimeout(() => void connect().catch(() => {}), 2000)
-      })
-      await client.connect()
-      await client.query(`LISTEN ${AGENT_SIGNAL_CHANNEL}`)
-      this.listener = client
-    }
-    await connect()
+    this.listener = await listenTo(this.databaseUrl, AGENT_SIGNAL_CHANNEL, () => void this.watch(), this.log)
   }
 }

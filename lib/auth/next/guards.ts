@@ -45,7 +45,7 @@ export function readRoute(
     if (!can(who.user.role, permission)) return refuse(403, refusalReason(who.user.role, permission))
     try {
       const response = await read(request, who)
-      response.headers.set('cache-control', 'no-store')
+      if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store')
       return response
     } catch (error) {
       if (isMsxError(error)) return refuse(HTTP_STATUS[error.code], error.message)
