@@ -6,14 +6,14 @@ import { authedAction } from '@/lib/auth/next/action'
 import { furtherPermissionToPost } from '@/lib/auth/permissions'
 import type { MsxContext } from '@/lib/msx/context'
 import { jobName } from '@/lib/msx/names'
-import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS, parsePollInterval } from '@/lib/msx/operations'
+import { POLL_INTERVAL_RULE, parsePollInterval } from '@/lib/msx/operations'
 import { countOperationTargets, postOperation } from '@/lib/msx/post-operation'
 import { allTargets, groupMembers, type Recipients } from '@/lib/msx/recipients'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
 import { instructionKeys, targetKeys } from '@/lib/query/keys'
 import { isJobOperation, POSTABLE_OPERATIONS, type PostableOperation } from './instruction-types'
 
-const INTERVAL_MESSAGE = `Enter a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}.`
+const INTERVAL_MESSAGE = `Enter ${POLL_INTERVAL_RULE}.`
 
 // as the core's recipients, with the rows chosen on Target Server Status (or a filter) in place of named targets
 const recipientsInput = z.union([allTargets, groupMembers, z.object({ selection: targetSelection })], {

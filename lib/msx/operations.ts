@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { invalid } from './errors'
 
 // sp_post_msx_operation's operations, by object type.
@@ -22,17 +23,27 @@ export function parseOperation(text: string): Operation {
   throw invalid(`"${text}" is not an operation: use one of ${[...JOB_OPERATIONS, ...SERVER_OPERATIONS].join(', ')}.`)
 }
 
+/** The rule for every polling interval (SET-POLL, a target's, the master's default for new targets). */
+export const POLL_INTERVAL_RULE = `a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}`
+
+const intervalMessage = `Enter ${POLL_INTERVAL_RULE}.`
+
+/** A polling interval in seconds, as a number. */
+export const pollIntervalSeconds = z
+  .number({ error: intervalMessage })
+  .int(intervalMessage)
+  .min(MIN_POLL_INTERVAL_SECONDS, intervalMessage)
+  .max(MAX_POLL_INTERVAL_SECONDS, intervalMessage)
+
+/** A polling interval as a form or a command line gives it: digits in a string, or a number. */
+export const pollIntervalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+  pollIntervalSeconds,
+)
+
 /** SET-POLL's value: a whole number of seconds from 10 to 28,800. */
 export function parsePollInterval(value: unknown): number {
-  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  if (
-    typeof seconds !== 'number' ||
-    !Number.isInteger(seconds) ||
-    seconds < MIN_POLL_INTERVAL_SECONDS ||
-    seconds > MAX_POLL_INTERVAL_SECONDS
-  )
-    throw invalid(
-      `The polling interval must be a whole number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS.toLocaleString('en-US')}; got "${String(value)}".`,
-    )
-  return seconds
+  const parsed = pollIntervalText.safeParse(value)
+  if (!parsed.success) throw invalid(`The polling interval must be ${POLL_INTERVAL_RULE}; got "${String(value)}".`)
+  return parsed.data
 }

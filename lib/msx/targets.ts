@@ -8,7 +8,7 @@ import { postInstructions } from './download-list'
 import { conflict, notFound, parseOrInvalid, refused } from './errors'
 import { activeMaster } from './master'
 import { nameKey, serverName } from './names'
-import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './operations'
+import { pollIntervalSeconds } from './operations'
 import { signalTargets } from './signals'
 import { suspectOfflineAt } from './status'
 import { assertAgentVersionAccepted } from './versions'
@@ -31,7 +31,7 @@ export const enlistmentInput = z.object({
   runAsAccount: z.string().trim().max(200).optional(),
   encryptionMode: z.enum(ENCRYPTION_MODES).default('strict'),
   certFingerprint: z.string().optional(),
-  pollIntervalSeconds: z.number().int().min(MIN_POLL_INTERVAL_SECONDS).max(MAX_POLL_INTERVAL_SECONDS).optional(),
+  pollIntervalSeconds: pollIntervalSeconds.optional(),
   /** the master the agent says it is enlisted into already, if any */
   currentMaster: z.string().optional(),
   /** PENDING: approved on the master, certificate not collected yet */
