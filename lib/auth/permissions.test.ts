@@ -29,6 +29,7 @@ describe('the role table', () => {
       'jobs.edit',
       'groups.edit',
       'users.manage',
+      'master.edit',
     ] as const)
       expect(can('operator', permission), permission).toBe(false)
   })

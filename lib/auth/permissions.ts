@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'groups.edit': { roles: ADMINISTRATORS, what: 'change target server groups' },
   'jobs.edit': { roles: ADMINISTRATORS, what: 'create, change or delete jobs' },
   'users.manage': { roles: ADMINISTRATORS, what: 'manage users and their API tokens' },
+  'master.edit': { roles: ADMINISTRATORS, what: "change the master server's name and default polling interval" },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>
 
 export type Permission = keyof typeof PERMISSIONS
