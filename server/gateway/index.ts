@@ -88,7 +88,7 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
         hub,
         acks: new AckBatcher(database, hub, deps.log),
         authority: deps.authority,
-        master: { name: master.name, version: master.version },
+        master: { version: master.version },
         log: deps.log,
       }
       ready(ctx)

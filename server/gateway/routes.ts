@@ -12,6 +12,7 @@ import {
   revokedMessage,
 } from '../../lib/msx/agents'
 import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
+import { readMaster } from '../../lib/msx/master'
 import { nameKey } from '../../lib/msx/names'
 import { recordOutcomes } from '../../lib/msx/outcomes'
 import type { Authority } from '../../lib/pki/authority'
@@ -37,7 +38,8 @@ export interface GatewayContext {
   hub: PollHub
   acks: AckBatcher
   authority: Authority
-  master: { name: string; version: string }
+  /** the version the master runs: fixed for the process (its name is not: an administrator may rename it) */
+  master: { version: string }
   log: Log
 }
 
@@ -57,18 +59,22 @@ async function checkedCertificateRequest(csrPem: string, name: string) {
   return checked
 }
 
-function enlistedResponse(
+async function enlistedResponse(
   ctx: GatewayContext,
   name: string,
   certificatePem: string,
   pollIntervalSeconds: number,
-): EnlistResponse {
+): Promise<EnlistResponse> {
+  // read at each enlistment, not kept from the start: Settings renames the master while the gateway runs
+  const master = await readMaster(ctx.db)
+  if (!master)
+    throw new Refusal(503, 'internal', 'The master server has no row yet: start the master once to create it.')
   return {
     status: 'enlisted',
     name,
     certificatePem,
     caPem: ctx.authority.caPem,
-    master: ctx.master,
+    master: { name: master.name, version: ctx.master.version },
     pollIntervalSeconds,
   }
 }
@@ -107,7 +113,11 @@ const enlist: Handler = async (req, res, ctx) => {
     const certificate = await ctx.authority.sign(checked, body.name)
     const target = await enlistWithToken(ctx.db, { ...body, token: body.token }, certificate, peerAddress(req))
     ctx.log.info(`enlisted ${target.name} with a token from ${peerAddress(req)}`)
-    return send(res, 201, enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+    return send(
+      res,
+      201,
+      await enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds),
+    )
   }
   await submitEnlistmentRequest(ctx.db, {
     ...body,
@@ -134,7 +144,7 @@ const enlistStatus: Handler = async (req, res, ctx) => {
   const target = await recordCollectedCertificate(ctx.db, state.targetId, certificate, peerAddress(req))
   ctx.hub.forget(target.id)
   ctx.log.info(`${target.name} collected its certificate: enlisted`)
-  send(res, 200, enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
+  send(res, 200, await enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds))
 }
 
 const poll: Handler = async (req, res, ctx) => {
