@@ -21,6 +21,8 @@ async function targetWithHistory(msx: MsxContext, unique: (prefix: string) => st
     location: 'Lyon rack 7',
     timeZoneOffsetMinutes: 330,
     certFingerprint: `AA:BB:${name}`,
+    // not the master's default, which settings.spec changes for a moment
+    pollIntervalSeconds: 60,
   })
   await createGroup(msx, group)
   await createGroup(msx, second)

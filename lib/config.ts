@@ -57,6 +57,8 @@ export interface Config {
   /** how long the activity log keeps an event */
   auditRetentionDays: number
   masterName: string
+  /** which variables were set rather than defaulted, so Settings can say where a value comes from */
+  given: { masterName: boolean; databaseUrl: boolean }
   logLevel: z.infer<typeof schema>['MSX_LOG_LEVEL']
   reportedVersion?: string
 }
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: e.MSX_AUDIT_RETENTION_DAYS,
     masterName: (e.MSX_MASTER_NAME ?? os.hostname().split('.')[0] ?? 'MSX').toUpperCase(),
+    given: { masterName: e.MSX_MASTER_NAME !== undefined, databaseUrl: e.DATABASE_URL !== undefined },
     logLevel: e.MSX_LOG_LEVEL,
     reportedVersion: e.MSX_REPORTED_VERSION,
   }
