@@ -57,7 +57,8 @@ async function expectNoSeriousViolations(page: Page) {
 /** The page is rendered and its live data loaded, in the theme asked for. */
 async function ready(page: Page, colorScheme: 'light' | 'dark') {
   await expect(page.getByRole('heading').first()).toBeVisible()
-  await page.waitForLoadState('networkidle')
+  // not networkidle: a live page keeps its change stream open
+  await page.waitForLoadState('load')
   const html = page.locator('html')
   if (colorScheme === 'dark') await expect(html).toHaveClass(/\bdark\b/)
   else await expect(html).not.toHaveClass(/\bdark\b/)

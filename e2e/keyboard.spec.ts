@@ -30,7 +30,8 @@ test('Tab reaches the row checkboxes, the toolbar actions and the Post Instructi
   for (const name of [one, two]) await enlistTarget(msx, { name, agentVersion: MASTER_VERSION, location: site })
   await page.goto(`/targets?search=${site}`)
   await expect(targetRow(page, one)).toBeVisible()
-  await page.waitForLoadState('networkidle')
+  // hydrated: the change stream is open (networkidle never comes while it is)
+  await expect(page.getByText(/^Live · /)).toBeVisible()
 
   await test.step('Space on a row checkbox selects the row', async () => {
     await tabTo(page, targetRow(page, one).getByRole('checkbox'))

@@ -41,6 +41,8 @@ export function useChangeStream(enabled: boolean): boolean {
     let reopen: ReturnType<typeof setTimeout> | undefined
     let missedSome = false
     const open = () => {
+      clearTimeout(reopen)
+      source?.close()
       source = new EventSource(CHANGE_STREAM_PATH)
       source.onopen = () => {
         setConnected(true)
@@ -57,12 +59,26 @@ export function useChangeStream(enabled: boolean): boolean {
         if (notice.success) for (const topic of notice.data.topics) throttled.refetch(topic)
       })
     }
-    open()
-    return () => {
+    const close = () => {
       clearTimeout(reopen)
       source?.close()
-      throttled.cancel()
+      source = null
       setConnected(false)
+    }
+    // A hidden tab gives its connection back: a browser opens at most six to one master over HTTP/1.1, for every
+    // tab together, and a seventh request would wait. Shown again, it opens the stream and catches up.
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') {
+        close()
+        missedSome = true
+      } else if (!source) open()
+    }
+    document.addEventListener('visibilitychange', onVisibility)
+    if (document.visibilityState !== 'hidden') open()
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility)
+      close()
+      throttled.cancel()
     }
   }, [enabled, queryClient])
 
