@@ -3,16 +3,19 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { ThemeProvider } from 'next-themes'
 import type { ReactNode } from 'react'
+import { DateLocaleProvider } from '@/components/format/date-locale'
 import { TooltipProvider } from '@/components/ui/tooltip'
 import { getQueryClient } from '@/lib/query/query-client'
 
-export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
+export function Providers({ children, nonce, locale }: { children: ReactNode; nonce?: string; locale: string }) {
   // not useState: without a Suspense boundary above, React would drop a client made during a suspended render
   const queryClient = getQueryClient()
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-        <TooltipProvider>{children}</TooltipProvider>
+        <TooltipProvider>
+          <DateLocaleProvider locale={locale}>{children}</DateLocaleProvider>
+        </TooltipProvider>
       </ThemeProvider>
     </QueryClientProvider>
   )

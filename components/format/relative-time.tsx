@@ -1,27 +1,19 @@
 'use client'
 
-import { format } from 'date-fns'
-import { formatAge } from '@/lib/msx/status'
+import type { DateStyle } from '@/lib/format/dates'
+import { relativeTime } from '@/lib/format/dates'
+import { useFormatDate } from './date-locale'
 import { useHydrated, useNow } from './use-now'
-
-export function exactTime(date: Date) {
-  return format(date, "EEE d MMM yyyy, HH:mm:ss 'UTC'xxx")
-}
-
-export function relativeTime(date: Date, now: number) {
-  const ms = now - date.getTime()
-  if (Math.abs(ms) < 5_000) return 'just now'
-  return ms > 0 ? `${formatAge(ms)} ago` : `in ${formatAge(-ms)}`
-}
 
 /** "3 min ago", with the exact date and time (in the browser's time zone) on hover. */
 export function RelativeTime({ iso, fallback = '—' }: { iso: string | null; fallback?: string }) {
   const now = useNow()
   const hydrated = useHydrated()
+  const formatDate = useFormatDate()
   if (!iso) return <span className="text-muted-foreground">{fallback}</span>
   const date = new Date(iso)
   return (
-    <time key={String(hydrated)} dateTime={iso} title={exactTime(date)} suppressHydrationWarning>
+    <time key={String(hydrated)} dateTime={iso} title={formatDate('exact', date)} suppressHydrationWarning>
       {relativeTime(date, now)}
     </time>
   )
@@ -38,11 +30,12 @@ export function Timestamp({
 }) {
   const now = useNow()
   const hydrated = useHydrated()
+  const formatDate = useFormatDate()
   const date = new Date(iso)
   return (
-    <time key={String(hydrated)} dateTime={iso} title={exactTime(date)} suppressHydrationWarning>
+    <time key={String(hydrated)} dateTime={iso} title={formatDate('exact', date)} suppressHydrationWarning>
       <span className="tabular-nums" suppressHydrationWarning>
-        {format(date, 'd MMM yyyy, HH:mm:ss')}
+        {formatDate('dateTime', date)}
       </span>
       <span
         className={stacked ? 'block text-xs text-muted-foreground' : 'ml-2 text-xs text-muted-foreground'}
@@ -50,6 +43,17 @@ export function Timestamp({
       >
         {relativeTime(date, now)}
       </span>
+    </time>
+  )
+}
+
+/** A date (and time, as the style says) in the browser's time zone, the exact instant on hover. */
+export function LocalDate({ iso, style = 'dateMinute' }: { iso: string; style?: DateStyle }) {
+  const hydrated = useHydrated()
+  const formatDate = useFormatDate()
+  return (
+    <time key={String(hydrated)} dateTime={iso} title={formatDate('exact', iso)} suppressHydrationWarning>
+      {formatDate(style, iso)}
     </time>
   )
 }

@@ -37,7 +37,13 @@ export function GatewayCard({ cfg, authority }: { cfg: Config; authority: Author
             {authority ? when(authority.gatewayValidTo) : '—'}
           </SettingRow>
           <SettingRow label="Certificate authority" source={pki}>
-            {authority ? `${authority.caSubject}, valid until ${when(authority.caValidTo)}` : '—'}
+            {authority ? (
+              <>
+                {authority.caSubject}, valid until {when(authority.caValidTo)}
+              </>
+            ) : (
+              '—'
+            )}
           </SettingRow>
         </dl>
         <div className="mt-4 space-y-2">

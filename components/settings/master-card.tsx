@@ -62,7 +62,7 @@ export function MasterCard({ master, cfg, edit }: { master: Master; cfg: Config;
             {master ? when(master.madeMasterAt) : '—'}
           </SettingRow>
           <SettingRow label="State" source="Dismantled only once no target server is enlisted">
-            {master?.dismantledAt ? `Dismantled on ${when(master.dismantledAt)}` : 'Accepting target servers'}
+            {master?.dismantledAt ? <>Dismantled on {when(master.dismantledAt)}</> : 'Accepting target servers'}
           </SettingRow>
           <SettingRow label="Data folder" source="MSX_DATA_DIR">
             {cfg.dataDir}

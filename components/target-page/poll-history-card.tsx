@@ -1,6 +1,6 @@
 'use client'
 
-import { format } from 'date-fns'
+import { LocalDate } from '@/components/format/relative-time'
 import { formatClockSkew, formatPollInterval } from '@/components/targets/format'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
@@ -56,7 +56,7 @@ export function PollHistoryCard({ polls }: { polls: PollHistory }) {
                   {[...samples].reverse().map((s) => (
                     <TableRow key={s.at}>
                       <TableCell className="whitespace-nowrap tabular-nums" suppressHydrationWarning>
-                        {format(new Date(s.at), 'd MMM HH:mm')}
+                        <LocalDate iso={s.at} style="dayMinute" />
                       </TableCell>
                       {POLL_METRICS.map((metric) => (
                         <TableCell key={metric} className="text-right tabular-nums">

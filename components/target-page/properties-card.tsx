@@ -2,9 +2,11 @@
 
 import type { ReactNode } from 'react'
 import type { Ability } from '@/components/auth/ability'
+import { useDateLocale } from '@/components/format/date-locale'
 import { RelativeTime, Timestamp } from '@/components/format/relative-time'
-import { formatClockSkew, formatPollInterval, formatUtcOffset, targetWallClock } from '@/components/targets/format'
+import { formatClockSkew, formatPollInterval } from '@/components/targets/format'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { formatUtcOffset, targetWallClock } from '@/lib/format/dates'
 import type { TargetProperties } from '@/lib/msx/target-details'
 import { CopyButton } from './copy-button'
 import { formatEncryptionMode } from './format'
@@ -22,7 +24,8 @@ function Property({ term, children }: { term: string; children: ReactNode }) {
 const none = <span className="text-muted-foreground">—</span>
 
 export function PropertiesCard({ target, ability }: { target: TargetProperties; ability: Ability }) {
-  const wall = target.localTime ? targetWallClock(target.localTime, target.timeZoneOffsetMinutes) : null
+  const locale = useDateLocale()
+  const wall = target.localTime ? targetWallClock(locale, target.localTime, target.timeZoneOffsetMinutes) : null
   return (
     <Card>
       <CardHeader>

@@ -2,10 +2,12 @@
 
 import Link from 'next/link'
 import type { DataColumn } from '@/components/data-table/data-table'
+import { useDateLocale } from '@/components/format/date-locale'
 import { RelativeTime } from '@/components/format/relative-time'
 import { Badge } from '@/components/ui/badge'
+import { formatUtcOffset, targetWallClock } from '@/lib/format/dates'
 import type { TARGET_SORT_COLUMNS, TargetRow } from '@/lib/msx/target-list'
-import { formatClockSkew, formatPollInterval, formatUtcOffset, targetWallClock } from './format'
+import { formatClockSkew, formatPollInterval } from './format'
 import { StatusBadge } from './status-badge'
 import { targetHref } from './target-href'
 
@@ -14,8 +16,9 @@ export type TargetSortKey = (typeof TARGET_SORT_COLUMNS)[number]
 const MAX_GROUPS_SHOWN = 1
 
 function LocalTime({ row }: { row: TargetRow }) {
+  const locale = useDateLocale()
   if (!row.localTime) return <span className="text-muted-foreground">—</span>
-  const wall = targetWallClock(row.localTime, row.timeZoneOffsetMinutes)
+  const wall = targetWallClock(locale, row.localTime, row.timeZoneOffsetMinutes)
   return (
     <span title={wall.full} className="tabular-nums">
       {wall.short}

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { type CreatedToken, CreateTokenForm } from '@/components/enlistment/create-token-form'
-import { exactTime } from '@/components/format/relative-time'
+import { LocalDate } from '@/components/format/relative-time'
 import { CodeBlock } from '@/components/ui/code-block'
 import { Input } from '@/components/ui/input'
 import { type EnlistHints, enlistCommand } from './enlist-command'
@@ -74,8 +74,8 @@ function TokenNotice({ token }: { token: CreatedToken }) {
   return (
     <p role="status" className="text-sm">
       <span className="font-medium">This token is shown once:</span> copy the command now. It enlists {uses} until{' '}
-      <time dateTime={token.expiresAt}>{exactTime(new Date(token.expiresAt))}</time>. Its id is {token.id}, for revoking
-      it: <code className="font-mono">msx token revoke {token.id}</code>.
+      <LocalDate iso={token.expiresAt} style="exact" />. Its id is {token.id}, for revoking it:{' '}
+      <code className="font-mono">msx token revoke {token.id}</code>.
     </p>
   )
 }

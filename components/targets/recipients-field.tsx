@@ -1,8 +1,10 @@
 'use client'
 
 import { targetServers } from '@/components/format/counts'
+import { useDateLocale } from '@/components/format/date-locale'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
-import { formatPollInterval, targetWallClock } from './format'
+import { targetWallClock } from '@/lib/format/dates'
+import { formatPollInterval } from './format'
 import type { ChosenTarget } from './use-target-selection'
 
 export type RecipientKind = 'all' | 'group' | 'selected'
@@ -10,6 +12,7 @@ export type RecipientKind = 'all' | 'group' | 'selected'
 const MAX_LISTED = 200
 
 function ChosenList({ rows }: { rows: ChosenTarget[] }) {
+  const locale = useDateLocale()
   const shown = rows.slice(0, MAX_LISTED)
   return (
     <div className="max-h-48 overflow-y-auto rounded-md border">
@@ -26,7 +29,7 @@ function ChosenList({ rows }: { rows: ChosenTarget[] }) {
             <tr key={row.name} className="border-t">
               <td className="px-2 py-1 font-mono text-[13px]">{row.name}</td>
               <td className="px-2 py-1 tabular-nums">
-                {row.localTime ? targetWallClock(row.localTime, row.timeZoneOffsetMinutes).short : '—'}
+                {row.localTime ? targetWallClock(locale, row.localTime, row.timeZoneOffsetMinutes).short : '—'}
               </td>
               <td className="px-2 py-1 text-right tabular-nums">{formatPollInterval(row.pollIntervalSeconds)}</td>
             </tr>
