@@ -1,7 +1,7 @@
-import { formatDistanceToNowStrict } from 'date-fns'
 import type { Metadata } from 'next'
 import { ChangePasswordForm } from '@/components/auth/change-password-form'
 import { RevokeTokenButton } from '@/components/auth/revoke-token-button'
+import { RelativeTime } from '@/components/format/relative-time'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { CodeBlock } from '@/components/ui/code-block'
@@ -12,8 +12,6 @@ import { requirePage } from '@/lib/auth/next/guards'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles'
 
 export const metadata: Metadata = { title: 'Your account' }
-
-const ago = (iso: string) => formatDistanceToNowStrict(new Date(iso), { addSuffix: true })
 
 export default async function AccountPage() {
   const { who } = await requirePage('self.manage')
@@ -68,8 +66,12 @@ export default async function AccountPage() {
                     <TableCell className="tabular-nums">{t.id}</TableCell>
                     <TableCell>{t.label || '—'}</TableCell>
                     <TableCell className="font-mono text-xs">{t.hint}</TableCell>
-                    <TableCell title={t.lastUsedAt}>{ago(t.lastUsedAt)}</TableCell>
-                    <TableCell title={t.expiresAt}>{ago(t.expiresAt)}</TableCell>
+                    <TableCell>
+                      <RelativeTime iso={t.lastUsedAt} />
+                    </TableCell>
+                    <TableCell>
+                      <RelativeTime iso={t.expiresAt} />
+                    </TableCell>
                     <TableCell className="text-right">
                       <RevokeTokenButton id={t.id} label={t.label || String(t.id)} />
                     </TableCell>

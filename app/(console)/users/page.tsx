@@ -1,6 +1,6 @@
-import { formatDistanceToNowStrict } from 'date-fns'
 import type { Metadata } from 'next'
 import { NotAllowed } from '@/components/auth/not-allowed'
+import { RelativeTime } from '@/components/format/relative-time'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -62,8 +62,8 @@ export default async function UsersPage() {
                   <Badge variant="green">Active</Badge>
                 )}
               </TableCell>
-              <TableCell title={u.lastSignInAt ?? undefined}>
-                {u.lastSignInAt ? formatDistanceToNowStrict(new Date(u.lastSignInAt), { addSuffix: true }) : 'never'}
+              <TableCell>
+                <RelativeTime iso={u.lastSignInAt} fallback="never" />
               </TableCell>
               <TableCell>
                 <UserRowActions name={u.name} role={u.role} disabled={u.disabled} />
