@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { format } from 'date-fns'
+import { addDays, startOfDay } from 'date-fns'
 import { recordAudit } from '../lib/msx/audit'
 import { inTransaction, type MsxContext } from '../lib/msx/context'
 import { forcePoll } from '../lib/msx/force-poll'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { choose } from './choose'
+import { dateFilter, openCalendar } from './date-picker'
 import { expect, test } from './fixtures'
 
 function entryFor(page: Page, objectName: string) {
@@ -98,21 +99,30 @@ test('filters by target server, result and date range, kept in the URL', async (
   await expect(page.getByRole('row').nth(1)).toContainText('target.defect')
   await expect(page.getByRole('row').nth(1)).toContainText('Failure')
 
-  const day = (offset: number) => format(new Date(Date.now() + offset * 24 * 60 * 60 * 1000), 'yyyy-MM-dd')
-  await page.getByLabel('From date').fill(day(1))
-  await expect(page).toHaveURL(/[?&]from=/)
+  // from the keyboard: a calendar opens on the day chosen, or on today
+  const pick = async (label: string, ...keys: string[]) => {
+    await openCalendar(page, label)
+    for (const key of [...keys, 'Enter']) await page.keyboard.press(key)
+  }
+  const from = () => new URL(page.url()).searchParams.get('from')
+  await pick('From date', 'ArrowRight')
+  await expect.poll(from).toBe(startOfDay(addDays(new Date(), 1)).toISOString())
   await expect(page.getByRole('heading', { name: 'No activity matches' })).toBeVisible()
-  await page.getByLabel('From date').fill(day(0))
-  await page.getByLabel('To date').fill(day(0))
+  await pick('From date', 'ArrowLeft')
+  await expect.poll(from).toBe(startOfDay(new Date()).toISOString())
+  await pick('To date')
   await expect(page).toHaveURL(/[?&]to=/)
   await expect(page.getByRole('row').nth(1)).toContainText('target.defect')
 
   await page.reload()
   await expect(page.getByRole('searchbox', { name: 'Target server' })).toHaveValue(last.toLowerCase())
   await expect(page.getByRole('combobox', { name: 'Result' })).toHaveText('Failure')
-  await expect(page.getByLabel('From date')).toHaveValue(day(0))
-  await expect(page.getByLabel('To date')).toHaveValue(day(0))
+  // both ends read today, written as the entry's own date is
+  await expect(dateFilter(page, 'From date')).not.toHaveText('From')
+  const today = (await dateFilter(page, 'From date').textContent()) ?? ''
+  await expect(dateFilter(page, 'To date')).toHaveText(today)
   await expect(page.getByRole('row')).toHaveCount(2)
+  await expect(page.getByRole('row').nth(1)).toContainText(today)
 
   await page.getByRole('button', { name: 'Reset' }).click()
   await expect(page).not.toHaveURL(/[?&](target|result|from|to)=/)

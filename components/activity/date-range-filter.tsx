@@ -1,23 +1,11 @@
 'use client'
 
-import { endOfDay, format, parseISO, startOfDay } from 'date-fns'
-import { useSyncExternalStore } from 'react'
-import { Input } from '@/components/ui/input'
+import { endOfDay, startOfDay } from 'date-fns'
+import { useHydrated } from '@/components/format/use-now'
+import { DatePicker } from '@/components/ui/date-picker'
 
-// The browser's time zone decides which instants a day covers; the server renders no day, so both agree.
-const subscribeNever = () => () => {}
-function useInBrowser() {
-  return useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  )
-}
-
-const localDay = (iso: string | undefined) => (iso ? format(new Date(iso), 'yyyy-MM-dd') : '')
-
-/** A finished day from a date input: not the "0002-…" of a year still being typed. */
-const isWholeDay = (value: string) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)
+/** The day of the browser's calendar an instant of the URL falls on. */
+const localDay = (iso: string | undefined) => (iso ? startOfDay(new Date(iso)) : null)
 
 /** From and to as days of the browser's calendar, sent as the instants that begin and end them. */
 export function DateRangeFilter({
@@ -29,38 +17,31 @@ export function DateRangeFilter({
   to?: string
   onChange: (changes: { from?: string | null; to?: string | null }) => void
 }) {
-  const inBrowser = useInBrowser()
-  const fromDay = inBrowser ? localDay(from) : ''
-  const toDay = inBrowser ? localDay(to) : ''
-
-  const change = (bound: 'from' | 'to', value: string) => {
-    if (value === '') onChange({ [bound]: null })
-    else if (isWholeDay(value)) {
-      const day = parseISO(value)
-      onChange({ [bound]: (bound === 'from' ? startOfDay(day) : endOfDay(day)).toISOString() })
-    }
-  }
+  // the browser's time zone decides which day an instant falls on; the server renders no day, so both agree
+  const hydrated = useHydrated()
+  const fromDay = hydrated ? localDay(from) : null
+  const toDay = hydrated ? localDay(to) : null
 
   return (
     <fieldset className="flex items-center gap-1.5">
       <legend className="sr-only">Date range</legend>
-      <Input
-        type="date"
-        aria-label="From date"
+      <DatePicker
+        label="From date"
+        placeholder="From"
         value={fromDay}
-        max={toDay || undefined}
-        onChange={(event) => change('from', event.target.value)}
+        max={toDay}
+        onChange={(day) => onChange({ from: day && startOfDay(day).toISOString() })}
         className="w-40"
       />
       <span className="text-sm text-muted-foreground" aria-hidden>
         –
       </span>
-      <Input
-        type="date"
-        aria-label="To date"
+      <DatePicker
+        label="To date"
+        placeholder="To"
         value={toDay}
-        min={fromDay || undefined}
-        onChange={(event) => change('to', event.target.value)}
+        min={fromDay}
+        onChange={(day) => onChange({ to: day && endOfDay(day).toISOString() })}
         className="w-40"
       />
     </fieldset>
