@@ -11,6 +11,7 @@ import { postOperation } from '../lib/msx/post-operation'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { seriousViolations } from './axe'
+import { openCalendar } from './date-picker'
 import { expect, test } from './fixtures'
 import { targetRow } from './target-rows'
 
@@ -84,6 +85,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await ready(page, colorScheme)
         await expectNoSeriousViolations(page)
       })
+
+    test("a date filter's calendar", async ({ page }) => {
+      await page.goto('/activity')
+      await ready(page, colorScheme)
+      await openCalendar(page, 'From date')
+      await expectNoSeriousViolations(page)
+    })
 
     test('the Post Instructions dialog', async ({ page, msx, unique }) => {
       const { target, site } = await makeData(msx, unique)

@@ -12,7 +12,7 @@ import { cn } from '@/lib/utils'
 
 /**
  * A day, shown as every date of the dashboard is ("1 Dec 2026", "Dec 1, 2026", "1. Dez. 2026"), chosen from a
- * calendar. Its accessible name is the label, then the day when one is set.
+ * calendar. Its accessible name is the label, then the day (or the placeholder) it shows.
  */
 export function DatePicker({
   label,
@@ -42,6 +42,9 @@ export function DatePicker({
     setOpen(false)
   }
   const today = startOfDay(new Date())
+  // the visible text stays part of the name (WCAG 2.5.3): a placeholder the label already says is not repeated
+  const placeholderSaid = label.toLowerCase().includes(placeholder.toLowerCase())
+  const labelledBy = value || !placeholderSaid ? `${labelId} ${valueId}` : labelId
 
   return (
     <div className="flex items-center gap-1.5">
@@ -52,7 +55,7 @@ export function DatePicker({
         <PopoverTrigger asChild>
           <Button
             variant="outline"
-            aria-labelledby={value ? `${labelId} ${valueId}` : labelId}
+            aria-labelledby={labelledBy}
             className={cn('justify-start font-normal', !value && 'text-muted-foreground', className)}
           >
             <CalendarIcon aria-hidden />
