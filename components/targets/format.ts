@@ -1,4 +1,4 @@
-// How the Target Server Status list shows numbers and times.
+// How the Target Server Status list shows poll intervals and clock skews (dates and times: lib/format/dates.ts).
 
 export function formatPollInterval(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600} h`
