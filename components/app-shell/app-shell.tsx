@@ -2,6 +2,7 @@ import { NetworkIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { SessionUser } from '@/lib/auth/sessions'
 import { NavLinks } from './nav-links'
+import { NavigationSheet } from './navigation-sheet'
 import { ThemeToggle } from './theme-toggle'
 import { UserPanel } from './user-panel'
 
@@ -11,15 +12,13 @@ export interface MasterSummary {
   dismantled: boolean
 }
 
-function Brand({ compact = false }: { compact?: boolean }) {
+function Brand() {
   return (
     <div className="flex shrink-0 items-center gap-2">
       <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <NetworkIcon className="size-4" aria-hidden />
       </span>
-      <span className={compact ? 'sr-only sm:not-sr-only sm:font-semibold' : 'font-semibold tracking-tight'}>
-        msx-admin
-      </span>
+      <span className="font-semibold tracking-tight">msx-admin</span>
     </div>
   )
 }
@@ -47,6 +46,32 @@ function MasterBadge({ master }: { master: MasterSummary | null }) {
   )
 }
 
+/** The master, the sections, who is signed in and the theme: the sidebar, or the menu of a narrow screen. */
+function Sidebar({ master, user }: { master: MasterSummary | null; user: SessionUser | null }) {
+  return (
+    <>
+      <div className="flex h-14 shrink-0 items-center border-b border-sidebar-border px-4">
+        <Brand />
+      </div>
+      <div className="border-b border-sidebar-border px-4 py-3">
+        <MasterBadge master={master} />
+      </div>
+      <nav aria-label="Sections" className="flex-1 px-2 py-3">
+        <NavLinks administrator={user?.role === 'administrator'} />
+      </nav>
+      {user && (
+        <div className="border-t border-sidebar-border px-3 py-2">
+          <UserPanel user={user} />
+        </div>
+      )}
+      <div className="flex items-center justify-between border-t border-sidebar-border px-4 py-2 text-xs text-muted-foreground">
+        <span>Theme</span>
+        <ThemeToggle />
+      </div>
+    </>
+  )
+}
+
 /** The frame around every page: navigation, the master this console administers, the theme. */
 export function AppShell({
   master,
@@ -57,7 +82,6 @@ export function AppShell({
   user: SessionUser | null
   children: ReactNode
 }) {
-  const administrator = user?.role === 'administrator'
   return (
     <div className="flex min-h-svh">
       <a
@@ -67,35 +91,16 @@ export function AppShell({
         Skip to content
       </a>
       <aside className="sticky top-0 hidden h-svh w-56 shrink-0 flex-col border-r border-sidebar-border bg-sidebar md:flex">
-        <div className="flex h-14 items-center border-b border-sidebar-border px-4">
-          <Brand />
-        </div>
-        <div className="border-b border-sidebar-border px-4 py-3">
-          <MasterBadge master={master} />
-        </div>
-        <nav aria-label="Sections" className="flex-1 px-2 py-3">
-          <NavLinks administrator={administrator} />
-        </nav>
-        {user && (
-          <div className="border-t border-sidebar-border px-3 py-2">
-            <UserPanel user={user} />
-          </div>
-        )}
-        <div className="flex items-center justify-between border-t border-sidebar-border px-4 py-2 text-xs text-muted-foreground">
-          <span>Theme</span>
-          <ThemeToggle />
-        </div>
+        <Sidebar master={master} user={user} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center gap-3 border-b bg-sidebar px-4 md:hidden">
-          <Brand compact />
-          <nav aria-label="Sections" className="flex-1">
-            <NavLinks orientation="horizontal" administrator={administrator} />
-          </nav>
-          {user && <UserPanel user={user} compact />}
-          <ThemeToggle />
+        <header className="flex h-14 items-center justify-between gap-3 border-b border-sidebar-border bg-sidebar px-4 md:hidden">
+          <Brand />
+          <NavigationSheet>
+            <Sidebar master={master} user={user} />
+          </NavigationSheet>
         </header>
-        <main id="main" tabIndex={-1} className="flex-1 outline-none">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 outline-none">
           {children}
         </main>
       </div>

@@ -13,17 +13,11 @@ const sections = [
 ] as const
 const administration = [{ href: '/users', label: 'Users', icon: UsersIcon }] as const
 
-export function NavLinks({
-  orientation = 'vertical',
-  administrator = false,
-}: {
-  orientation?: 'vertical' | 'horizontal'
-  administrator?: boolean
-}) {
+export function NavLinks({ administrator = false }: { administrator?: boolean }) {
   const pathname = usePathname()
   const links = administrator ? [...sections, ...administration] : sections
   return (
-    <ul className={cn('flex gap-1', orientation === 'vertical' ? 'flex-col' : 'flex-row')}>
+    <ul className="flex flex-col gap-1">
       {links.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`)
         return (

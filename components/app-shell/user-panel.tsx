@@ -6,16 +6,16 @@ import { ROLE_LABELS } from '@/lib/auth/roles'
 import type { SessionUser } from '@/lib/auth/sessions'
 
 /** Who is signed in, with their role, their account page and sign-out. */
-export function UserPanel({ user, compact = false }: { user: SessionUser; compact?: boolean }) {
+export function UserPanel({ user }: { user: SessionUser }) {
   return (
-    <div className={compact ? 'flex items-center gap-1' : 'flex items-center justify-between gap-2'}>
+    <div className="flex items-center justify-between gap-2">
       <Link
         href="/account"
         className="flex min-w-0 items-center gap-2 rounded-md px-1 py-1 text-sm outline-none hover:bg-sidebar-accent focus-visible:ring-[3px] focus-visible:ring-ring/50"
         title="Your account"
       >
         <UserIcon className="size-4 shrink-0 opacity-70" aria-hidden />
-        <span className={compact ? 'sr-only' : 'min-w-0'}>
+        <span className="min-w-0">
           <span className="block truncate font-medium" data-testid="signed-in-user">
             {user.name}
           </span>
