@@ -40,7 +40,7 @@ export function GroupsCard({
         <fieldset
           disabled={!ability.allowed || pending}
           aria-describedby={ability.allowed ? undefined : 'groups-refusal'}
-          className="grid gap-3"
+          className="grid min-w-0 grid-cols-1 gap-3"
         >
           <legend className="sr-only">Groups of {target}</legend>
           {groups.length === 0 ? (
@@ -48,8 +48,11 @@ export function GroupsCard({
           ) : (
             <ul className="flex flex-wrap gap-2" aria-label="Groups">
               {groups.map((group) => (
-                <li key={group}>
-                  <Badge variant="outline" className="gap-1 py-0 pr-0 text-sm font-normal">
+                <li key={group} className="min-w-0 max-w-full">
+                  <Badge
+                    variant="outline"
+                    className="max-w-full gap-1 py-0 pr-0 text-sm font-normal whitespace-normal wrap-anywhere"
+                  >
                     {group}
                     <Button
                       type="button"
@@ -73,7 +76,7 @@ export function GroupsCard({
             <select
               id="add-group"
               name="group"
-              className="h-8 min-w-40 rounded-md border border-input bg-background px-2 text-sm shadow-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50"
+              className="h-8 min-w-40 max-w-full rounded-md border border-input bg-background px-2 text-sm shadow-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50"
             >
               {addable.length === 0 && <option value="">No other group</option>}
               {addable.map((group) => (

@@ -16,7 +16,7 @@ export function LocationForm({ name, location, ability }: { name: string; locati
   const describedBy = [errors ? 'location-errors' : '', ability.allowed ? '' : 'location-refusal'].filter(Boolean)
   return (
     <form onSubmit={submitWithoutReset(save)} className="grid gap-1.5">
-      <fieldset disabled={!ability.allowed} className="flex flex-wrap items-center gap-2">
+      <fieldset disabled={!ability.allowed} className="flex min-w-0 flex-wrap items-center gap-2">
         <label htmlFor="location" className="sr-only">
           Location
         </label>

@@ -14,9 +14,9 @@ import { LocationForm } from './location-form'
 
 function Property({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="grid gap-1 sm:grid-cols-[11rem_1fr] sm:items-center">
+    <div className="grid grid-cols-1 gap-1 sm:grid-cols-[11rem_minmax(0,1fr)] sm:items-center">
       <dt className="text-sm text-muted-foreground">{term}</dt>
-      <dd className="min-w-0 text-sm">{children}</dd>
+      <dd className="min-w-0 text-sm wrap-anywhere">{children}</dd>
     </div>
   )
 }
@@ -32,7 +32,7 @@ export function PropertiesCard({ target, ability }: { target: TargetProperties; 
         <CardTitle>Properties</CardTitle>
       </CardHeader>
       <CardContent>
-        <dl className="grid gap-3" aria-label="Properties">
+        <dl className="grid grid-cols-1 gap-3" aria-label="Properties">
           <Property term="Location">
             <LocationForm name={target.name} location={target.location} ability={ability} />
           </Property>
@@ -48,7 +48,7 @@ export function PropertiesCard({ target, ability }: { target: TargetProperties; 
           <Property term="Runs jobs as">{target.runAsAccount ?? none}</Property>
           <Property term="Certificate fingerprint">
             {target.certFingerprint ? (
-              <span className="flex items-center gap-1">
+              <span className="flex min-w-0 items-center gap-1">
                 <code className="truncate font-mono text-xs" title={target.certFingerprint}>
                   {target.certFingerprint}
                 </code>

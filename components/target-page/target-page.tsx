@@ -77,7 +77,7 @@ export function TargetPage({
           onForceDefected={() => router.push('/targets')}
         />
       </fieldset>
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <PropertiesCard target={target} ability={abilities.editTarget} />
         <div className="flex flex-col gap-5">
           <GroupsCard
