@@ -14,7 +14,7 @@ export function GroupsView({ query, ability }: { query: TargetListParams; abilit
   const { update } = useUrlState()
   const select = (group: string | null) => update({ group, search: null, pageSize: null })
   return (
-    <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,24rem)_1fr]">
+    <div className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Card>
         <CardContent className="grid gap-4 pt-6">
           {!ability.allowed && (

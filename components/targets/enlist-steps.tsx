@@ -10,7 +10,7 @@ import { type EnlistHints, enlistCommand } from './enlist-command'
 
 export function Step({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
   return (
-    <li className="grid grid-cols-[1.75rem_1fr] gap-x-3 gap-y-2">
+    <li className="grid grid-cols-[1.75rem_minmax(0,1fr)] gap-x-3 gap-y-2">
       <span
         className="flex size-7 items-center justify-center rounded-full border bg-background text-xs font-semibold"
         aria-hidden
