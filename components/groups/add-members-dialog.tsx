@@ -70,7 +70,7 @@ export function AddMembersDialog({
             </DialogDescription>
           </DialogHeader>
           <SearchInput label="Search target servers to add" value={search} onChange={setSearch} />
-          <fieldset className="max-h-80 overflow-y-auto rounded-md border">
+          <fieldset className="max-h-80 min-w-0 overflow-y-auto rounded-md border">
             <legend className="sr-only">Target servers</legend>
             {data?.rows.map((row) => {
               const member = isMember(row.groups)
@@ -81,13 +81,15 @@ export function AddMembersDialog({
                 >
                   <input
                     type="checkbox"
-                    className="size-4 accent-primary"
+                    className="size-4 shrink-0 accent-primary"
                     checked={member || chosen.has(row.name)}
                     disabled={member}
                     onChange={(e) => toggle(row.name, e.target.checked)}
                   />
-                  <span className="font-medium">{row.name}</span>
-                  <span className="truncate text-muted-foreground">{member ? 'already a member' : row.location}</span>
+                  <span className="min-w-0 font-medium wrap-anywhere">{row.name}</span>
+                  <span className="min-w-0 max-w-[40%] shrink-0 truncate text-muted-foreground">
+                    {member ? 'already a member' : row.location}
+                  </span>
                 </label>
               )
             })}
