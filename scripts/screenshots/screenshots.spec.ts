@@ -1,4 +1,5 @@
-// The README's screenshots, each view in the light and the dark theme, at 1280 x 800, into docs/screenshots/.
+// The README's screenshots, each view in the light and the dark theme, at 1280 x 800 (the main ones also at a
+// phone's 390 x 844), into docs/screenshots/.
 import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { targetRow as row } from '../../e2e/target-rows'
@@ -92,6 +93,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await dialog.getByRole('radio', { name: /Set polling interval/ }).check()
       await expect(dialog.getByText('It will reach 3 target servers.')).toBeVisible()
       await shoot(page, 'post-instructions', colorScheme)
+    })
+
+    test.describe('on a phone', () => {
+      test.use({ viewport: { width: 390, height: 844 } })
+
+      test('Target Server Status', async ({ page }) => {
+        await page.goto('/targets')
+        await expect(row(page, 'SQL-BRN-02')).toContainText('Blocked')
+        await shoot(page, 'targets-narrow', colorScheme)
+      })
+
+      test('a target server', async ({ page }) => {
+        await page.goto(`/targets/${SHOWN_TARGET}`)
+        await expect(page.getByRole('img', { name: /^Clock skew:/ })).toBeVisible()
+        await shoot(page, 'target-narrow', colorScheme)
+      })
+
+      test('Activity', async ({ page }) => {
+        await page.goto('/activity')
+        await expect(page.getByRole('row').filter({ hasText: 'target.enlist' }).first()).toBeVisible()
+        await shoot(page, 'activity-narrow', colorScheme)
+      })
     })
   })
 }
