@@ -65,6 +65,10 @@ async function ready(page: Page, colorScheme: 'light' | 'dark') {
   else await expect(html).not.toHaveClass(/\bdark\b/)
 }
 
+// axe reads every element of a page, on a page that refreshes as the other tests' changes reach it: on a loaded
+// 2-core machine one analysis took 22 s, most of the default 30
+test.describe.configure({ timeout: 60_000 })
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme })

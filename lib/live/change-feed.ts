@@ -91,6 +91,15 @@ class ChangeFeed {
     }, wait)
   }
 
+  /** A stream whose browser went away without saying so fails here: it leaves, and the others are still told. */
+  private tell(subscriber: ChangeSubscriber, topics: ChangeTopic[]) {
+    try {
+      subscriber.changed(topics)
+    } catch {
+      this.subscribers.delete(subscriber)
+    }
+  }
+
   private async check() {
     if (this.subscribers.size === 0) return
     if (this.checking) {
@@ -102,7 +111,7 @@ class ChangeFeed {
     try {
       const { lastId, topics } = await changesSince(await db(), this.lastId)
       this.lastId = lastId
-      if (topics.length > 0) for (const subscriber of this.subscribers) subscriber.changed(topics)
+      if (topics.length > 0) for (const subscriber of this.subscribers) this.tell(subscriber, topics)
     } catch (error) {
       log().warn({ err: error }, 'could not read the change notices for the dashboard')
     } finally {

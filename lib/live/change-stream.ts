@@ -14,13 +14,23 @@ export async function changeStreamResponse(aborted: AbortSignal): Promise<Respon
   let open = true
   let cleanup = () => {}
   const send = (text: string) => {
-    if (open) controller.enqueue(encoder.encode(text))
+    if (!open) return
+    try {
+      controller.enqueue(encoder.encode(text))
+    } catch {
+      // the browser went away and nothing said so: this stream ends
+      end()
+    }
   }
   const end = () => {
     if (!open) return
     open = false
     cleanup()
-    controller.close()
+    try {
+      controller.close()
+    } catch {
+      // already cancelled by the browser's side
+    }
   }
   const stream = new ReadableStream<Uint8Array>({
     start(c) {
