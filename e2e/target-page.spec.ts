@@ -79,6 +79,8 @@ async function targetWithHistory(msx: MsxContext, unique: (prefix: string) => st
 const property = (page: Page, term: string) => page.locator(`div:has(> dt:text-is("${term}")) > dd`)
 
 test('an administrator sees a target in full, edits its location and its groups', async ({ page, msx, unique }) => {
+  // four pages and two reloads: on a loaded 2-core machine every step passed and the whole took 29 s
+  test.slow()
   const { name, group, second, jobName } = await targetWithHistory(msx, unique)
 
   await test.step('from the list, the name opens its page with its properties', async () => {

@@ -7,9 +7,13 @@ import { expect, test } from './fixtures'
 import { cellOf, targetRow, targetsTable } from './target-rows'
 import { expectTooltip } from './tooltip'
 
+/** Types a search; typed before the page is interactive, the text is lost at hydration and typed again. */
 async function search(page: Page, text: string) {
-  await page.getByRole('searchbox', { name: 'Search target servers' }).fill(text)
-  await expect(page).toHaveURL(new RegExp(`[?&]search=${encodeURIComponent(text)}`))
+  const url = new RegExp(`[?&]search=${encodeURIComponent(text)}`)
+  await expect(async () => {
+    await page.getByRole('searchbox', { name: 'Search target servers' }).fill(text)
+    await expect(page).toHaveURL(url, { timeout: 5_000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 test('lists enlisted target servers with their location and status', async ({ page, msx, unique }) => {

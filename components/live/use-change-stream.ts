@@ -16,12 +16,18 @@ function throttledRefetch(queryClient: QueryClient) {
   const refetch = (topic: ChangeTopic) => {
     if (waiting.has(topic)) return
     const wait = Math.max(0, (lastAt.get(topic) ?? 0) + MIN_GAP_MS - Date.now())
-    const timer = setTimeout(() => {
+    const run = () => {
+      // a read under way is left to finish, and the view read again after it: restarting it at every notice
+      // would starve a slow list of ever showing anything while notices keep coming
+      if (queryClient.isFetching({ queryKey: [topic] }) > 0) {
+        waiting.set(topic, setTimeout(run, MIN_GAP_MS))
+        return
+      }
       waiting.delete(topic)
       lastAt.set(topic, Date.now())
-      void queryClient.invalidateQueries({ queryKey: [topic] })
-    }, wait)
-    waiting.set(topic, timer)
+      void queryClient.invalidateQueries({ queryKey: [topic] }, { cancelRefetch: false })
+    }
+    waiting.set(topic, setTimeout(run, wait))
   }
   const cancel = () => {
     for (const timer of waiting.values()) clearTimeout(timer)
