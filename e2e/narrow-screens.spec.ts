@@ -201,6 +201,8 @@ test('a wide table scrolls sideways inside its card; the page does not', async (
 })
 
 test('the dialogs fit the screen', async ({ page, msx, unique }) => {
+  // four dialogs on three pages: on a loaded 2-core machine in CI that took more than 30 s
+  test.slow()
   const { site, target, group } = await makeData(msx, unique)
   const fits = async (dialog: Locator) => {
     await expect(dialog).toBeVisible()
