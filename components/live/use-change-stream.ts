@@ -45,19 +45,17 @@ export function useChangeStream(enabled: boolean): boolean {
     const throttled = throttledRefetch(queryClient)
     let source: EventSource | null = null
     let reopen: ReturnType<typeof setTimeout> | undefined
-    let missedSome = false
     const open = () => {
       clearTimeout(reopen)
       source?.close()
       source = new EventSource(CHANGE_STREAM_PATH)
       source.onopen = () => {
         setConnected(true)
-        // what changed while the stream was down
-        if (missedSome) for (const topic of CHANGE_TOPICS) throttled.refetch(topic)
+        // what changed before the stream opened: while it was down, or between the page's own read and now
+        for (const topic of CHANGE_TOPICS) throttled.refetch(topic)
       }
       source.onerror = () => {
         setConnected(false)
-        missedSome = true
         if (source?.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS)
       }
       source.addEventListener('change', (event) => {
@@ -74,10 +72,8 @@ export function useChangeStream(enabled: boolean): boolean {
     // A hidden tab gives its connection back: a browser opens at most six to one master over HTTP/1.1, for every
     // tab together, and a seventh request would wait. Shown again, it opens the stream and catches up.
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') {
-        close()
-        missedSome = true
-      } else if (!source) open()
+      if (document.visibilityState === 'hidden') close()
+      else if (!source) open()
     }
     document.addEventListener('visibilitychange', onVisibility)
     if (document.visibilityState !== 'hidden') open()
