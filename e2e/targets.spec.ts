@@ -3,17 +3,14 @@ import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { choose } from './choose'
+import { fillUntilUrl } from './fill-until'
 import { expect, test } from './fixtures'
 import { cellOf, targetRow, targetsTable } from './target-rows'
 import { expectTooltip } from './tooltip'
 
-/** Types a search; typed before the page is interactive, the text is lost at hydration and typed again. */
-async function search(page: Page, text: string) {
-  const url = new RegExp(`[?&]search=${encodeURIComponent(text)}`)
-  await expect(async () => {
-    await page.getByRole('searchbox', { name: 'Search target servers' }).fill(text)
-    await expect(page).toHaveURL(url, { timeout: 5_000 })
-  }).toPass({ timeout: 20_000 })
+function search(page: Page, text: string) {
+  const box = page.getByRole('searchbox', { name: 'Search target servers' })
+  return fillUntilUrl(page, box, text, new RegExp(`[?&]search=${encodeURIComponent(text)}`))
 }
 
 test('lists enlisted target servers with their location and status', async ({ page, msx, unique }) => {
