@@ -66,8 +66,8 @@ async function ready(page: Page, colorScheme: 'light' | 'dark') {
 }
 
 // axe reads every element of a page, on a page that refreshes as the other tests' changes reach it: on a loaded
-// 2-core machine one analysis took 22 s, most of the default 30
-test.describe.configure({ timeout: 60_000 })
+// 2-core machine one analysis took 22 s, and a calendar's test more than 60 s in all
+test.describe.configure({ timeout: 90_000 })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
