@@ -60,6 +60,24 @@ export const test = base.extend<
   user: async ({ newUser, role }, use) => {
     await use(await newUser(role))
   },
+  // A test acts once the page is interactive: a click before hydration is lost (on a loaded machine hydration took
+  // seconds after the load event), and nothing else on every page says when it has happened.
+  page: async ({ page }, use) => {
+    const interactive = () => page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 20_000 })
+    const goto = page.goto.bind(page)
+    const reload = page.reload.bind(page)
+    page.goto = async (...args) => {
+      const response = await goto(...args)
+      await interactive()
+      return response
+    }
+    page.reload = async (...args) => {
+      const response = await reload(...args)
+      await interactive()
+      return response
+    }
+    await use(page)
+  },
   context: async ({ context, msx, user, signedIn }, use) => {
     if (signedIn) {
       const account = await msx.db.user.findUniqueOrThrow({ where: { nameKey: user.name.toUpperCase() } })
