@@ -22,12 +22,13 @@ export interface SignedCertificate {
 /** Enlists at once with a valid token; the certificate (already signed for the agent's key) is recorded. */
 export async function enlistWithToken(
   db: Db,
-  rawInput: EnlistmentInput & { token: string },
+  rawInput: EnlistmentInput & { token: string; keyFingerprint: string },
   certificate: SignedCertificate,
   address: string,
 ) {
   const input = parseOrInvalid(enlistmentInput, rawInput, ' ')
   return transaction(db, async (tx) => {
+    await activeMaster(tx) // a dismantled master says so, rather than that the token was revoked
     await consumeEnlistmentToken(tx, rawInput.token)
     return enlistInTransaction(tx, agentActor(input.name, address), {
       ...input,

@@ -94,6 +94,7 @@ export async function approveEnlistmentRequests(ctx: MsxContext, names: string[]
         runAsAccount: request.runAsAccount ?? undefined,
         encryptionMode: 'strict',
         state: 'PENDING',
+        keyFingerprint: request.keyFingerprint,
       })
       await tx.enlistmentRequest.update({
         where: { id: request.id },

@@ -22,7 +22,7 @@ describe('the master server', () => {
   it('can be dismantled once no target is enlisted, refuses enlistment then, and can be made master again', async () => {
     await enlist(t.ctx, 'LAST1')
     await expect(dismantleMaster(t.ctx)).rejects.toThrow(
-      'Cannot dismantle MSX1: 1 target server is still enlisted (LAST1). Defect them first.',
+      'Cannot dismantle MSX1: 1 target server is still enlisted (LAST1). Defect them first',
     )
     await defectTarget(t.ctx, 'LAST1', { force: true })
     const dismantled = await dismantleMaster(t.ctx)

@@ -1,7 +1,8 @@
 // The master server's own row (the MSX): reading it, making it a master, dismantling it.
 import 'server-only'
 import type { Db, Tx } from '../db/client'
-import { recordAudit, summarizeNames } from './audit'
+import { recordAudit } from './audit'
+import { noteChange } from './changes'
 import { inTransaction, type MsxContext } from './context'
 import { refused } from './errors'
 import { MASTER_VERSION } from './versions'
@@ -29,34 +30,108 @@ export async function recordCaFingerprint(db: Db, caFingerprint: string) {
   await db.masterServer.update({ where: { id: 1 }, data: { caFingerprint } })
 }
 
+/** A moment as the master's sentences show it: 2026-12-02 08:51 UTC. */
+export function utcMinute(at: Date) {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** The sentence every way in to a dismantled master is refused with. */
+export function dismantledMessage(master: { name: string; dismantledAt: Date }) {
+  return `The multiserver configuration of ${master.name} was dismantled on ${utcMinute(master.dismantledAt)}: an administrator can make it a master server again in the Master Server Wizard (/wizard).`
+}
+
 /** The master's row; refuses when the multiserver configuration is dismantled. */
 export async function activeMaster(tx: Tx | Db) {
   const master = await readMaster(tx)
   if (!master) throw refused('This server is not set up as a master server yet: start the master once to create it.')
-  if (master.dismantledAt)
-    throw refused(
-      `The multiserver configuration of ${master.name} was dismantled on ${master.dismantledAt.toISOString()}: make it a master server again first.`,
-    )
+  if (master.dismantledAt) throw refused(dismantledMessage({ name: master.name, dismantledAt: master.dismantledAt }))
   return master
 }
 
-/** Dismantles the multiserver configuration; refused while any target is enlisted, naming them. */
-export async function dismantleMaster(ctx: MsxContext) {
+/** At most this many remaining targets are named when a dismantle is refused. */
+export const DISMANTLE_NAMES_SHOWN = 20
+
+/** The target servers still enlisted (or defecting) that keep the master from being dismantled. */
+export async function remainingTargets(db: Db | Tx) {
+  const [count, first] = await Promise.all([
+    db.targetServer.count(),
+    db.targetServer.findMany({
+      select: { name: true, state: true },
+      orderBy: { nameKey: 'asc' },
+      take: DISMANTLE_NAMES_SHOWN,
+    }),
+  ])
+  return { count, first: first.map((t) => ({ name: t.name, defecting: t.state === 'DEFECTING' })) }
+}
+
+/** "3 target servers are still enlisted (A, B (defecting), C)", naming the first 20 and counting the rest. */
+export function describeRemaining(remaining: Awaited<ReturnType<typeof remainingTargets>>) {
+  const { count, first } = remaining
+  const names = first.map((t) => (t.defecting ? `${t.name} (defecting)` : t.name))
+  const more = count - first.length
+  const listed = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ')
+  return `${count} target server${count === 1 ? ' is' : 's are'} still enlisted (${listed})`
+}
+
+/**
+ * What else a dismantle clears, each in the dismantle's transaction. The notification settings (the mail
+ * server and webhook secrets) add their clearing here.
+ */
+const CLEARED_ON_DISMANTLE: ((tx: Tx) => Promise<unknown>)[] = []
+
+export interface DismantleResult {
+  name: string
+  dismantledAt: Date
+  tokensRevoked: number
+  requestsRejected: number
+  operatorDeleted: string | null
+}
+
+/**
+ * Dismantles the multiserver configuration, refused while any target is enlisted or defecting (naming them).
+ * Revokes every enlistment token, rejects the waiting enlistment requests, deletes the MSXOperator and the
+ * notification secrets, and marks the master dismantled; job history, jobs and the activity log stay.
+ */
+export async function dismantleMaster(ctx: MsxContext): Promise<DismantleResult> {
   return inTransaction(ctx, async (tx) => {
     const master = await activeMaster(tx)
-    const enlisted = await tx.targetServer.findMany({ select: { name: true }, orderBy: { nameKey: 'asc' }, take: 11 })
-    if (enlisted.length > 0) {
-      const count = await tx.targetServer.count()
+    const remaining = await remainingTargets(tx)
+    if (remaining.count > 0)
       throw refused(
-        `Cannot dismantle ${master.name}: ${count} target server${count === 1 ? ' is' : 's are'} still enlisted (${summarizeNames(
-          enlisted.map((t) => t.name),
-          10,
-        )}). Defect them first.`,
+        `Cannot dismantle ${master.name}: ${describeRemaining(remaining)}. Defect them first (Defect all, or msx defect --all); offline ones can be force-defected.`,
       )
+    const now = new Date()
+    const tokens = await tx.enlistmentToken.updateMany({ where: { revokedAt: null }, data: { revokedAt: now } })
+    const dismantled = dismantledMessage({ name: master.name, dismantledAt: now })
+    const requests = await tx.enlistmentRequest.updateMany({
+      where: { state: 'PENDING' },
+      data: { state: 'REJECTED', decidedAt: now, decidedBy: ctx.actor.name, reason: dismantled },
+    })
+    const operator = master.msxOperatorId
+      ? await tx.operator.findUnique({ where: { id: master.msxOperatorId }, select: { id: true, name: true } })
+      : null
+    if (operator) await tx.operator.delete({ where: { id: operator.id } })
+    for (const clear of CLEARED_ON_DISMANTLE) await clear(tx)
+    await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: now, msxOperatorId: null } })
+    await noteChange(tx, ['enlistment'])
+    const result: DismantleResult = {
+      name: master.name,
+      dismantledAt: now,
+      tokensRevoked: tokens.count,
+      requestsRejected: requests.count,
+      operatorDeleted: operator?.name ?? null,
     }
-    const updated = await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: new Date() } })
-    await recordAudit(tx, ctx.actor, { action: 'master.dismantle', objectType: 'master', objectName: master.name })
-    return updated
+    await recordAudit(tx, ctx.actor, {
+      action: 'master.dismantle',
+      objectType: 'master',
+      objectName: master.name,
+      details: {
+        tokensRevoked: result.tokensRevoked,
+        requestsRejected: result.requestsRejected,
+        operatorDeleted: result.operatorDeleted,
+      },
+    })
+    return result
   })
 }
 

@@ -94,7 +94,7 @@ describe('defecting', () => {
 describe('dismantling', () => {
   it('is refused while targets are enlisted, naming them', async () => {
     await expect(dismantleMaster(t.ctx)).rejects.toThrow(
-      /Cannot dismantle MSX1: \d+ target servers are still enlisted \(.*\)\. Defect them first\./,
+      /Cannot dismantle MSX1: \d+ target servers are still enlisted \(.*\)\. Defect them first \(Defect all, or msx defect --all\)/,
     )
   })
 })

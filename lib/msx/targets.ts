@@ -2,7 +2,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
-import { recordAudit } from './audit'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { type Actor, inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
 import { conflict, notFound, parseOrInvalid, refused } from './errors'
@@ -31,6 +31,8 @@ export const enlistmentInput = z.object({
   runAsAccount: z.string().trim().max(200).optional(),
   encryptionMode: z.enum(ENCRYPTION_MODES).default('strict'),
   certFingerprint: z.string().optional(),
+  /** SHA-256 of the agent's public key (of its certificate request) */
+  keyFingerprint: z.string().optional(),
   pollIntervalSeconds: pollIntervalSeconds.optional(),
   /** the master the agent says it is enlisted into already, if any */
   currentMaster: z.string().optional(),
@@ -45,9 +47,28 @@ export async function assertCanEnlist(tx: Tx, input: z.output<typeof enlistmentI
   if (input.currentMaster && nameKey(input.currentMaster) !== nameKey(master.name))
     throw refused(`${input.name} is already enlisted into master ${input.currentMaster}: defect it first.`)
   assertAgentVersionAccepted(input.agentVersion, master.version)
+  if (input.keyFingerprint) await assertNotRenaming(tx, input.name, input.keyFingerprint)
   const existing = await tx.targetServer.findUnique({ where: { nameKey: nameKey(input.name) } })
   if (existing) throw conflict(`${existing.name} is already enlisted into master ${master.name}: defect it first.`)
   return master
+}
+
+/** The sentence that says how a target server is renamed; the target page shows it too. */
+export const RENAME_RULE = 'A target server is renamed by defecting it, renaming the server, and enlisting it again.'
+
+/**
+ * A target's name is fixed while it is enlisted: the same key (the same server) asking to enlist under another
+ * name is refused, saying how to rename it.
+ */
+async function assertNotRenaming(tx: Tx, name: string, keyFingerprint: string) {
+  const same = await tx.targetServer.findFirst({
+    where: { keyFingerprint, nameKey: { not: nameKey(name) } },
+    select: { name: true },
+  })
+  if (same)
+    throw refused(
+      `This server is enlisted as ${same.name}. A target server's name is fixed while it is enlisted: defect ${same.name} (msx-agent defect), rename the server, then enlist it again as ${name}.`,
+    )
 }
 
 /** Enlists a target server into this master (sp_msx_enlist). */
@@ -75,6 +96,7 @@ export async function enlistInTransaction(tx: Tx, actor: Actor, input: z.output<
       runAsAccount: input.runAsAccount ?? null,
       encryptionMode: input.encryptionMode,
       certFingerprint: input.certFingerprint ?? null,
+      keyFingerprint: input.keyFingerprint ?? null,
     },
   })
   await recordAudit(tx, actor, {
@@ -114,6 +136,39 @@ export async function defectTarget(ctx: MsxContext, name: string, options: { for
     await tx.targetServer.update({ where: { id: target.id }, data: { state: 'DEFECTING' } })
     await recordAudit(tx, ctx.actor, { action: 'target.defect', objectType: 'target', objectName: target.name })
     return { target, removed: false }
+  })
+}
+
+/**
+ * Defect all: posts DEFECT to every target server not yet defecting, in one transaction with one activity-log
+ * entry. Each agent removes its jobs and stops; its target leaves the list as it does so.
+ */
+export async function defectAllTargets(ctx: MsxContext) {
+  return inTransaction(ctx, async (tx) => {
+    const master = await activeMaster(tx)
+    const targets = await tx.targetServer.findMany({
+      where: { state: { not: 'DEFECTING' } },
+      select: { id: true, name: true },
+      orderBy: { nameKey: 'asc' },
+    })
+    if (targets.length === 0) {
+      const defecting = await tx.targetServer.count()
+      throw refused(
+        defecting === 0
+          ? `No target server is enlisted into ${master.name}: there is nothing to defect.`
+          : `Every target server of ${master.name} is already defecting: each leaves when its agent next polls, or force-defect the ones that are offline.`,
+      )
+    }
+    const names = targets.map((t) => t.name)
+    await postInstructions(tx, master.name, { operation: 'DEFECT', objectType: 'SERVER' }, targets)
+    await tx.targetServer.updateMany({ where: { id: { in: targets.map((t) => t.id) } }, data: { state: 'DEFECTING' } })
+    await recordAudit(tx, ctx.actor, {
+      action: 'target.defect.all',
+      objectType: 'target',
+      objectName: summarizeNames(names),
+      details: { count: targets.length, targetNames: targetNamesBeyondSummary(names) },
+    })
+    return { count: targets.length, targets: names }
   })
 }
 

@@ -111,7 +111,12 @@ const enlist: Handler = async (req, res, ctx) => {
   const checked = await checkedCertificateRequest(body.csrPem, body.name)
   if (body.token) {
     const certificate = await ctx.authority.sign(checked, body.name)
-    const target = await enlistWithToken(ctx.db, { ...body, token: body.token }, certificate, peerAddress(req))
+    const target = await enlistWithToken(
+      ctx.db,
+      { ...body, token: body.token, keyFingerprint: checked.keyFingerprint },
+      certificate,
+      peerAddress(req),
+    )
     ctx.log.info(`enlisted ${target.name} with a token from ${peerAddress(req)}`)
     return send(
       res,
