@@ -1,7 +1,9 @@
-// msx post, force-poll, defect, resync: what the master tells target servers to do (SSMS's target server actions).
+// msx post, force-poll, defect, dismantle, resync: what the master tells target servers to do (SSMS's target server actions).
 // They sit apart from `msx targets` only so that msx --help keeps listing the verbs in the order it always has.
 import type { Command } from 'commander'
+import { DISMANTLE_EFFECT } from '../lib/msx/dismantle-wording'
 import { callApi } from './api-client'
+import { UsageError } from './arguments'
 import { addRecipientOptions, recipientsFromOptions } from './recipients'
 
 export function addTargetActionCommands(program: Command) {
@@ -30,15 +32,44 @@ export function addTargetActionCommands(program: Command) {
 
   program
     .command('defect')
-    .description('defect a target: post DEFECT, or with --force remove it at once and revoke its certificate')
-    .argument('<name>')
+    .description(
+      'defect a target: post DEFECT, or with --force remove it at once and revoke its certificate; --all posts DEFECT to every target',
+    )
+    .argument('[name]')
     .option('--force', 'remove it now (for a target that cannot be reached)')
-    .action(async (name: string, o) => {
+    .option('--all', 'Defect all: post DEFECT to every target server not yet defecting')
+    .action(async (name: string | undefined, o) => {
+      if (o.all) {
+        if (name || o.force) throw new UsageError('--all defects every target: give no name, and no --force.')
+        const { count } = await callApi('targets.defect-all', {})
+        console.log(
+          `Posted DEFECT to ${count} target server${count === 1 ? '' : 's'}: each agent removes its jobs and stops, and its target leaves the list as it does so. Agents that are offline leave when they next poll, or use msx defect --force NAME.`,
+        )
+        return
+      }
+      if (!name) throw new UsageError('Name the target server to defect, or use --all.')
       const defected = await callApi('targets.defect', { name, force: Boolean(o.force) })
       console.log(
         defected.removed
           ? `Force-defected ${defected.name}: removed, its certificate revoked.`
           : `Posted DEFECT to ${defected.name}: it defects at its next poll.`,
+      )
+    })
+
+  program
+    .command('dismantle')
+    .description(
+      'dismantle the multiserver configuration (refused while any target is enlisted): revoke enlistment tokens, delete the MSXOperator',
+    )
+    .option('--yes', 'dismantle it: without --yes, msx only says what would happen')
+    .action(async (o) => {
+      if (!o.yes)
+        throw new UsageError(
+          `${DISMANTLE_EFFECT} Run msx dismantle --yes to dismantle it (refused while any target server is enlisted: msx defect --all first).`,
+        )
+      const done = await callApi('master.dismantle', {})
+      console.log(
+        `Dismantled the multiserver configuration of ${done.name}: ${done.tokensRevoked} enlistment token(s) revoked, ${done.requestsRejected} waiting request(s) rejected, ${done.operatorDeleted ? `MSXOperator ${done.operatorDeleted} deleted` : 'no MSXOperator to delete'}. Job history and the activity log are kept; new enlistments are refused until it is made a master server again (Master Server Wizard, /wizard).`,
       )
     })
 

@@ -30,6 +30,7 @@ describe('the role table', () => {
       'groups.edit',
       'users.manage',
       'master.edit',
+      'master.dismantle',
     ] as const)
       expect(can('operator', permission), permission).toBe(false)
   })

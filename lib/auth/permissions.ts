@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'jobs.edit': { roles: ADMINISTRATORS, what: 'create, change or delete jobs' },
   'users.manage': { roles: ADMINISTRATORS, what: 'manage users and their API tokens' },
   'master.edit': { roles: ADMINISTRATORS, what: "change the master server's name and default polling interval" },
+  'master.dismantle': { roles: ADMINISTRATORS, what: 'dismantle the multiserver configuration' },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>
 
 export type Permission = keyof typeof PERMISSIONS

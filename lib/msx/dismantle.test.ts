@@ -94,6 +94,7 @@ describe('dismantling the multiserver configuration', () => {
     await expect(enlistTarget(t.ctx, { name: 'LATE3', agentVersion: MASTER_VERSION })).rejects.toThrow(message)
     await expect(postOperation(t.ctx, { operation: 'SYNC-TIME', recipients: { all: true } })).rejects.toThrow(message)
     await expect(defectAllTargets(t.ctx)).rejects.toThrow(message)
+    await expect(createEnlistmentToken(t.ctx)).rejects.toThrow(message)
     await expect(dismantleMaster(t.ctx)).rejects.toThrow(message)
     await makeMaster(t.ctx)
   })

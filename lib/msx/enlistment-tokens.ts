@@ -6,6 +6,7 @@ import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { invalid, notFound, refused } from './errors'
+import { activeMaster } from './master'
 
 const TOKEN_PREFIX = 'msxe_'
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 24 * 3600
@@ -31,6 +32,7 @@ export async function createEnlistmentToken(ctx: MsxContext, input: CreateTokenI
     throw invalid('A token allows from 1 to 1,000,000 enlistments.')
   const secret = TOKEN_PREFIX + randomBytes(24).toString('base64url')
   return inTransaction(ctx, async (tx) => {
+    await activeMaster(tx) // a dismantled master takes no new enlistments
     const token = await tx.enlistmentToken.create({
       data: {
         tokenHash: hashToken(secret),

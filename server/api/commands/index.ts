@@ -3,6 +3,7 @@ import type { Command } from '../command'
 import { enlistmentCommands } from './enlistment'
 import { instructionCommands } from './instructions'
 import { jobCommands } from './jobs'
+import { masterCommands } from './master'
 import { targetCommands } from './targets'
 import { tokenCommands } from './tokens'
 
@@ -12,6 +13,7 @@ export const commands = {
   ...instructionCommands,
   ...jobCommands,
   ...tokenCommands,
+  ...masterCommands,
 } satisfies Record<string, Command>
 
 export type Commands = typeof commands
