@@ -1,7 +1,7 @@
 // msx post, force-poll, defect, dismantle, resync: what the master tells target servers to do (SSMS's target server actions).
 // They sit apart from `msx targets` only so that msx --help keeps listing the verbs in the order it always has.
 import type { Command } from 'commander'
-import { DISMANTLE_EFFECT } from '../lib/msx/dismantle-wording'
+import { DISMANTLE_EFFECT } from '../lib/msx/multiserver-wording'
 import { callApi } from './api-client'
 import { UsageError } from './arguments'
 import { addRecipientOptions, recipientsFromOptions } from './recipients'

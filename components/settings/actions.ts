@@ -1,9 +1,11 @@
 'use server'
 
 import { authedAction } from '@/lib/auth/next/action'
+import { dismantleMaster, wholeConfigurationInput } from '@/lib/msx/master'
 import { type MasterSettingsChange, updateMasterSettings } from '@/lib/msx/master-settings'
 import { masterSettingsInput } from '@/lib/msx/master-settings-input'
-import { auditKeys, SERVER_RENDERED } from '@/lib/query/keys'
+import { defectAllTargets } from '@/lib/msx/targets'
+import { auditKeys, enlistmentKeys, SERVER_RENDERED, targetKeys } from '@/lib/query/keys'
 
 function describeChange({ name, defaultPollIntervalSeconds: interval }: MasterSettingsChange): string {
   if (!name && !interval) return 'Nothing to save: the name and the default polling interval are already these.'
@@ -24,4 +26,37 @@ export const updateMasterSettingsAction = authedAction({
   stale: [SERVER_RENDERED, auditKeys.all],
   input: masterSettingsInput,
   run: async (ctx, input) => ({ data: undefined, message: describeChange(await updateMasterSettings(ctx, input)) }),
+})
+
+export const dismantleMasterAction = authedAction({
+  permission: 'master.dismantle',
+  audit: 'master.dismantle',
+  stale: [SERVER_RENDERED, auditKeys.all, enlistmentKeys.all],
+  input: wholeConfigurationInput,
+  run: async (ctx) => {
+    const done = await dismantleMaster(ctx)
+    const operator = done.operatorDeleted
+      ? `the MSXOperator ${done.operatorDeleted} deleted`
+      : 'no MSXOperator to delete'
+    return {
+      data: undefined,
+      message:
+        `Dismantled the multiserver configuration of ${done.name}: ${done.tokensRevoked} enlistment token(s) revoked, ` +
+        `${done.requestsRejected} waiting request(s) rejected, ${operator}. Job history and the activity log are kept.`,
+    }
+  },
+})
+
+export const defectAllAction = authedAction({
+  permission: 'targets.defect',
+  audit: 'target.defect.all',
+  stale: [SERVER_RENDERED, auditKeys.all, targetKeys.all],
+  input: wholeConfigurationInput,
+  run: async (ctx) => {
+    const { count } = await defectAllTargets(ctx)
+    return {
+      data: undefined,
+      message: `Posted DEFECT to ${count} target server${count === 1 ? '' : 's'}: each leaves the list as its agent defects.`,
+    }
+  },
 })

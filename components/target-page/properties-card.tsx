@@ -5,8 +5,9 @@ import type { Ability } from '@/components/auth/ability'
 import { useDateLocale } from '@/components/format/date-locale'
 import { RelativeTime, Timestamp } from '@/components/format/relative-time'
 import { formatClockSkew, formatPollInterval } from '@/components/targets/format'
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { formatUtcOffset, targetWallClock } from '@/lib/format/dates'
+import { RENAME_RULE } from '@/lib/msx/multiserver-wording'
 import type { TargetProperties } from '@/lib/msx/target-details'
 import { CopyButton } from './copy-button'
 import { formatEncryptionMode } from './format'
@@ -30,6 +31,7 @@ export function PropertiesCard({ target, ability }: { target: TargetProperties; 
     <Card>
       <CardHeader>
         <CardTitle>Properties</CardTitle>
+        <CardDescription>{RENAME_RULE}</CardDescription>
       </CardHeader>
       <CardContent>
         <dl className="grid grid-cols-1 gap-3" aria-label="Properties">

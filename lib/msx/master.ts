@@ -1,5 +1,6 @@
 // The master server's own row (the MSX): reading it, making it a master, dismantling it.
 import 'server-only'
+import { z } from 'zod'
 import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
 import { noteChange } from './changes'
@@ -48,6 +49,9 @@ export async function activeMaster(tx: Tx | Db) {
   return master
 }
 
+/** Dismantle and Defect all take no input: what they act on is the whole configuration. */
+export const wholeConfigurationInput = z.object({})
+
 /** At most this many remaining targets are named when a dismantle is refused. */
 export const DISMANTLE_NAMES_SHOWN = 20
 
@@ -62,6 +66,11 @@ export async function remainingTargets(db: Db | Tx) {
     }),
   ])
   return { count, first: first.map((t) => ({ name: t.name, defecting: t.state === 'DEFECTING' })) }
+}
+
+/** How many target servers Defect all would post DEFECT to: those not yet defecting. */
+export function countTargetsToDefect(db: Db | Tx) {
+  return db.targetServer.count({ where: { state: { not: 'DEFECTING' } } })
 }
 
 /** "3 target servers are still enlisted (A, B (defecting), C)", naming the first 20 and counting the rest. */

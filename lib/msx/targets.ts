@@ -53,9 +53,6 @@ export async function assertCanEnlist(tx: Tx, input: z.output<typeof enlistmentI
   return master
 }
 
-/** The sentence that says how a target server is renamed; the target page shows it too. */
-export const RENAME_RULE = 'A target server is renamed by defecting it, renaming the server, and enlisting it again.'
-
 /**
  * A target's name is fixed while it is enlisted: the same key (the same server) asking to enlist under another
  * name is refused, saying how to rename it.

@@ -3,10 +3,11 @@ import { abilityOf } from '@/components/auth/ability'
 import { PageHeader } from '@/components/page-header'
 import { GatewayCard } from '@/components/settings/gateway-card'
 import { MasterCard } from '@/components/settings/master-card'
+import { MultiserverCard } from '@/components/settings/multiserver-card'
 import { requirePage } from '@/lib/auth/next/guards'
 import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
-import { readMaster } from '@/lib/msx/master'
+import { countTargetsToDefect, readMaster } from '@/lib/msx/master'
 import { describeAuthority } from '@/lib/pki/summary'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -14,7 +15,9 @@ export const metadata: Metadata = { title: 'Settings' }
 export default async function SettingsPage() {
   const { who } = await requirePage('read')
   const cfg = config()
-  const master = await readMaster(await db())
+  const database = await db()
+  const master = await readMaster(database)
+  const toDefect = await countTargetsToDefect(database)
   return (
     <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 md:px-6">
       <PageHeader
@@ -22,6 +25,18 @@ export default async function SettingsPage() {
         description="This master server, the agent gateway that target servers reach, and how agents trust it."
       />
       <MasterCard master={master} cfg={cfg} edit={abilityOf(who.user.role, 'master.edit')} />
+      {master && (
+        <MultiserverCard
+          state={{
+            name: master.name,
+            madeMasterAt: master.madeMasterAt.toISOString(),
+            dismantledAt: master.dismantledAt?.toISOString() ?? null,
+            toDefect,
+          }}
+          dismantle={abilityOf(who.user.role, 'master.dismantle')}
+          defect={abilityOf(who.user.role, 'targets.defect')}
+        />
+      )}
       <GatewayCard cfg={cfg} authority={describeAuthority(cfg.dataDir)} />
     </div>
   )
