@@ -39,10 +39,16 @@ export default defineConfig({
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
     // alone on the master, so its snapshot of the database sees no other test's writes
     { name: 'hostile', testMatch: /hostile\.spec\.ts/, dependencies: ['first-run'] },
-    { name: 'dashboard', testIgnore: /(first-run|hostile|simulated-fleet)\.spec\.ts/, dependencies: ['hostile'] },
+    {
+      name: 'dashboard',
+      testIgnore: /(first-run|hostile|simulated-fleet|dismantle)\.spec\.ts/,
+      dependencies: ['hostile'],
+    },
     // 1,000 agents enlisting load the shared master for a minute: alone, after the others, so no timing of theirs
     // is measured under that load
     { name: 'fleet', testMatch: /simulated-fleet\.spec\.ts/, dependencies: ['dashboard'] },
+    // dismantles the master (every target defected first): alone and last, and it makes it a master again after
+    { name: 'dismantle', testMatch: /dismantle\.spec\.ts/, dependencies: ['fleet'] },
   ],
   webServer: {
     // the production build (npm test builds it first), on a fresh data folder
