@@ -39,6 +39,13 @@ test('an administrator dismantles the master once Defect all has emptied it; a n
   const running = [await agents.running(first), await agents.running(second)]
   const token = await createEnlistmentToken(msx, { uses: 1, expiresInSeconds: 3600 })
 
+  await test.step("a target's page says how a target server is renamed", async () => {
+    await page.goto(`/targets/${first}`)
+    await expect(
+      page.getByText('A target server is renamed by defecting it, renaming the server, and enlisting it again.'),
+    ).toBeVisible()
+  })
+
   await page.goto('/settings')
   const card = page.locator('[data-slot="card"]').filter({ hasText: 'Multiserver configuration' })
   await expect(card).toContainText('MSXE2E is a master server since')
