@@ -9,6 +9,7 @@ import { UsageError } from './arguments'
 import { addEnlistmentCommands } from './enlistment-commands'
 import { addInstructionCommands } from './instruction-commands'
 import { addJobCommands } from './job-commands'
+import { addOperatorCommands } from './operator-commands'
 import { addSessionCommands } from './session-commands'
 import { addTargetActionCommands } from './target-action-commands'
 import { addTargetCommands } from './target-commands'
@@ -27,6 +28,7 @@ addEnlistmentCommands(program)
 addTargetActionCommands(program)
 addInstructionCommands(program)
 addJobCommands(program)
+addOperatorCommands(program)
 addSessionCommands(program)
 addUserCommands(program)
 

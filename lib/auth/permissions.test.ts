@@ -31,6 +31,7 @@ describe('the role table', () => {
       'users.manage',
       'master.edit',
       'master.dismantle',
+      'operator.edit',
     ] as const)
       expect(can('operator', permission), permission).toBe(false)
   })

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'users.manage': { roles: ADMINISTRATORS, what: 'manage users and their API tokens' },
   'master.edit': { roles: ADMINISTRATORS, what: "change the master server's name and default polling interval" },
   'master.dismantle': { roles: ADMINISTRATORS, what: 'dismantle the multiserver configuration' },
+  'operator.edit': {
+    roles: ADMINISTRATORS,
+    what: 'change the MSXOperator or the mail server, or send test notifications',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -4,6 +4,7 @@ import { enlistmentCommands } from './enlistment'
 import { instructionCommands } from './instructions'
 import { jobCommands } from './jobs'
 import { masterCommands } from './master'
+import { operatorCommands } from './operator'
 import { targetCommands } from './targets'
 import { tokenCommands } from './tokens'
 
@@ -14,6 +15,7 @@ export const commands = {
   ...jobCommands,
   ...tokenCommands,
   ...masterCommands,
+  ...operatorCommands,
 } satisfies Record<string, Command>
 
 export type Commands = typeof commands
