@@ -50,18 +50,19 @@ export function addOperatorCommands(program: Command) {
     .description(
       'set the MSXOperator (at least one of --email, --pager-email, --webhook-url); unset options are cleared',
     )
-    .option('--name <name>', 'operator name', 'MSXOperator')
+    .option('--name <name>', 'operator name (default MSXOperator)')
     .option('--email <address>', 'e-mail address')
     .option('--pager-email <address>', 'pager e-mail address')
     .option('--webhook-url <url>', 'webhook URL (http or https)')
     .option('--webhook-secret-stdin', 'read the webhook secret from standard input (else the master makes one)')
     .option('--rotate-webhook-secret', 'make a new webhook secret (shown once)')
     .action(async (o) => {
+      const { operator: current } = await callApi('operator.show', {})
       const changed = await callApi('operator.set', {
-        name: o.name,
-        email: o.email,
-        pagerEmail: o.pagerEmail,
-        webhookUrl: o.webhookUrl,
+        name: o.name ?? current?.name,
+        email: o.email ?? current?.email ?? undefined,
+        pagerEmail: o.pagerEmail ?? current?.pagerEmail ?? undefined,
+        webhookUrl: o.webhookUrl ?? current?.webhookUrl ?? undefined,
         webhookSecret: o.webhookSecretStdin ? await readSecretFromStdin() : undefined,
         rotateWebhookSecret: Boolean(o.rotateWebhookSecret),
       })

@@ -83,8 +83,12 @@ describe('the MSXOperator from the command line', () => {
     expect(test.stdout).toContain(`Webhook ${hookUrl}: sent (HTTP 200 from the webhook)`)
     expect((await admin(undefined, 'mail', 'test', '--to', 'dba@example.com')).code).toBe(0)
 
+    // options not given keep their value
+    expect((await admin(undefined, 'operator', 'set', '--name', 'DBA on call')).code).toBe(0)
     const shown = (await admin(undefined, 'operator', 'show')).stdout + (await admin(undefined, 'mail', 'show')).stdout
     expect(shown).toContain('Webhook secret: set')
+    expect(shown).toContain('Name:           DBA on call')
+    expect(shown).toContain('E-mail:         dba@example.com')
     expect(shown).toContain('Password: set')
     const audit = JSON.stringify(await master.db.auditEvent.findMany())
     for (const text of [shown, audit]) {
