@@ -160,6 +160,40 @@ export const reenlistResponse = z.object({ ok: z.literal(true) })
 
 export const defectResponse = z.object({ defected: z.literal(true) })
 
+/** doctor: a question that changes nothing on the master (no poll recorded, nothing written). */
+export const helloRequest = z.strictObject({})
+
+/** What the master says of the client certificate a hello came with (null: it came without one). */
+export const certificateStanding = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('accepted'),
+    targetName: z.string(),
+    /** unread instructions waiting for this target (status 0 in the download list) */
+    pendingInstructions: z.number().int(),
+    /** set while an instruction's error blocks further downloads */
+    blockedBy: z.object({ id: z.number().int(), errorMessage: z.string() }).nullable(),
+  }),
+  z.object({
+    status: z.literal('revoked'),
+    targetName: z.string(),
+    reason: z.string(),
+    revokedAt: isoDate,
+    message: z.string(),
+  }),
+  z.object({ status: z.literal('unknown'), message: z.string() }),
+])
+export type CertificateStanding = z.infer<typeof certificateStanding>
+
+export const helloResponse = z.object({
+  master: z.object({ name: z.string(), version: z.string() }),
+  /** the agent versions this master accepts, as a sentence (lib/msx/versions acceptedVersions) */
+  acceptedAgentVersions: z.string(),
+  /** the master's clock when it answered */
+  serverTime: isoDate,
+  certificate: certificateStanding.nullable(),
+})
+export type HelloResponse = z.infer<typeof helloResponse>
+
 /** Every code the gateway refuses with; docs/agent-protocol.md gives each one's status and meaning. */
 export const REFUSAL_CODES = [
   // the body and the route (server/http-json.ts, server/gateway/index.ts)

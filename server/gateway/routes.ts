@@ -11,10 +11,12 @@ import {
   reenlistTarget,
   revokedMessage,
 } from '../../lib/msx/agents'
+import { certificateStandingOf } from '../../lib/msx/certificate-standing'
 import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
 import { readMaster } from '../../lib/msx/master'
 import { nameKey } from '../../lib/msx/names'
 import { recordOutcomes } from '../../lib/msx/outcomes'
+import { acceptedVersions } from '../../lib/msx/versions'
 import type { Authority } from '../../lib/pki/authority'
 import { checkCertificateRequest } from '../../lib/pki/csr'
 import {
@@ -22,6 +24,8 @@ import {
   type EnlistResponse,
   enlistRequest,
   enlistStatusRequest,
+  type HelloResponse,
+  helloRequest,
   MAX_LONG_POLL_SECONDS,
   outcomesRequest,
   pollRequest,
@@ -212,6 +216,25 @@ const defect: Handler = async (req, res, ctx) => {
   send(res, 200, { defected: true })
 }
 
+/** doctor: who the master is, its clock, and what it says of the caller's certificate; records and writes nothing. */
+const hello: Handler = async (req, res, ctx) => {
+  await readBody(req, helloRequest)
+  const socket = req.socket as TLSSocket
+  const fingerprint = peerFingerprint(socket)
+  const [master, certificate] = await Promise.all([
+    readMaster(ctx.db),
+    fingerprint ? certificateStandingOf(ctx.db, socket.authorized ? fingerprint : null) : null,
+  ])
+  if (!master)
+    throw new Refusal(503, 'internal', 'The master server has no row yet: start the master once to create it.')
+  send(res, 200, {
+    master: { name: master.name, version: ctx.master.version },
+    acceptedAgentVersions: acceptedVersions(ctx.master.version),
+    serverTime: new Date().toISOString(),
+    certificate,
+  } satisfies HelloResponse)
+}
+
 export const routes: Record<string, Handler> = {
   '/agent/v1/enlist': enlist,
   '/agent/v1/enlist/status': enlistStatus,
@@ -220,4 +243,5 @@ export const routes: Record<string, Handler> = {
   '/agent/v1/outcomes': outcomes,
   '/agent/v1/reenlist': reenlist,
   '/agent/v1/defect': defect,
+  '/agent/v1/hello': hello,
 }
