@@ -7,6 +7,7 @@ import { exitAfterOutput } from '../lib/cli/exit'
 import { createLogger } from '../lib/log'
 import { addConnection, listConnections, removeConnection } from './connections'
 import { defect } from './defect'
+import { allPassed, formatChecks, runDoctor } from './doctor'
 import { enlist } from './enlist'
 import { AGENT_VERSION, defaultDataDir } from './environment'
 import { AgentError } from './errors'
@@ -81,6 +82,33 @@ program
   .action((o) => {
     const status = readStatus(o.dataDir)
     console.log(o.json ? JSON.stringify(status, null, 2) : formatStatus(status))
+  })
+
+program
+  .command('doctor')
+  .description(
+    'check, step by step, why this target cannot enlist or download: name, TCP, TLS, CA, version, clock, certificate (changes nothing)',
+  )
+  .option('--master <url>', 'a master to check before enlisting, e.g. https://msx1.example.com:3443')
+  .option('--ca-fingerprint <sha256>', "with --master: the master CA's SHA-256 fingerprint")
+  .option('--ca-file <file>', 'with --master: the master CA certificate, instead of its fingerprint')
+  .option('--name <name>', 'with --master: the name this target would enlist as')
+  .option('--json', 'print JSON')
+  .addOption(dataDirOption())
+  .addHelpText(
+    'after',
+    '\nWithout --master it checks the master this agent is enlisted into. Exit code 0 when every check passes, 1 otherwise.',
+  )
+  .action(async (o) => {
+    const checks = await runDoctor({
+      master: o.master,
+      caFingerprint: o.caFingerprint,
+      caFile: o.caFile,
+      name: o.name,
+      dataDir: o.dataDir,
+    })
+    console.log(o.json ? JSON.stringify({ ok: allPassed(checks), checks }, null, 2) : formatChecks(checks))
+    if (!allPassed(checks)) process.exitCode = 1
   })
 
 function withStore<T>(dataDir: string, work: (store: AgentStore) => T): T {
@@ -204,7 +232,8 @@ program
   })
 
 program.parseAsync(process.argv).then(
-  () => exitAfterOutput(0),
+  // a command that ran but found problems (doctor) sets process.exitCode
+  () => exitAfterOutput(Number(process.exitCode ?? 0)),
   (error: unknown) => {
     if (error instanceof CommanderError) return exitAfterOutput(error.exitCode === 0 ? 0 : 2)
     if (error instanceof AgentError) {

@@ -14,7 +14,7 @@ function toPem(raw: Buffer) {
   return `-----BEGIN CERTIFICATE-----\n${body}-----END CERTIFICATE-----\n`
 }
 
-function hostOf(url: URL) {
+export function hostOf(url: URL) {
   return url.hostname.replace(/^\[|\]$/g, '')
 }
 
@@ -46,32 +46,50 @@ export function fetchPinnedCa(masterUrl: URL, expectedFingerprint: string, timeo
     socket.once('secureConnect', () => {
       const leaf = socket.getPeerCertificate(true)
       socket.end()
-      let root: DetailedPeerCertificate = leaf
-      while (root.issuerCertificate && root.issuerCertificate !== root && root.issuerCertificate.raw)
-        root = root.issuerCertificate
-      if (!leaf?.raw) return fail(new AgentError(`${masterUrl.origin} presented no certificate.`))
-      const caPem = toPem(root.raw)
-      const actual = certificateFingerprint(caPem)
-      if (actual !== expectedFingerprint)
-        return fail(
-          new AgentError(
-            `The master's CA fingerprint is ${actual}, not the expected ${expectedFingerprint}: refusing to trust ${masterUrl.origin}. ` +
-              'Check --ca-fingerprint against the master (its log at start, Settings, or `msx ca-fingerprint`).',
-          ),
-        )
-      const ca = new X509Certificate(caPem)
-      if (root === leaf || !new X509Certificate(leaf.raw).verify(ca.publicKey))
-        return fail(new AgentError(`The master's certificate is not signed by its CA ${actual}: refusing to trust it.`))
-      const mismatch = checkServerIdentity(host, leaf)
-      if (mismatch)
-        return fail(
-          new AgentError(
-            `The master's certificate does not name "${host}" (${mismatch.message}): connect by a name it has, or add "${host}" to MSX_GATEWAY_NAMES on the master.`,
-          ),
-        )
-      resolve(caPem)
+      const checked = checkMasterChain(masterUrl, leaf, expectedFingerprint)
+      if (checked instanceof Error) return fail(checked)
+      resolve(checked.caPem)
     })
   })
+}
+
+/** The CA at the top of a presented chain, and its SHA-256 fingerprint (null: no certificate). */
+export function chainRoot(leaf: DetailedPeerCertificate | undefined): { caPem: string; fingerprint: string } | null {
+  if (!leaf?.raw) return null
+  let root: DetailedPeerCertificate = leaf
+  while (root.issuerCertificate && root.issuerCertificate !== root && root.issuerCertificate.raw)
+    root = root.issuerCertificate
+  const caPem = toPem(root.raw)
+  return { caPem, fingerprint: certificateFingerprint(caPem) }
+}
+
+/**
+ * Accepts the master's chain only when its CA has the expected fingerprint, signed the master's certificate,
+ * and that certificate names the host the agent was given. Returns the CA to pin, or why not.
+ */
+export function checkMasterChain(
+  masterUrl: URL,
+  leaf: DetailedPeerCertificate | undefined,
+  expectedFingerprint: string,
+): { caPem: string } | AgentError {
+  const host = hostOf(masterUrl)
+  const root = chainRoot(leaf)
+  if (!leaf || !root) return new AgentError(`${masterUrl.origin} presented no certificate.`)
+  const actual = root.fingerprint
+  if (actual !== expectedFingerprint)
+    return new AgentError(
+      `The master's CA fingerprint is ${actual}, not the expected ${expectedFingerprint}: refusing to trust ${masterUrl.origin}. ` +
+        'Check --ca-fingerprint against the master (its log at start, Settings, or `msx ca-fingerprint`).',
+    )
+  const ca = new X509Certificate(root.caPem)
+  if (toPem(leaf.raw) === root.caPem || !new X509Certificate(leaf.raw).verify(ca.publicKey))
+    return new AgentError(`The master's certificate is not signed by its CA ${actual}: refusing to trust it.`)
+  const mismatch = checkServerIdentity(host, leaf)
+  if (mismatch)
+    return new AgentError(
+      `The master's certificate does not name "${host}" (${mismatch.message}): connect by a name it has, or add "${host}" to MSX_GATEWAY_NAMES on the master.`,
+    )
+  return { caPem: root.caPem }
 }
 
 export function assertEncryptSupported(mode: EncryptMode) {
