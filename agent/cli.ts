@@ -5,12 +5,13 @@ import { Argument, Command, CommanderError, Option } from 'commander'
 import pino from 'pino'
 import { exitAfterOutput } from '../lib/cli/exit'
 import { createLogger } from '../lib/log'
+import { shellWord } from '../lib/shell-word'
 import { addConnection, listConnections, removeConnection } from './connections'
 import { defect } from './defect'
 import { allPassed, formatChecks, runDoctor } from './doctor'
 import { enlist } from './enlist'
 import { AGENT_VERSION, defaultDataDir } from './environment'
-import { AgentError } from './errors'
+import { AgentError, MasterUnreachable } from './errors'
 import { addProxy, allowsProxyMatching, listProxies, removeProxy, setProxyMatching } from './proxies'
 import { runAgent } from './run'
 import { formatStatus, readStatus } from './status'
@@ -49,6 +50,10 @@ program
       .default('strict'),
   )
   .addOption(dataDirOption())
+  .addHelpText(
+    'after',
+    '\nWhen it cannot reach or trust the master, `msx-agent doctor --master URL --ca-fingerprint F` says which step fails and what to do.',
+  )
   .action(async (o) => {
     await enlist({
       master: o.master,
@@ -61,6 +66,12 @@ program
       dataDir: o.dataDir,
       say: (line) => console.log(line),
       signal: interruptible(),
+    }).catch((error: unknown) => {
+      if (!(error instanceof MasterUnreachable)) throw error
+      const trust = o.caFile ? `--ca-file ${shellWord(o.caFile)}` : `--ca-fingerprint ${o.caFingerprint ?? 'F'}`
+      throw new MasterUnreachable(
+        `${error.message} Run \`msx-agent doctor --master ${shellWord(o.master)} ${trust}\` to see which step fails and what to do.`,
+      )
     })
   })
 
@@ -76,7 +87,7 @@ program
 
 program
   .command('status')
-  .description('show the enlistment, polling, clock and jobs of this agent')
+  .description('show the enlistment, polling, clock and jobs of this agent (to check the master: msx-agent doctor)')
   .option('--json', 'print JSON')
   .addOption(dataDirOption())
   .action((o) => {

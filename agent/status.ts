@@ -76,7 +76,8 @@ export function readStatus(dataDir: string, now = new Date()): AgentStatus {
 
 function stateLine(s: AgentStatus): string {
   if (s.state === 'pending') return 'awaiting approval on the master'
-  if (s.refusal) return `refused by the master, which stopped msx-agent run at ${s.refusal.at}: ${s.refusal.message}`
+  if (s.refusal)
+    return `refused by the master, which stopped msx-agent run at ${s.refusal.at}: ${s.refusal.message} (msx-agent doctor checks it again)`
   return 'enlisted'
 }
 

@@ -127,6 +127,18 @@ describe('msx-agent doctor', () => {
     expect(result.stdout).toContain("is this the gateway's port (3443 by default)?")
     expect(result.stdout).toMatch(/^skip\s+TLS\s+no TCP connection/m)
     expect(result.stdout).toMatch(/^skip\s+Clock/m)
+    // enlist, failing the same way, points to doctor with the same master and trust
+    const enlist = await agent(tempDir('msx-doctor-'), [
+      'enlist',
+      '--master',
+      `https://127.0.0.1:${port}`,
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    expect(enlist.code).toBe(1)
+    expect(enlist.stderr).toContain(
+      `Run \`msx-agent doctor --master https://127.0.0.1:${port} --ca-fingerprint ${master.caFingerprint}\``,
+    )
   })
 
   it('fails at the CA with a wrong fingerprint, showing both and where to copy the command again', async () => {
