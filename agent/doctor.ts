@@ -191,32 +191,42 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   }
   const later = ['TCP', 'TLS', 'CA', 'Version', 'Clock', ...(subject.identity ? ['Certificate', 'Downloads'] : [])]
 
-  let address: string
+  let addresses: string[]
   if (net.isIP(host)) {
-    address = host
+    addresses = [host]
     add('pass', 'Name', `${host} is an address (nothing to resolve)`)
   } else {
     try {
-      const addresses = await lookup(host, { all: true })
-      address = addresses[0]?.address ?? ''
-      add('pass', 'Name', `${host} resolves to ${addresses.map((a) => a.address).join(', ')}`)
+      addresses = (await lookup(host, { all: true })).map((a) => a.address)
+      add('pass', 'Name', `${host} resolves to ${addresses.join(', ')}`)
     } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message
       add(
         'fail',
         'Name',
-        `${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check the name, or this server's DNS (/etc/resolv.conf, /etc/hosts).`,
+        `${host} does not resolve (${why}): check the name, or this server's DNS (/etc/resolv.conf, /etc/hosts).`,
       )
-      return rest(later.slice(0), `the name ${host} does not resolve`)
+      return rest(later, `the name ${host} does not resolve`)
     }
   }
 
-  try {
-    await tcpConnect(address, port, timeoutMs)
-    add('pass', 'TCP', `connected to ${address}:${port}`)
-  } catch (error) {
-    add('fail', 'TCP', explainTcp(error as NodeJS.ErrnoException, host, port))
+  // the first address that answers, as the agent's own connections would (localhost: ::1, then 127.0.0.1)
+  let address: string | null = null
+  let refusal: NodeJS.ErrnoException | null = null
+  for (const candidate of addresses) {
+    try {
+      await tcpConnect(candidate, port, timeoutMs)
+      address = candidate
+      break
+    } catch (error) {
+      refusal ??= error as NodeJS.ErrnoException
+    }
+  }
+  if (!address) {
+    add('fail', 'TCP', explainTcp(refusal ?? new Error('no address'), host, port))
     return rest(later.slice(1), `no TCP connection to ${host}:${port}`)
   }
+  add('pass', 'TCP', `connected to ${address}:${port}`)
 
   let leaf: DetailedPeerCertificate
   try {

@@ -87,6 +87,20 @@ describe('msx-agent doctor', () => {
     expect(await masterWrites()).toEqual(before)
   })
 
+  it('resolves a name and connects to the address that answers', async () => {
+    const url = master.url.replace('127.0.0.1', 'localhost')
+    const result = await agent(tempDir('msx-doctor-'), [
+      'doctor',
+      '--master',
+      url,
+      '--ca-fingerprint',
+      master.caFingerprint,
+    ])
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^pass\s+Name\s+localhost resolves to .*127\.0\.0\.1/m)
+    expect(result.stdout).toMatch(/^pass\s+TCP\s+connected to 127\.0\.0\.1:/m)
+  })
+
   it('passes for an enlisted agent without options, saying what it has pending, and changes nothing', async () => {
     const dataDir = await enlistAgent(master, 'DOC1')
     const files = storeFiles(dataDir)
