@@ -195,6 +195,14 @@ test('a token made in Enlist a target server enlists the target whose command it
   await expect(command).toContainText(/--token msxe_\S+/)
 
   const shown = (await command.textContent()) ?? ''
+  await test.step('the doctor command it shows passes every check against this master', async () => {
+    const doctor = dialog.getByRole('code').filter({ hasText: 'npx msx-agent doctor' })
+    await expect(doctor).toContainText(`--name ${name}`)
+    const checked = await agents.shown((await doctor.textContent()) ?? '')
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0)
+    expect(checked.stdout).toMatch(/^pass\s+CA\s+the master's CA matches sha256:/m)
+    expect(checked.stdout).toContain(`${name} can enlist into MSXE2E`)
+  })
   const enlisted = await agents.shown(shown)
   expect(enlisted.stdout).toContain(`Enlisted ${name} into master MSXE2E`)
   expect((await msx.db.targetServer.findUniqueOrThrow({ where: { nameKey: name } })).location).toBe('Rack-7')

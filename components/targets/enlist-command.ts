@@ -24,3 +24,14 @@ export function enlistCommand(hints: EnlistHints, target: { name: string; locati
     `  --ca-fingerprint ${hints.caFingerprint ?? 'sha256:<see msx ca-fingerprint>'}`,
   ].join('\n')
 }
+
+/** msx-agent doctor for this master: run on the target when it cannot enlist, it says which step fails. */
+export function doctorCommand(hints: EnlistHints, target: { name: string }) {
+  const name = target.name.trim()
+  return [
+    'npx msx-agent doctor \\',
+    `  --master ${hints.gatewayUrl} \\`,
+    ...(name ? [`  --name ${shellWord(name)} \\`] : []),
+    `  --ca-fingerprint ${hints.caFingerprint ?? 'sha256:<see msx ca-fingerprint>'}`,
+  ].join('\n')
+}

@@ -6,7 +6,7 @@ import { type CreatedToken, CreateTokenForm } from '@/components/enlistment/crea
 import { LocalDate } from '@/components/format/relative-time'
 import { CodeBlock } from '@/components/ui/code-block'
 import { Input } from '@/components/ui/input'
-import { type EnlistHints, enlistCommand } from './enlist-command'
+import { doctorCommand, type EnlistHints, enlistCommand } from './enlist-command'
 
 export function Step({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
   return (
@@ -64,6 +64,11 @@ export function EnlistSteps({ hints, tokens }: { hints: EnlistHints; tokens: Abi
         </div>
         <CodeBlock label="enlist command" code={enlistCommand(hints, { name, location }, token?.secret)} />
         {token ? <TokenNotice token={token} /> : <ApprovalNotice />}
+        <p className="text-sm text-muted-foreground">
+          If it cannot reach or trust this master, this checks each step (name, TCP port, TLS, CA, version, clock) and
+          says what to fix; it changes nothing:
+        </p>
+        <CodeBlock label="doctor command" code={doctorCommand(hints, { name })} />
       </Step>
     </>
   )
