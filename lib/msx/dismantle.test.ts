@@ -52,7 +52,7 @@ describe('dismantling the multiserver configuration', () => {
     await expect(defectAllTargets(t.ctx)).rejects.toThrow('No target server is enlisted into MSX1')
   })
 
-  it('revokes the tokens, rejects waiting requests, deletes the MSXOperator, and keeps jobs and the activity log', async () => {
+  it('revokes the tokens, rejects waiting requests, deletes the MSXOperator and the mail server, and keeps jobs and the activity log', async () => {
     await createJob(t.ctx, job('KEPT_JOB'))
     const { secret } = await createEnlistmentToken(t.ctx, { uses: 5 })
     await submitEnlistmentRequest(t.ctx.db, request('WAITING1'))
@@ -60,6 +60,15 @@ describe('dismantling the multiserver configuration', () => {
       data: { name: 'MSXOperator', nameKey: 'MSXOPERATOR', email: 'dba@example.com' },
     })
     await t.ctx.db.masterServer.update({ where: { id: 1 }, data: { msxOperatorId: operator.id } })
+    await t.ctx.db.mailServer.create({
+      data: {
+        host: 'mail.example.com',
+        port: 587,
+        security: 'starttls',
+        password: 'sealed',
+        fromAddress: 'msx@example.com',
+      },
+    })
     const activity = await t.ctx.db.auditEvent.count()
 
     const result = await dismantleMaster(t.ctx)
@@ -71,6 +80,7 @@ describe('dismantling the multiserver configuration', () => {
     })
     expect(await t.ctx.db.enlistmentToken.count({ where: { revokedAt: null } })).toBe(0)
     expect(await t.ctx.db.operator.count()).toBe(0)
+    expect(await t.ctx.db.mailServer.count()).toBe(0)
     const rejected = await t.ctx.db.enlistmentRequest.findFirst({ where: { name: 'WAITING1' } })
     expect(rejected?.state).toBe('REJECTED')
     expect(rejected?.reason).toContain('The multiserver configuration of MSX1 was dismantled on')

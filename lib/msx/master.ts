@@ -6,6 +6,7 @@ import { recordAudit } from './audit'
 import { noteChange } from './changes'
 import { inTransaction, type MsxContext } from './context'
 import { refused } from './errors'
+import { clearNotificationSecrets } from './operator'
 import { MASTER_VERSION } from './versions'
 
 /** The master's one row, or null before the master's first start: every reader of it comes here. */
@@ -82,12 +83,6 @@ export function describeRemaining(remaining: Awaited<ReturnType<typeof remaining
   return `${count} target server${count === 1 ? ' is' : 's are'} still enlisted (${listed})`
 }
 
-/**
- * What else a dismantle clears, each in the dismantle's transaction. The notification settings (the mail
- * server and webhook secrets) add their clearing here.
- */
-const CLEARED_ON_DISMANTLE: ((tx: Tx) => Promise<unknown>)[] = []
-
 export interface DismantleResult {
   name: string
   dismantledAt: Date
@@ -119,9 +114,9 @@ export async function dismantleMaster(ctx: MsxContext): Promise<DismantleResult>
     const operator = master.msxOperatorId
       ? await tx.operator.findUnique({ where: { id: master.msxOperatorId }, select: { id: true, name: true } })
       : null
-    if (operator) await tx.operator.delete({ where: { id: operator.id } })
-    for (const clear of CLEARED_ON_DISMANTLE) await clear(tx)
-    await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: now, msxOperatorId: null } })
+    // the MSXOperator with its webhook secret, and the mail server with its password
+    await clearNotificationSecrets(tx)
+    await tx.masterServer.update({ where: { id: 1 }, data: { dismantledAt: now } })
     await noteChange(tx, ['enlistment'])
     const result: DismantleResult = {
       name: master.name,
