@@ -50,11 +50,6 @@ async function makeData(msx: Parameters<typeof enlistTarget>[0], unique: (prefix
   return { target, site }
 }
 
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await seriousViolations(page)
-  expect(violations, `axe found serious or critical violations:\n${violations.join('\n')}`).toEqual([])
-}
-
 /** The page is rendered and its live data loaded, in the theme asked for. */
 async function ready(page: Page, colorScheme: 'light' | 'dark') {
   await expect(page.getByRole('heading').first()).toBeVisible()
@@ -65,66 +60,79 @@ async function ready(page: Page, colorScheme: 'light' | 'dark') {
   else await expect(html).not.toHaveClass(/\bdark\b/)
 }
 
-// axe reads every element of a page, on a page that refreshes as the other tests' changes reach it: on a loaded
-// 2-core machine one analysis took 22 s, and a calendar's test more than 60 s in all
-test.describe.configure({ timeout: 90_000 })
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme })
-
-    const pages: [string, (data: Data) => string][] = [
-      ['Target Server Status', (d) => `/targets?search=${d.site}`],
-      ['Download Instructions', () => '/targets/instructions?status=error'],
-      ['a target server', (d) => `/targets/${d.target}`],
-      ['Groups', () => '/groups'],
-      ['Activity', () => '/activity'],
-      ['Settings', () => '/settings'],
-      ['Users', () => '/users'],
-      ['Your account', () => '/account'],
-    ]
-    for (const [title, path] of pages)
-      test(`${title}`, async ({ page, msx, unique }) => {
-        await page.goto(path(await makeData(msx, unique)))
-        await ready(page, colorScheme)
-        await expectNoSeriousViolations(page)
-      })
-
-    test("a date filter's calendar", async ({ page }) => {
-      await page.goto('/activity')
-      await ready(page, colorScheme)
-      await openCalendar(page, 'From date')
-      await expectNoSeriousViolations(page)
-    })
-
-    test('the Post Instructions dialog', async ({ page, msx, unique }) => {
-      const { target, site } = await makeData(msx, unique)
-      await page.goto(`/targets?search=${site}`)
-      await ready(page, colorScheme)
-      await targetRow(page, target).getByRole('checkbox').check()
-      await page.getByRole('button', { name: 'Post Instructions...' }).click()
-      await expect(page.getByRole('dialog', { name: 'Post Instructions' })).toBeVisible()
-      await expectNoSeriousViolations(page)
-    })
-
-    test('the Force Defection confirmation', async ({ page, msx, unique }) => {
-      const { target, site } = await makeData(msx, unique)
-      await page.goto(`/targets?search=${site}`)
-      await ready(page, colorScheme)
-      await targetRow(page, target).getByRole('checkbox').check()
-      await page.getByRole('button', { name: 'Force Defection' }).click()
-      await expect(page.getByRole('alertdialog')).toBeVisible()
-      await expectNoSeriousViolations(page)
-    })
-
-    test.describe('signed out', () => {
-      test.use({ signedIn: false })
-
-      test('Sign in', async ({ page }) => {
-        await page.goto('/sign-in')
-        await ready(page, colorScheme)
-        await expectNoSeriousViolations(page)
-      })
-    })
-  })
+/**
+ * The page as it is now, in the light theme and then in the dark one (the app follows the system's scheme, so
+ * the switch needs no reload and keeps an open dialog or calendar open).
+ */
+async function expectNoSeriousViolationsInEitherTheme(page: Page) {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await ready(page, colorScheme)
+    found.push(...(await seriousViolations(page)).map((violation) => `[${colorScheme}] ${violation}`))
+  }
+  expect(found, `axe found serious or critical violations:\n${found.join('\n')}`).toEqual([])
 }
+
+// The data is only read, so one set serves every test of a worker: each set written wakes every open page.
+const a11y = test.extend<object, { data: Data }>({
+  data: [
+    async ({ msx }, use, workerInfo) => {
+      const run = `${workerInfo.workerIndex}${Date.now().toString(36).slice(-4).toUpperCase()}`
+      let n = 0
+      await use(await makeData(msx, (prefix) => `${prefix}W${run}${++n}`))
+    },
+    { scope: 'worker' },
+  ],
+})
+
+// axe reads every element of a page, twice, on a page that refreshes as the other tests' changes reach it: on a
+// loaded 2-core machine one analysis took 22 s, and a calendar's test more than 60 s in all
+a11y.describe.configure({ timeout: 120_000 })
+
+const pages: [string, (data: Data) => string][] = [
+  ['Target Server Status', (d) => `/targets?search=${d.site}`],
+  ['Download Instructions', () => '/targets/instructions?status=error'],
+  ['a target server', (d) => `/targets/${d.target}`],
+  ['Groups', () => '/groups'],
+  ['Activity', () => '/activity'],
+  ['Settings', () => '/settings'],
+  ['Users', () => '/users'],
+  ['Your account', () => '/account'],
+]
+for (const [title, path] of pages)
+  a11y(`${title}`, async ({ page, data }) => {
+    await page.goto(path(data))
+    await expectNoSeriousViolationsInEitherTheme(page)
+  })
+
+a11y("a date filter's calendar", async ({ page }) => {
+  await page.goto('/activity')
+  await openCalendar(page, 'From date')
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y('the Post Instructions dialog', async ({ page, data }) => {
+  await page.goto(`/targets?search=${data.site}`)
+  await targetRow(page, data.target).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Post Instructions...' }).click()
+  await expect(page.getByRole('dialog', { name: 'Post Instructions' })).toBeVisible()
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y('the Force Defection confirmation', async ({ page, data }) => {
+  await page.goto(`/targets?search=${data.site}`)
+  await targetRow(page, data.target).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Force Defection' }).click()
+  await expect(page.getByRole('alertdialog')).toBeVisible()
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y.describe('signed out', () => {
+  a11y.use({ signedIn: false })
+
+  a11y('Sign in', async ({ page }) => {
+    await page.goto('/sign-in')
+    await expectNoSeriousViolationsInEitherTheme(page)
+  })
+})
