@@ -4,6 +4,7 @@ import { Field, FormMessage } from '@/components/forms/field'
 import { submitWithoutReset } from '@/components/forms/submit-without-reset'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 import type { MailServerView } from '@/lib/msx/operator'
 import { setMailServerAction } from './actions'
 
@@ -36,22 +37,30 @@ export function MailServerForm({ mail }: { mail: MailServerView | null }) {
           errors={errors.port}
         />
         <div className="grid gap-1.5">
-          <label htmlFor="mail-security" className="text-sm font-medium">
+          <span id="mail-security-label" className="text-sm font-medium">
             Security
-          </label>
-          <select
-            id="mail-security"
-            name="security"
-            defaultValue={mail?.security ?? 'starttls'}
-            className="h-9 rounded-md border bg-background px-3 text-sm"
-          >
-            {Object.entries(SECURITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          {errors.security && <p className="text-sm text-destructive">{errors.security.join(' ')}</p>}
+          </span>
+          <Select name="security" defaultValue={mail?.security ?? 'starttls'}>
+            <SelectTrigger
+              aria-labelledby="mail-security-label"
+              aria-invalid={errors.security ? true : undefined}
+              aria-describedby={errors.security ? 'mail-security-error' : undefined}
+            >
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {Object.entries(SECURITY_LABELS).map(([value, label]) => (
+                <SelectItem key={value} value={value}>
+                  {label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          {errors.security && (
+            <p id="mail-security-error" className="text-sm text-destructive">
+              {errors.security.join(' ')}
+            </p>
+          )}
         </div>
         <Field label="From address" name="from" type="email" defaultValue={mail?.from ?? ''} errors={errors.from} />
         <Field label="User name" name="user" defaultValue={mail?.user ?? ''} autoComplete="off" errors={errors.user} />

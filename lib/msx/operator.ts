@@ -8,6 +8,7 @@ import type { MailSecurity, MailSettings } from '../notify/mail'
 import { recordAudit } from './audit'
 import { inTransaction, type MsxContext } from './context'
 import { parseOrInvalid, refused } from './errors'
+import { nameKey } from './names'
 import {
   type MailServerInput,
   mailServerInput,
@@ -103,7 +104,7 @@ export async function setOperator(
     const sealed = secret ? vault.seal(secret) : input.webhookUrl ? (old?.webhookSecret ?? null) : null
     const data = {
       name: input.name,
-      nameKey: input.name.toLowerCase(),
+      nameKey: nameKey(input.name),
       email: input.email ?? null,
       pagerEmail: input.pagerEmail ?? null,
       webhookUrl: input.webhookUrl ?? null,
