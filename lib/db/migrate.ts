@@ -8,16 +8,15 @@ import path from 'node:path'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import { migrationAdapterFactory } from './migration-adapter'
+import { migrationFolders, prismaDir } from './migration-folders'
 import { type DatabaseTarget, parseDatabaseUrl } from './url'
 
-const root = path.resolve(import.meta.dirname, '..', '..')
-
 export function schemaPath(provider: DatabaseTarget['provider']) {
-  return path.join(root, 'prisma', provider, 'schema.prisma')
+  return path.join(prismaDir(provider), 'schema.prisma')
 }
 
 export function migrationsDir(provider: DatabaseTarget['provider']) {
-  return path.join(root, 'prisma', provider, 'migrations')
+  return path.join(prismaDir(provider), 'migrations')
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine's wasm-bindgen glue is untyped
@@ -55,11 +54,7 @@ async function loadEngine(): Promise<Glue> {
 function migrationsList(dir: string) {
   fs.mkdirSync(dir, { recursive: true })
   const lockPath = path.join(dir, 'migration_lock.toml')
-  const names = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()
+  const names = migrationFolders(dir)
   return {
     baseDir: dir,
     lockfile: {
