@@ -6,7 +6,7 @@ import { normalizeFingerprint } from '../lib/pki/fingerprint'
 import { enlistResponse } from '../lib/protocol/agent-v1'
 import { shellWord } from '../lib/shell-word'
 import { sleep } from './backoff'
-import { AGENT_VERSION, defaultDataDir, runAsAccount, timeZoneOffsetMinutes } from './environment'
+import { AGENT_VERSION, defaultDataDir, runAsAccount, systemNow, timeZoneOffsetMinutes } from './environment'
 import { AgentError } from './errors'
 import { keyAndRequest, saveCertificate } from './identity'
 import { MasterClient } from './master-client'
@@ -48,6 +48,7 @@ export async function enlist(options: EnlistOptions): Promise<{ masterName: stri
           agentVersion: AGENT_VERSION,
           runAsAccount: runAsAccount(),
           encryptionMode: options.encrypt,
+          localTime: systemNow().toISOString(),
           csrPem,
           ...(options.token ? { token: options.token } : {}),
         },

@@ -6,3 +6,10 @@ export const CLOCK_SKEW_TOLERANCE_MS = 5_000
 export function clockSkewAcceptable(skewMs: number): boolean {
   return Math.abs(skewMs) <= CLOCK_SKEW_TOLERANCE_MS
 }
+
+/** The agent's clock minus the master's, from the local time it sent; null when it sent none. */
+export function clockSkewOf(localTime: string | undefined, masterNowMs = Date.now()): number | null {
+  if (localTime === undefined) return null
+  const at = Date.parse(localTime)
+  return Number.isNaN(at) ? null : at - masterNowMs
+}

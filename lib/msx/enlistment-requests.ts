@@ -6,7 +6,7 @@ import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { inTransaction, type MsxContext, transaction } from './context'
 import { conflict, invalid, notFound, parseOrInvalid } from './errors'
 import { nameKey } from './names'
-import { assertCanEnlist, enlistInTransaction, enlistmentInput } from './targets'
+import { assertCanAskToEnlist, ENCRYPTION_MODES, enlistInTransaction, enlistmentInput } from './targets'
 
 export const enlistmentRequestInput = enlistmentInput
   .pick({
@@ -15,9 +15,12 @@ export const enlistmentRequestInput = enlistmentInput
     timeZoneOffsetMinutes: true,
     agentVersion: true,
     runAsAccount: true,
+    encryptionMode: true,
     currentMaster: true,
   })
   .extend({
+    /** the agent's clock minus the master's when it asked; null when it did not send its clock */
+    clockSkewMs: z.number().int().nullable().default(null),
     keyFingerprint: z.string().min(16, 'The key fingerprint is required.').max(200),
     csrPem: z.string().max(20_000).default(''),
     sourceAddress: z.string().max(100).default(''),
@@ -25,16 +28,27 @@ export const enlistmentRequestInput = enlistmentInput
 export type EnlistmentRequestInput = z.input<typeof enlistmentRequestInput>
 
 /**
- * Files a request (or returns the one already waiting from the same key). Refused at once when it could
- * never be approved: a name already enlisted, another master, a version this master does not accept.
+ * Files a request (or refreshes the one already waiting from the same key with what the agent reports now).
+ * Refused at once when it could never be approved: a name already enlisted, another master, a renaming key.
+ * A version outside the accepted window is filed all the same: the administrator sees it and why it cannot be
+ * enlisted (approving it is refused), and the agent, once upgraded, asks again with the same key.
  */
 export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentRequestInput) {
   const input = parseOrInvalid(enlistmentRequestInput, rawInput, ' ')
   return transaction(db, async (tx) => {
-    await assertCanEnlist(tx, { ...input, encryptionMode: 'strict', state: 'ENLISTED' })
+    await assertCanAskToEnlist(tx, input)
+    const reported = {
+      location: input.location,
+      timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
+      agentVersion: input.agentVersion,
+      runAsAccount: input.runAsAccount ?? null,
+      encryptionMode: input.encryptionMode,
+      clockSkewMs: input.clockSkewMs,
+    }
     const waiting = await tx.enlistmentRequest.findFirst({ where: { nameKey: nameKey(input.name), state: 'PENDING' } })
     if (waiting) {
-      if (waiting.keyFingerprint === input.keyFingerprint) return waiting
+      if (waiting.keyFingerprint === input.keyFingerprint)
+        return tx.enlistmentRequest.update({ where: { id: waiting.id }, data: reported })
       throw conflict(
         `A request to enlist ${waiting.name} from another key is already waiting for approval: reject it on the master, or use another name.`,
       )
@@ -43,10 +57,7 @@ export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentReques
       data: {
         name: input.name,
         nameKey: nameKey(input.name),
-        location: input.location,
-        timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
-        agentVersion: input.agentVersion,
-        runAsAccount: input.runAsAccount ?? null,
+        ...reported,
         keyFingerprint: input.keyFingerprint,
         csrPem: input.csrPem,
         sourceAddress: input.sourceAddress,
@@ -64,6 +75,13 @@ export async function submitEnlistmentRequest(db: Db, rawInput: EnlistmentReques
     )
     return request
   })
+}
+
+type EncryptionMode = (typeof ENCRYPTION_MODES)[number]
+
+// the column holds what the protocol's enum allowed; anything else would be an older row, taken as the default
+function encryptionModeOf(stored: string): EncryptionMode {
+  return (ENCRYPTION_MODES as readonly string[]).includes(stored) ? (stored as EncryptionMode) : 'strict'
 }
 
 async function pendingRequests(tx: Tx, names: string[]) {
@@ -92,7 +110,7 @@ export async function approveEnlistmentRequests(ctx: MsxContext, names: string[]
         timeZoneOffsetMinutes: request.timeZoneOffsetMinutes,
         agentVersion: request.agentVersion,
         runAsAccount: request.runAsAccount ?? undefined,
-        encryptionMode: 'strict',
+        encryptionMode: encryptionModeOf(request.encryptionMode),
         state: 'PENDING',
         keyFingerprint: request.keyFingerprint,
       })

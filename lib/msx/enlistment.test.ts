@@ -116,10 +116,33 @@ describe('enlistment requests', () => {
     )
   })
 
-  it('refuses at once an agent version the master does not accept', async () => {
-    await expect(
-      submitEnlistmentRequest(t.ctx.db, { ...request(uniqueName()), agentVersion: '9.0.0' }),
-    ).rejects.toThrow('Agent version 9.0.0 is newer than the master')
+  it('files a request from an agent version the master does not accept, and refuses to enlist it, naming it', async () => {
+    const name = uniqueName()
+    const submitted = await submitEnlistmentRequest(t.ctx.db, { ...request(name), agentVersion: '9.0.0' })
+    expect(submitted).toMatchObject({ state: 'PENDING', agentVersion: '9.0.0' })
+    await expect(approveEnlistmentRequests(t.ctx, [name])).rejects.toThrow(
+      `${name} runs agent version 9.0.0, which is newer than the master: this master (version ${MASTER_VERSION}) accepts agents 0.0.0 to ${MASTER_VERSION}. Upgrade the master first.`,
+    )
+    expect(await t.ctx.db.enlistmentRequest.findUnique({ where: { id: submitted.id } })).toMatchObject({
+      state: 'PENDING',
+    })
+    // the agent, upgraded, asks again with the same key: the request takes its new version and can be enlisted
+    await submitEnlistmentRequest(t.ctx.db, { ...request(name), agentVersion: MASTER_VERSION })
+    await expect(approveEnlistmentRequests(t.ctx, [name])).resolves.toHaveLength(1)
+  })
+
+  it('records the encryption mode and clock skew the agent reported, and enlists with its encryption mode', async () => {
+    const name = uniqueName()
+    const submitted = await submitEnlistmentRequest(t.ctx.db, {
+      ...request(name),
+      encryptionMode: 'no-verify',
+      clockSkewMs: 42_000,
+    })
+    expect(submitted).toMatchObject({ encryptionMode: 'no-verify', clockSkewMs: 42_000 })
+    const older = await submitEnlistmentRequest(t.ctx.db, request(uniqueName()))
+    expect(older).toMatchObject({ encryptionMode: 'strict', clockSkewMs: null })
+    const [target] = await approveEnlistmentRequests(t.ctx, [name])
+    expect(target?.encryptionMode).toBe('no-verify')
   })
 
   it('rejects requests with a reason, and approving them afterwards is refused', async () => {

@@ -37,8 +37,9 @@ describe('enlisting a target server', () => {
 
   it('accepts the current and two previous minor versions, refusing older and newer ones', async () => {
     await expect(enlist(t.ctx, uniqueName(), { agentVersion: '0.0.9' })).resolves.toBeTruthy()
-    await expect(enlist(t.ctx, uniqueName(), { agentVersion: '0.2.0' })).rejects.toThrow(
-      `Agent version 0.2.0 is newer than the master: this master (version ${MASTER_VERSION}) accepts agents 0.0.0 to ${MASTER_VERSION}.`,
+    const newer = uniqueName()
+    await expect(enlist(t.ctx, newer, { agentVersion: '0.2.0' })).rejects.toThrow(
+      `${newer} runs agent version 0.2.0, which is newer than the master: this master (version ${MASTER_VERSION}) accepts agents 0.0.0 to ${MASTER_VERSION}.`,
     )
     await expect(enlist(t.ctx, uniqueName(), { agentVersion: 'banana' })).rejects.toThrow('is not a version number')
   })

@@ -40,13 +40,26 @@ export const enlistmentInput = z.object({
   state: z.enum(['ENLISTED', 'PENDING']).default('ENLISTED'),
 })
 export type EnlistmentInput = z.input<typeof enlistmentInput>
+type EnlistmentOutput = z.output<typeof enlistmentInput>
 
 /** Checks the enlistment rules; used before approval too, so a request that cannot succeed is refused early. */
-export async function assertCanEnlist(tx: Tx, input: z.output<typeof enlistmentInput>) {
+export async function assertCanEnlist(tx: Tx, input: EnlistmentOutput) {
+  const master = await assertCanAskToEnlist(tx, input)
+  assertAgentVersionAccepted(input.agentVersion, master.version, input.name)
+  return master
+}
+
+/**
+ * The rules a request without a token must pass to be filed at all. Its version is not among them: an agent
+ * outside the accepted window waits as a request, so an administrator sees it and why it cannot be enlisted.
+ */
+export async function assertCanAskToEnlist(
+  tx: Tx,
+  input: Pick<EnlistmentOutput, 'name' | 'currentMaster' | 'keyFingerprint'>,
+) {
   const master = await activeMaster(tx)
   if (input.currentMaster && nameKey(input.currentMaster) !== nameKey(master.name))
     throw refused(`${input.name} is already enlisted into master ${input.currentMaster}: defect it first.`)
-  assertAgentVersionAccepted(input.agentVersion, master.version)
   if (input.keyFingerprint) await assertNotRenaming(tx, input.name, input.keyFingerprint)
   const existing = await tx.targetServer.findUnique({ where: { nameKey: nameKey(input.name) } })
   if (existing) throw conflict(`${existing.name} is already enlisted into master ${master.name}: defect it first.`)
@@ -74,7 +87,7 @@ export async function enlistTarget(ctx: MsxContext, rawInput: EnlistmentInput) {
   return inTransaction(ctx, (tx) => enlistInTransaction(tx, ctx.actor, input))
 }
 
-export async function enlistInTransaction(tx: Tx, actor: Actor, input: z.output<typeof enlistmentInput>) {
+export async function enlistInTransaction(tx: Tx, actor: Actor, input: EnlistmentOutput) {
   const master = await assertCanEnlist(tx, input)
   const now = new Date()
   const pollIntervalSeconds = input.pollIntervalSeconds ?? master.defaultPollIntervalSeconds

@@ -31,15 +31,33 @@ export function acceptedVersions(masterVersion: string): string {
   return `${master.major}.${oldestMinor}.0 to ${masterVersion}`
 }
 
-/** Refuses an agent version the master does not accept, saying which versions it does. */
-export function assertAgentVersionAccepted(agentVersion: string, masterVersion: string): void {
+export type VersionVerdict = { accepted: true } | { accepted: false; message: string }
+
+/**
+ * Whether the master accepts an agent version, and if not the sentence that says why and which versions it
+ * does. With the target's name, the sentence names it (an administrator deciding on several requests).
+ * Throws only when the master's own version is not a version number: that is a bug, not a verdict.
+ */
+export function versionVerdict(agentVersion: string, masterVersion: string, targetName?: string): VersionVerdict {
   const agent = parseVersion(agentVersion)
   const master = parseVersion(masterVersion)
   if (!master) throw new Error(`the master's own version "${masterVersion}" is not a version number`)
   const accepted = `this master (version ${masterVersion}) accepts agents ${acceptedVersions(masterVersion)}`
-  if (!agent) throw refused(`Agent version "${agentVersion}" is not a version number: ${accepted}.`)
+  const runs = (version: string) =>
+    targetName ? `${targetName} runs agent version ${version}, which is` : `Agent version ${version} is`
+  if (!agent) return { accepted: false, message: `${runs(`"${agentVersion}"`)} not a version number: ${accepted}.` }
   if (compare(agent, master) > 0)
-    throw refused(`Agent version ${agentVersion} is newer than the master: ${accepted}. Upgrade the master first.`)
+    return {
+      accepted: false,
+      message: `${runs(agentVersion)} newer than the master: ${accepted}. Upgrade the master first.`,
+    }
   if (agent.major !== master.major || master.minor - agent.minor > ACCEPTED_MINOR_RELEASES_BEHIND)
-    throw refused(`Agent version ${agentVersion} is too old: ${accepted}. Upgrade the agent.`)
+    return { accepted: false, message: `${runs(agentVersion)} too old: ${accepted}. Upgrade the agent.` }
+  return { accepted: true }
+}
+
+/** Refuses an agent version the master does not accept, with versionVerdict's sentence. */
+export function assertAgentVersionAccepted(agentVersion: string, masterVersion: string, targetName?: string): void {
+  const verdict = versionVerdict(agentVersion, masterVersion, targetName)
+  if (!verdict.accepted) throw refused(verdict.message)
 }

@@ -20,6 +20,8 @@ export const enlistRequest = z.strictObject({
   token: z.string().min(1).max(200).optional(),
   /** the master the agent is enlisted into already, if any */
   currentMaster: z.string().max(128).optional(),
+  /** the target's own clock; older agents do not send it */
+  localTime: isoDate.optional(),
 })
 export type EnlistRequest = z.input<typeof enlistRequest>
 

@@ -12,6 +12,7 @@ import {
   revokedMessage,
 } from '../../lib/msx/agents'
 import { certificateStandingOf } from '../../lib/msx/certificate-standing'
+import { clockSkewOf } from '../../lib/msx/clock-skew'
 import { submitEnlistmentRequest } from '../../lib/msx/enlistment-requests'
 import { readMaster } from '../../lib/msx/master'
 import { nameKey } from '../../lib/msx/names'
@@ -128,8 +129,10 @@ const enlist: Handler = async (req, res, ctx) => {
       await enlistedResponse(ctx, target.name, certificate.certificatePem, target.pollIntervalSeconds),
     )
   }
+  const { localTime, ...asked } = body
   await submitEnlistmentRequest(ctx.db, {
-    ...body,
+    ...asked,
+    clockSkewMs: clockSkewOf(localTime),
     keyFingerprint: checked.keyFingerprint,
     sourceAddress: peerAddress(req),
   })

@@ -156,12 +156,12 @@ describe('refusals', () => {
     expect(error).toContain('DUP1 is already enlisted into master MSX1: defect it first.')
   })
 
-  it('refuses an agent newer than the master, saying which versions are accepted', async () => {
+  it('refuses at once an agent newer than the master that has a token, saying which versions are accepted', async () => {
     const error = await enlistAgent(master, 'NEW1', { MSX_AGENT_REPORTED_VERSION: '0.2.0' }).catch(
       (e: Error) => e.message,
     )
     expect(error).toContain(
-      'Agent version 0.2.0 is newer than the master: this master (version 0.1.0) accepts agents 0.0.0 to 0.1.0.',
+      'NEW1 runs agent version 0.2.0, which is newer than the master: this master (version 0.1.0) accepts agents 0.0.0 to 0.1.0.',
     )
   })
 
@@ -190,7 +190,7 @@ describe('a master that is several versions ahead', () => {
     try {
       const error = await enlistAgent(newer, 'OLD1').catch((e: Error) => e.message)
       expect(error).toContain(
-        'Agent version 0.1.0 is too old: this master (version 0.4.0) accepts agents 0.2.0 to 0.4.0. Upgrade the agent.',
+        'OLD1 runs agent version 0.1.0, which is too old: this master (version 0.4.0) accepts agents 0.2.0 to 0.4.0. Upgrade the agent.',
       )
     } finally {
       await newer.db.$disconnect()
