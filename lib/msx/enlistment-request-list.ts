@@ -2,6 +2,8 @@
 // can be 20 kB each and no one reads it), the oldest first and at most a screenful more than anyone decides at once.
 import 'server-only'
 import type { Db } from '../db/client'
+import { checkCompatibility } from './compatibility'
+import { readMaster } from './master'
 
 export const PENDING_REQUESTS_SHOWN = 200
 
@@ -13,6 +15,8 @@ export interface PendingRequestRow {
   keyFingerprint: string
   sourceAddress: string
   requestedAt: string
+  /** why enlisting it would be refused (an agent version outside the accepted window); null when it would not */
+  cannotEnlist: string | null
 }
 
 export interface PendingRequestList {
@@ -23,7 +27,8 @@ export interface PendingRequestList {
 
 export async function listPendingRequestRows(db: Db, limit = PENDING_REQUESTS_SHOWN): Promise<PendingRequestList> {
   const where = { state: 'PENDING' }
-  const [total, requests] = await Promise.all([
+  const [master, total, requests] = await Promise.all([
+    readMaster(db),
     db.enlistmentRequest.count({ where }),
     db.enlistmentRequest.findMany({
       where,
@@ -37,8 +42,18 @@ export async function listPendingRequestRows(db: Db, limit = PENDING_REQUESTS_SH
         keyFingerprint: true,
         sourceAddress: true,
         requestedAt: true,
+        clockSkewMs: true,
+        runAsAccount: true,
+        encryptionMode: true,
       },
     }),
   ])
-  return { rows: requests.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString() })), total }
+  const rows = requests.map(({ clockSkewMs, runAsAccount, encryptionMode, ...r }) => ({
+    ...r,
+    requestedAt: r.requestedAt.toISOString(),
+    cannotEnlist: master
+      ? (checkCompatibility({ ...r, clockSkewMs, runAsAccount, encryptionMode }, master.version).reason ?? null)
+      : null,
+  }))
+  return { rows, total }
 }
