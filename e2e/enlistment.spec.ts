@@ -6,11 +6,11 @@ import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
 import { expectTooltip } from './tooltip'
 
-const ask = (db: Parameters<typeof submitEnlistmentRequest>[0], name: string) =>
+const ask = (db: Parameters<typeof submitEnlistmentRequest>[0], name: string, agentVersion = MASTER_VERSION) =>
   submitEnlistmentRequest(db, {
     name,
     location: 'Rack 7',
-    agentVersion: MASTER_VERSION,
+    agentVersion,
     keyFingerprint: `sha256:${Buffer.from(name).toString('hex').padEnd(64, 'a').slice(0, 64)}`,
     sourceAddress: '10.1.2.3',
   })
@@ -64,6 +64,32 @@ test.describe('an Operator', () => {
       const request = await msx.db.enlistmentRequest.findFirst({ where: { name: rejected } })
       expect(request).toMatchObject({ state: 'REJECTED', reason: 'Unknown host' })
     })
+  })
+})
+
+test.describe('an Operator deciding on an agent the master does not accept', () => {
+  test.use({ role: 'operator' })
+
+  test('sees Cannot enlist with the reason before choosing Enlist, which refuses it', async ({ page, msx, unique }) => {
+    const name = unique('NEWER')
+    await ask(msx.db, name, '9.0.0')
+    const reason = `${name} runs agent version 9.0.0, which is newer than the master`
+    await page.goto(`/targets?search=${name}`)
+    const badge = panel(page).getByRole('button', { name: /^Cannot enlist/ })
+    await expect(badge).toBeVisible()
+    await expectTooltip(page, badge, reason)
+
+    await panel(page)
+      .getByRole('checkbox', { name: `Select ${name}` })
+      .check()
+    await panel(page).getByRole('button', { name: 'Enlist', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: reason })).toContainText('Upgrade the master first.')
+    await expect(panel(page).getByRole('rowheader', { name })).toHaveCount(1)
+
+    // no other test's Enlist of every request may meet it
+    await panel(page).getByRole('button', { name: 'Reject', exact: true }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Reject' }).click()
+    await expect(panel(page).getByRole('rowheader', { name })).toHaveCount(0)
   })
 })
 
