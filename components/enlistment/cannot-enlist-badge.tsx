@@ -1,5 +1,6 @@
 'use client'
 
+// The mark of a pending enlistment request that Enlist would refuse, with why.
 import { BanIcon } from 'lucide-react'
 import { badgeVariants } from '@/components/ui/badge'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
