@@ -11,6 +11,7 @@ import {
   pendingRequestsOptions,
   targetDetailsOptions,
   targetListOptions,
+  wizardRequestsOptions,
 } from '@/lib/query/lists'
 import { useLiveRefresh } from './refresh-context'
 
@@ -25,5 +26,6 @@ export const useInstructionList = (query: InstructionListParams) => useLiveQuery
 export const useAuditList = (query: AuditListParams) => useLiveQuery(auditListOptions(query))
 export const useGroupList = () => useLiveQuery(groupListOptions())
 export const usePendingRequests = () => useLiveQuery(pendingRequestsOptions())
+export const useWizardRequests = () => useLiveQuery(wizardRequestsOptions())
 export const useEnlistmentTokens = ({ enabled }: { enabled: boolean }) =>
   useLiveQuery({ ...enlistmentTokensOptions(), enabled })

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'users.manage': { roles: ADMINISTRATORS, what: 'manage users and their API tokens' },
   'master.edit': { roles: ADMINISTRATORS, what: "change the master server's name and default polling interval" },
   'master.dismantle': { roles: ADMINISTRATORS, what: 'dismantle the multiserver configuration' },
+  'wizard.run': {
+    roles: ADMINISTRATORS,
+    what: 'run the Master Server Wizard (it sets up the MSXOperator and enlists target servers)',
+  },
   'operator.edit': {
     roles: ADMINISTRATORS,
     what: 'change the MSXOperator or the mail server, or send test notifications',

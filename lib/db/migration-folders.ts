@@ -6,7 +6,7 @@ import type { DatabaseTarget } from './url'
 
 // import.meta.url, not import.meta.dirname: Next's server bundles keep the first and drop the second, and the
 // dashboard reads the migration folders too (the checks of the master).
-const root = fileURLToPath(new URL('../..', import.meta.url))
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** prisma/<provider>: its schema.prisma and its migrations folder. */
 export function prismaDir(provider: DatabaseTarget['provider']) {

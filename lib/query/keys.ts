@@ -34,6 +34,8 @@ export const enlistmentKeys = {
   all: ['enlistment'] as const,
   pending: () => [...enlistmentKeys.all, 'pending'] as const,
   tokens: () => [...enlistmentKeys.all, 'tokens'] as const,
+  /** the Master Server Wizard's two lists of pending requests */
+  wizard: () => [...enlistmentKeys.all, 'wizard'] as const,
 }
 
 export const groupKeys = {

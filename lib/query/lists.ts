@@ -8,6 +8,7 @@ import type { InstructionList } from '@/lib/msx/instructions'
 import type { StaleDownloads } from '@/lib/msx/stale-downloads'
 import type { TargetDetails } from '@/lib/msx/target-details'
 import type { TargetList } from '@/lib/msx/target-list'
+import type { WizardRequestLists } from '@/lib/msx/wizard-requests'
 import {
   type AuditListParams,
   auditKeys,
@@ -61,6 +62,12 @@ export const enlistmentTokensOptions = () =>
   queryOptions({
     queryKey: enlistmentKeys.tokens(),
     queryFn: () => fetchJson<EnlistmentTokenList>('/api/enlistment-tokens'),
+  })
+
+export const wizardRequestsOptions = () =>
+  queryOptions({
+    queryKey: enlistmentKeys.wizard(),
+    queryFn: () => fetchJson<WizardRequestLists>('/api/wizard/requests'),
   })
 
 export const groupListOptions = () =>
