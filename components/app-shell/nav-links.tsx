@@ -1,6 +1,6 @@
 'use client'
 
-import { ActivityIcon, FolderTreeIcon, ServerIcon, SettingsIcon, UsersIcon } from 'lucide-react'
+import { ActivityIcon, FolderTreeIcon, ServerIcon, SettingsIcon, UsersIcon, WandSparklesIcon } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
@@ -8,6 +8,7 @@ import { cn } from '@/lib/utils'
 const sections = [
   { href: '/targets', label: 'Target servers', icon: ServerIcon },
   { href: '/groups', label: 'Groups', icon: FolderTreeIcon },
+  { href: '/wizard', label: 'Master Server Wizard', icon: WandSparklesIcon },
   { href: '/activity', label: 'Activity', icon: ActivityIcon },
   { href: '/settings', label: 'Settings', icon: SettingsIcon },
 ] as const

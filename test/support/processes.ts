@@ -169,7 +169,7 @@ export async function startMaster(env: Env = {}): Promise<Master> {
     const proc = start('server/main.ts', [], masterEnv)
     const [, fingerprint] = await proc.waitFor(/certificate authority fingerprint: (sha256:[0-9a-f]{64})/)
     await proc.waitFor(/agent gateway listening on/)
-    await proc.waitFor(/msx API listening on/)
+    await proc.waitFor(/(?:the dashboard|the msx API) listening on/)
     return { proc, fingerprint: fingerprint ?? '' }
   }
   const first = await launch()

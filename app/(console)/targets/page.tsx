@@ -1,35 +1,27 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
-import { cookies, headers } from 'next/headers'
+import { cookies } from 'next/headers'
 import { hiddenColumnsCookie, parseHiddenColumns } from '@/components/data-table/hidden-columns'
 import { PendingRequests } from '@/components/enlistment/pending-requests'
 import { postAbilities, targetAbilities } from '@/components/targets/abilities'
 import { TARGET_COLUMNS_TABLE } from '@/components/targets/column-choice'
-import type { EnlistHints } from '@/components/targets/enlist-command'
+import { enlistHints } from '@/components/targets/enlist-hints'
 import { EnlistTargetDialog } from '@/components/targets/enlist-target-dialog'
 import { ManageTargetsHeader } from '@/components/targets/manage-tabs'
 import { TargetsTable } from '@/components/targets/targets-table'
+import { WizardCallToAction } from '@/components/wizard/wizard-call-to-action'
 import { requirePage } from '@/lib/auth/next/guards'
-import { config } from '@/lib/config'
 import { db } from '@/lib/db/client'
 import { listPendingRequestRows } from '@/lib/msx/enlistment-request-list'
 import { listGroups } from '@/lib/msx/groups'
 import { listJobs } from '@/lib/msx/job-list'
-import { readMaster } from '@/lib/msx/master'
 import { listTargets, targetListQuery } from '@/lib/msx/target-list'
+import { wizardSuggested } from '@/lib/msx/wizard'
 import { pendingRequestsOptions, targetListOptions } from '@/lib/query/lists'
 import { getQueryClient } from '@/lib/query/query-client'
 import { readQuery } from '@/lib/query/url'
 
 export const metadata: Metadata = { title: 'Manage Target Servers' }
-
-async function enlistHints(): Promise<EnlistHints> {
-  const host = (await headers()).get('host') ?? 'localhost'
-  // the host the browser used, without its port (an IPv6 literal keeps its brackets)
-  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
-  const master = await readMaster(await db())
-  return { gatewayUrl: `https://${hostname}:${config().gatewayPort}`, caFingerprint: master?.caFingerprint ?? null }
-}
 
 export default async function TargetsPage({
   searchParams,
@@ -39,10 +31,11 @@ export default async function TargetsPage({
   const { who } = await requirePage('read')
   const query = readQuery(targetListQuery, await searchParams)
   const queryClient = getQueryClient()
-  const [hints, groups, jobs] = await Promise.all([
+  const [hints, groups, jobs, wizard] = await Promise.all([
     enlistHints(),
     db().then((client) => listGroups(client)),
     db().then(listJobs),
+    db().then(wizardSuggested),
     queryClient.prefetchQuery({ ...targetListOptions(query), queryFn: async () => listTargets(await db(), query) }),
     queryClient.prefetchQuery({ ...pendingRequestsOptions(), queryFn: async () => listPendingRequestRows(await db()) }),
   ])
@@ -53,6 +46,7 @@ export default async function TargetsPage({
       <ManageTargetsHeader>
         <EnlistTargetDialog hints={hints} tokens={abilities.createToken} />
       </ManageTargetsHeader>
+      {wizard.suggested && <WizardCallToAction dismantled={wizard.dismantled} />}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PendingRequests ability={abilities.enlist} />
         <TargetsTable
