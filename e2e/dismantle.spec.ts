@@ -1,6 +1,7 @@
 // Dismantling the multiserver configuration from Settings with real msx-agent processes: refused while targets
-// are enlisted (naming them), Defect all, the agents defecting, the master dismantled, and a new enlistment
-// refused. It runs alone, last (project "dismantle"): a dismantled master would refuse every other test's agents.
+// are enlisted (naming them), Defect all, the agents defecting, the master dismantled, a new enlistment refused,
+// and the Master Server Wizard making it a master server again. It runs alone, last (project "dismantle"): a
+// dismantled master would refuse every other test's agents.
 import type { Page } from '@playwright/test'
 import { createEnlistmentToken } from '../lib/msx/enlistment-tokens'
 import { makeMaster, readMaster } from '../lib/msx/master'
@@ -108,5 +109,17 @@ test('an administrator dismantles the master once Defect all has emptied it; a n
       /The multiserver configuration of MSXE2E was dismantled on .+ UTC: an administrator can make it a master server again in the Master Server Wizard \(\/wizard\)\./,
     )
     expect(await msx.db.targetServer.count()).toBe(0)
+  })
+
+  await test.step('the Master Server Wizard makes it a master server again', async () => {
+    await page.getByRole('link', { name: 'Make this a master server again' }).click()
+    await expect(page).toHaveURL(/\/wizard\/checks$/)
+    await expect(page.getByRole('heading', { name: 'MSXE2E is not a master server now' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled()
+    await page.getByRole('button', { name: 'Make MSXE2E a master server' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'MSXE2E is a master server again' })).toBeVisible()
+    await page.getByRole('button', { name: 'Next', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Step 2 of 5: Master Server Operator' })).toBeVisible()
+    expect((await readMaster(msx.db))?.dismantledAt).toBeNull()
   })
 })

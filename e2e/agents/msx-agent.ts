@@ -28,8 +28,8 @@ export function agentDataDir(name: string): string {
 }
 
 /** `msx-agent ARGS --data-dir DIR`, left running; the folder is also given as MSX_AGENT_DATA_DIR, as a service would. */
-export function msxAgent(dataDir: string, args: string[]): Running {
-  const env: NodeJS.ProcessEnv = { ...process.env, MSX_AGENT_DATA_DIR: dataDir }
+export function msxAgent(dataDir: string, args: string[], extraEnv: Record<string, string> = {}): Running {
+  const env: NodeJS.ProcessEnv = { ...process.env, MSX_AGENT_DATA_DIR: dataDir, ...extraEnv }
   // Playwright sets it for its own output; the agent's lines are read as plain text
   delete env.FORCE_COLOR
   const child = spawn(process.execPath, [bin, ...args, '--data-dir', dataDir], {
