@@ -77,6 +77,18 @@ test.describe('a Viewer', () => {
     })
   })
 
+  test('sees the Master Server Wizard read-only, with the reason', async ({ page }) => {
+    await page.goto('/wizard/checks')
+    await expect(page.getByRole('list', { name: 'Checks of the master' })).toBeVisible()
+    await expect(page.getByRole('note')).toHaveText(
+      'You see this wizard read-only. Viewers may not run the Master Server Wizard (it sets up the MSXOperator and enlists target servers): only administrators may. Ask an administrator.',
+    )
+    await expect(page.getByRole('button', { name: /^Next/ })).toHaveAttribute('aria-disabled', 'true')
+    await page.goto('/wizard/operator')
+    await expect(page.getByText('Viewers may not change the MSXOperator or the mail server').first()).toBeVisible()
+    await expect(page.getByRole('form', { name: 'MSXOperator' })).toHaveCount(0)
+  })
+
   test('cannot open the Users page', async ({ page }) => {
     await page.goto('/users')
     await expect(page.getByRole('alert').filter({ hasText: 'Viewers may not manage users' })).toBeVisible()
