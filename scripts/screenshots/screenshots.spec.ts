@@ -9,6 +9,7 @@ import { createUser } from '../../lib/auth/users'
 import { createDb, type Db } from '../../lib/db/client'
 import { SHOTS_BASE_URL, SHOTS_DATABASE_URL } from './env'
 import { makeFleet, SHOWN_TARGET } from './fleet'
+import { prepareWizard } from './wizard'
 
 const OUT = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 
@@ -118,3 +119,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
   })
 }
+
+test.describe('Master Server Wizard', () => {
+  test.beforeAll(async () => {
+    await prepareWizard({ db, actor: { name: 'alice', address: '10.40.0.7' } })
+  })
+
+  const steps = [
+    { step: 'checks', shows: 'Allow TCP', themes: ['light'] },
+    { step: 'operator', shows: 'Send test notification', themes: ['light'] },
+    { step: 'targets', shows: 'SQL-DEV-01', themes: ['light'] },
+    { step: 'compatibility', shows: 'Will not be enlisted', themes: ['light', 'dark'] },
+    { step: 'complete', shows: 'Refuse SQL-LAB-07', themes: ['light'] },
+  ] as const
+  for (const { step, shows, themes } of steps)
+    for (const colorScheme of themes)
+      test(`${step}, ${colorScheme} theme`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme })
+        await page.goto(`/wizard/${step}`)
+        await expect(page.getByText(shows).first()).toBeVisible()
+        await shoot(page, `wizard-${step}`, colorScheme)
+      })
+})
