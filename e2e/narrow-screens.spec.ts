@@ -105,6 +105,8 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['Users', () => '/users'],
   ['Your account', () => '/account'],
   ['Settings', () => '/settings'],
+  ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
+  ['the Master Server Wizard, target servers', () => '/wizard/targets'],
 ]
 
 for (const colorScheme of ['light', 'dark'] as const)
@@ -149,7 +151,7 @@ test('the navigation opens from the menu button and reaches every section, the a
   await test.step('opened, every link is on the screen; Escape closes it and the focus is back', async () => {
     await menu.click()
     await expect(menu).toHaveAttribute('aria-expanded', 'true')
-    for (const name of ['Target servers', 'Groups', 'Activity', 'Settings', 'Users'])
+    for (const name of ['Target servers', 'Groups', 'Master Server Wizard', 'Activity', 'Settings', 'Users'])
       await expect(navigation.getByRole('link', { name, exact: true })).toBeInViewport()
     await expect(navigation.getByRole('link', { name: new RegExp(user.name) })).toBeInViewport()
     await expect(navigation.getByRole('button', { name: 'Sign out' })).toBeInViewport()
