@@ -24,8 +24,8 @@ export function CompatibilityTable({ results }: { results: CompatibilityResult[]
             {r.checks.map((c) => (
               <div key={c.id} className="contents">
                 <dt className="font-medium">{c.title}</dt>
-                <dd className="flex flex-wrap items-start gap-2">
-                  <CheckStatus status={c.status} className="min-w-20" />
+                <dd className="grid grid-cols-[5.5rem_minmax(0,1fr)] items-start gap-2">
+                  <CheckStatus status={c.status} className="w-full" />
                   <span className="min-w-0 break-words">{c.text}</span>
                 </dd>
               </div>

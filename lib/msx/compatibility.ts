@@ -68,7 +68,7 @@ function clockCheck({ name, clockSkewMs }: CompatibilityInput): CompatibilityChe
       id: 'clock',
       title,
       status: 'pass',
-      text: `The clock of ${name} is within ${formatSkew(CLOCK_SKEW_TOLERANCE_MS)} of the master's (${formatSkew(clockSkewMs)} ${direction}).`,
+      text: `The clock of ${name} is within ${formatSkew(CLOCK_SKEW_TOLERANCE_MS)} of the master's (${formatSkew(clockSkewMs)} ${clockSkewMs >= 0 ? 'ahead' : 'behind'}).`,
     }
   return {
     id: 'clock',
