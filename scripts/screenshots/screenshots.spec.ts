@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../lib/auth/next/cookie'
 import { createSession } from '../../lib/auth/sessions'
 import { createUser } from '../../lib/auth/users'
 import { createDb, type Db } from '../../lib/db/client'
+import { moveWizard } from '../../lib/msx/wizard'
 import { SHOTS_BASE_URL, SHOTS_DATABASE_URL } from './env'
 import { makeFleet, SHOWN_TARGET } from './fleet'
 import { prepareWizard } from './wizard'
@@ -121,8 +122,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test.describe('Master Server Wizard', () => {
+  const ctx = () => ({ db, actor: { name: 'alice', address: '10.40.0.7' } })
   test.beforeAll(async () => {
-    await prepareWizard({ db, actor: { name: 'alice', address: '10.40.0.7' } })
+    await prepareWizard(ctx())
   })
 
   const steps = [
@@ -130,14 +132,23 @@ test.describe('Master Server Wizard', () => {
     { step: 'operator', shows: 'Send test notification', themes: ['light'] },
     { step: 'targets', shows: 'SQL-DEV-01', themes: ['light'] },
     { step: 'compatibility', shows: 'Will not be enlisted', themes: ['light', 'dark'] },
-    { step: 'complete', shows: 'Refuse SQL-LAB-07', themes: ['light'] },
   ] as const
   for (const { step, shows, themes } of steps)
     for (const colorScheme of themes)
       test(`${step}, ${colorScheme} theme`, async ({ page }) => {
+        await moveWizard(ctx(), step)
         await page.emulateMedia({ colorScheme })
         await page.goto(`/wizard/${step}`)
         await expect(page.getByText(shows).first()).toBeVisible()
         await shoot(page, `wizard-${step}`, colorScheme)
       })
+
+  // last: Finish enlists SQL-DEV-02 and rejects SQL-LAB-07
+  test('complete, after Finish', async ({ page }) => {
+    await moveWizard(ctx(), 'complete')
+    await page.goto('/wizard/complete')
+    await page.getByRole('button', { name: 'Finish', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Done', exact: true })).toBeVisible()
+    await shoot(page, 'wizard-complete', 'light')
+  })
 })

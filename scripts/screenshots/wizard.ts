@@ -23,8 +23,8 @@ export async function prepareWizard(ctx: MsxContext) {
     vault,
   )
   const requests = [
-    { name: 'SQL-DEV-02', agentVersion: MASTER_VERSION, runAsAccount: 'root' },
-    { name: 'SQL-LAB-07', agentVersion: '0.2.0', runAsAccount: 'msxagent' },
+    { name: 'SQL-DEV-02', agentVersion: MASTER_VERSION, runAsAccount: 'root', clockSkewMs: 42_000 },
+    { name: 'SQL-LAB-07', agentVersion: '0.2.0', runAsAccount: 'msxagent', clockSkewMs: 300 },
   ]
   for (const r of requests)
     await submitEnlistmentRequest(ctx.db, {
