@@ -1,12 +1,21 @@
 'use client'
 
-import { ActivityIcon, FolderTreeIcon, ServerIcon, SettingsIcon, UsersIcon, WandSparklesIcon } from 'lucide-react'
+import {
+  ActivityIcon,
+  FolderTreeIcon,
+  ListChecksIcon,
+  ServerIcon,
+  SettingsIcon,
+  UsersIcon,
+  WandSparklesIcon,
+} from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
 
 const sections = [
   { href: '/targets', label: 'Target servers', icon: ServerIcon },
+  { href: '/jobs', label: 'Jobs', icon: ListChecksIcon },
   { href: '/groups', label: 'Groups', icon: FolderTreeIcon },
   { href: '/wizard', label: 'Master Server Wizard', icon: WandSparklesIcon },
   { href: '/activity', label: 'Activity', icon: ActivityIcon },

@@ -2,12 +2,13 @@
 
 // One live-query hook per resource: each applies the user's auto-refresh setting, so no view can forget it.
 import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query'
-import type { AuditListParams, InstructionListParams, TargetListParams } from '@/lib/query/keys'
+import type { AuditListParams, InstructionListParams, JobListParams, TargetListParams } from '@/lib/query/keys'
 import {
   auditListOptions,
   enlistmentTokensOptions,
   groupListOptions,
   instructionListOptions,
+  jobListOptions,
   pendingRequestsOptions,
   targetDetailsOptions,
   targetListOptions,
@@ -23,6 +24,7 @@ function useLiveQuery<T, K extends QueryKey>(options: UseQueryOptions<T, Error, 
 export const useTargetList = (query: TargetListParams) => useLiveQuery(targetListOptions(query))
 export const useTargetDetails = (name: string) => useLiveQuery(targetDetailsOptions(name))
 export const useInstructionList = (query: InstructionListParams) => useLiveQuery(instructionListOptions(query))
+export const useJobList = (query: JobListParams) => useLiveQuery(jobListOptions(query))
 export const useAuditList = (query: AuditListParams) => useLiveQuery(auditListOptions(query))
 export const useGroupList = () => useLiveQuery(groupListOptions())
 export const usePendingRequests = () => useLiveQuery(pendingRequestsOptions())

@@ -1,16 +1,12 @@
 // Where each provider's schema and migrations are, and which migrations this version holds.
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { APP_ROOT } from '../app-root'
 import type { DatabaseTarget } from './url'
-
-// import.meta.url, not import.meta.dirname: Next's server bundles keep the first and drop the second, and the
-// dashboard reads the migration folders too (the checks of the master).
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** prisma/<provider>: its schema.prisma and its migrations folder. */
 export function prismaDir(provider: DatabaseTarget['provider']) {
-  return path.join(root, 'prisma', provider)
+  return path.join(APP_ROOT, 'prisma', provider)
 }
 
 /** The names of the migration folders in a migrations folder, in the order they apply. */

@@ -36,7 +36,7 @@ export async function acknowledgeInstructions(db: Db, targetId: number, acks: Ac
 export function acknowledgeMany(db: Db, batch: TargetAcknowledgements[], now = new Date()) {
   return transaction(db, async (tx) => {
     const results = await acknowledgeIn(tx, batch, now)
-    await noteChange(tx, ['targets', 'instructions'])
+    await noteChange(tx, ['targets', 'instructions', 'jobs'])
     return results
   })
 }

@@ -14,12 +14,12 @@ export interface AuditEntry {
 
 /** Where an audited change of each kind of object shows, besides Activity (users and API tokens: pages of their own). */
 const VIEWS_OF_OBJECT: Record<string, ChangeTopic[]> = {
-  target: ['targets', 'instructions', 'enlistment'],
+  target: ['targets', 'instructions', 'enlistment', 'jobs'],
   instruction: ['instructions', 'targets'],
   group: ['groups', 'targets'],
   token: ['enlistment'],
   enlistment: ['enlistment', 'targets'],
-  job: ['targets', 'instructions'],
+  job: ['targets', 'instructions', 'jobs'],
   master: ['targets', 'instructions'],
 }
 

@@ -1,6 +1,7 @@
 // Cron expressions of job schedules, read the same way where they are validated (the master) and where they fire
 // (the target): five fields (minute hour day-of-month month day-of-week), or six with seconds first.
 import { Cron } from 'croner'
+import cronstrue from 'cronstrue'
 
 export const CRON_HELP =
   'five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *"; or six with seconds first'
@@ -17,4 +18,18 @@ export function isValidCron(pattern: string): boolean {
   } catch {
     return false
   }
+}
+
+/** A cron expression as a sentence: "At 02:30, Monday through Friday". */
+export function describeCron(pattern: string): string {
+  try {
+    return cronstrue.toString(pattern, { use24HourTimeFormat: true, throwExceptionOnParseError: true })
+  } catch {
+    return pattern
+  }
+}
+
+/** The next `count` times a cron expression fires after `from`, by this process's clock and time zone. */
+export function nextCronRuns(pattern: string, count: number, from = new Date()): Date[] {
+  return parseCron(pattern).nextRuns(count, from)
 }

@@ -30,7 +30,7 @@ export async function recordOutcomes(
   const attempt = () =>
     transaction(db, async (tx) => {
       const result = await storeOutcomes(tx, target, outcomes, now)
-      await noteChange(tx, ['targets'])
+      await noteChange(tx, ['targets', 'jobs'])
       return result
     })
   try {

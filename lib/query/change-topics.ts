@@ -1,7 +1,7 @@
 // What a change notice names: the views it concerns, each the root of their query keys (lib/query/keys.ts), so
 // that a browser refreshes exactly those.
 import { z } from 'zod'
-import { auditKeys, enlistmentKeys, groupKeys, instructionKeys, targetKeys } from './keys'
+import { auditKeys, enlistmentKeys, groupKeys, instructionKeys, jobKeys, targetKeys } from './keys'
 
 export const CHANGE_TOPICS = [
   targetKeys.all[0],
@@ -9,6 +9,7 @@ export const CHANGE_TOPICS = [
   auditKeys.all[0],
   enlistmentKeys.all[0],
   groupKeys.all[0],
+  jobKeys.all[0],
 ] as const
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number]
 

@@ -2,12 +2,14 @@
 import type { z } from 'zod'
 import type { auditListQuery } from '@/lib/msx/audit-list'
 import type { instructionListQuery } from '@/lib/msx/instructions'
+import type { jobListQuery } from '@/lib/msx/job-table'
 import { nameKey } from '@/lib/msx/names'
 import type { targetListQuery } from '@/lib/msx/target-list'
 
 export type TargetListParams = z.output<typeof targetListQuery>
 export type AuditListParams = z.output<typeof auditListQuery>
 export type InstructionListParams = z.output<typeof instructionListQuery>
+export type JobListParams = z.output<typeof jobListQuery>
 
 // Keys are built from the parsed (defaulted) query, so the server prefetch and the browser read agree.
 export const targetKeys = {
@@ -36,6 +38,12 @@ export const enlistmentKeys = {
   tokens: () => [...enlistmentKeys.all, 'tokens'] as const,
   /** the Master Server Wizard's two lists of pending requests */
   wizard: () => [...enlistmentKeys.all, 'wizard'] as const,
+}
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: () => [...jobKeys.all, 'list'] as const,
+  list: (query: JobListParams) => [...jobKeys.lists(), query] as const,
 }
 
 export const groupKeys = {

@@ -5,6 +5,7 @@ import type { PendingRequestList } from '@/lib/msx/enlistment-request-list'
 import type { EnlistmentTokenList } from '@/lib/msx/enlistment-tokens'
 import type { GroupList } from '@/lib/msx/group-list'
 import type { InstructionList } from '@/lib/msx/instructions'
+import type { JobList } from '@/lib/msx/job-table'
 import type { StaleDownloads } from '@/lib/msx/stale-downloads'
 import type { TargetDetails } from '@/lib/msx/target-details'
 import type { TargetList } from '@/lib/msx/target-list'
@@ -16,6 +17,8 @@ import {
   groupKeys,
   type InstructionListParams,
   instructionKeys,
+  type JobListParams,
+  jobKeys,
   type TargetListParams,
   targetDetailKeys,
   targetKeys,
@@ -62,6 +65,13 @@ export const enlistmentTokensOptions = () =>
   queryOptions({
     queryKey: enlistmentKeys.tokens(),
     queryFn: () => fetchJson<EnlistmentTokenList>('/api/enlistment-tokens'),
+  })
+
+export const jobListOptions = (query: JobListParams) =>
+  queryOptions({
+    queryKey: jobKeys.list(query),
+    queryFn: () => fetchJson<JobList>(`/api/jobs?${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
   })
 
 export const wizardRequestsOptions = () =>

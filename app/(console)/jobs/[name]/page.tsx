@@ -1,0 +1,74 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { abilityOf } from '@/components/auth/ability'
+import { GeneralPanel } from '@/components/job-page/general-panel'
+import { HistoryPanel } from '@/components/job-page/history-panel'
+import { JobPageActions } from '@/components/job-page/job-page-actions'
+import { JOB_TABS, type JobTab } from '@/components/job-page/job-tab-ids'
+import { JobTabs } from '@/components/job-page/job-tabs'
+import { NotificationsPanel } from '@/components/job-page/notifications-panel'
+import { SchedulesPanel } from '@/components/job-page/schedules-panel'
+import { StepsPanel } from '@/components/job-page/steps-panel'
+import { TargetsPanel } from '@/components/job-page/targets-panel'
+import { jobHref } from '@/components/jobs/job-href'
+import { PageHeader } from '@/components/page-header'
+import { requirePage } from '@/lib/auth/next/guards'
+import { db } from '@/lib/db/client'
+import { isMsxError } from '@/lib/msx/errors'
+import { listJobHistory } from '@/lib/msx/job-history'
+import { describeJob } from '@/lib/msx/job-list'
+import { readOperator } from '@/lib/msx/operator'
+
+type Props = {
+  params: Promise<{ name: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+function readName(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: readName((await params).name) }
+}
+
+export default async function JobPage({ params, searchParams }: Props) {
+  const name = readName((await params).name)
+  const { who } = await requirePage('read')
+  const tabParam = (await searchParams).tab
+  const tab: JobTab = JOB_TABS.find((t) => t.id === tabParam)?.id ?? 'general'
+  const database = await db()
+  const job = await describeJob(database, name).catch((error) => {
+    if (isMsxError(error) && error.code === 'not_found') notFound()
+    throw error
+  })
+  const abilities = { run: abilityOf(who.user.role, 'jobs.run'), edit: abilityOf(who.user.role, 'jobs.edit') }
+  const d = job.definition
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-6 md:px-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
+        <Link href="/jobs" className="underline-offset-4 hover:underline">
+          Jobs
+        </Link>{' '}
+        / <span className="text-foreground">{d.name}</span>
+      </nav>
+      <PageHeader
+        title={d.name}
+        description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}`}
+      />
+      <JobPageActions name={d.name} abilities={abilities} />
+      <JobTabs href={jobHref(d.name)} current={tab} />
+      {tab === 'general' && <GeneralPanel job={job} />}
+      {tab === 'steps' && <StepsPanel job={job} />}
+      {tab === 'schedules' && <SchedulesPanel job={job} now={new Date()} />}
+      {tab === 'targets' && <TargetsPanel job={job} />}
+      {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
+      {tab === 'history' && <HistoryPanel runs={await listJobHistory(database, { job: d.name, limit: 50 })} />}
+    </div>
+  )
+}

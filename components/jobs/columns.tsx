@@ -1,0 +1,82 @@
+'use client'
+
+import Link from 'next/link'
+import type { DataColumn } from '@/components/data-table/data-table'
+import { LocalDate, RelativeTime } from '@/components/format/relative-time'
+import { Badge } from '@/components/ui/badge'
+import type { JOB_SORT_COLUMNS, JobRow } from '@/lib/msx/job-table'
+import { jobHref } from './job-href'
+import { OutcomeBar } from './outcome-bar'
+
+export type JobSortKey = (typeof JOB_SORT_COLUMNS)[number]
+
+const none = <span className="text-muted-foreground">—</span>
+
+export const jobColumns: DataColumn<JobRow, JobSortKey>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    sortKey: 'name',
+    rowHeader: true,
+    className: 'max-w-64',
+    cell: (row) => (
+      <Link
+        href={jobHref(row.name)}
+        className="block truncate font-medium underline-offset-4 hover:underline"
+        title={row.description || row.name}
+      >
+        {row.name}
+      </Link>
+    ),
+  },
+  {
+    id: 'category',
+    header: 'Category',
+    sortKey: 'category',
+    className: 'max-w-48',
+    cell: (row) => (
+      <span className="block truncate text-muted-foreground" title={row.category}>
+        {row.category}
+      </span>
+    ),
+  },
+  {
+    id: 'enabled',
+    header: 'Enabled',
+    sortKey: 'enabled',
+    cell: (row) => (row.enabled ? <Badge variant="green">Yes</Badge> : <Badge variant="outline">No</Badge>),
+  },
+  {
+    id: 'targets',
+    header: 'Targets',
+    sortKey: 'targets',
+    className: 'text-right',
+    cell: (row) => <span className="tabular-nums">{row.targets.toLocaleString('en-US')}</span>,
+  },
+  {
+    id: 'lastOutcome',
+    header: 'Last outcome',
+    sortKey: 'lastOutcome',
+    cell: (row) => <OutcomeBar outcomes={row.outcomes} />,
+  },
+  {
+    id: 'lastRun',
+    header: 'Last run',
+    sortKey: 'lastRun',
+    className: 'whitespace-nowrap',
+    cell: (row) => <RelativeTime iso={row.lastRunAt} fallback="Never" />,
+  },
+  {
+    id: 'nextRun',
+    header: 'Next run',
+    sortKey: 'nextRun',
+    className: 'whitespace-nowrap',
+    cell: (row) =>
+      row.nextRunAt ? (
+        <LocalDate iso={row.nextRunAt} />
+      ) : (
+        <span className="text-muted-foreground">{row.enabled ? 'Not scheduled' : 'Disabled'}</span>
+      ),
+  },
+  { id: 'owner', header: 'Owner', sortKey: 'owner', cell: (row) => row.owner || none },
+]

@@ -1,0 +1,137 @@
+'use client'
+
+// The Jobs list's actions on the chosen jobs. Each asks first, showing the plan: how many targets get what, and
+// which of them are offline or blocked.
+import { BanIcon, CircleCheckIcon, PlayIcon, SquareIcon, Trash2Icon } from 'lucide-react'
+import { useState } from 'react'
+import type { Ability } from '@/components/auth/ability'
+import { GuardedButton } from '@/components/auth/guarded-button'
+import { countOf } from '@/components/format/counts'
+import { OutcomeMessage } from '@/components/forms/action-outcome'
+import { useServerAction } from '@/components/forms/use-server-action'
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog'
+import type { JobAction, JobFanOut } from '@/lib/msx/job-actions'
+import {
+  deleteJobsAction,
+  disableJobsAction,
+  enableJobsAction,
+  planJobsAction,
+  startJobsAction,
+  stopJobsAction,
+} from './actions'
+import { describePlan, JOB_ACTION_WORDS } from './job-action-words'
+
+export interface JobAbilities {
+  run: Ability
+  edit: Ability
+}
+
+const RUN = {
+  start: startJobsAction,
+  stop: stopJobsAction,
+  enable: enableJobsAction,
+  disable: disableJobsAction,
+  delete: deleteJobsAction,
+}
+const ICONS = { start: PlayIcon, stop: SquareIcon, enable: CircleCheckIcon, disable: BanIcon, delete: Trash2Icon }
+const ORDER: JobAction[] = ['start', 'stop', 'enable', 'disable', 'delete']
+
+export function JobActions({
+  names,
+  abilities,
+  onDone,
+  countShown = true,
+}: {
+  names: string[]
+  abilities: JobAbilities
+  onDone: (action: JobAction) => void
+  /** say how many are selected (the list), or not (a job's own page) */
+  countShown?: boolean
+}) {
+  const { run, pending, outcome } = useServerAction()
+  const [asking, setAsking] = useState<{ action: JobAction; plan: JobFanOut[] | null; error?: string } | null>(null)
+  const none = names.length === 0
+  const ask = async (action: JobAction) => {
+    setAsking({ action, plan: null })
+    const answer = await planJobsAction({ names })
+    setAsking(answer.ok ? { action, plan: answer.data } : { action, plan: null, error: answer.message })
+  }
+  const words = asking && JOB_ACTION_WORDS[asking.action]
+  const jobs = countOf(names.length, 'job')
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {countShown && (
+        <span className="text-sm text-muted-foreground" aria-live="polite">
+          {none ? 'Select jobs to act on them.' : `${jobs} selected`}
+        </span>
+      )}
+      {ORDER.map((action) => {
+        const Icon = ICONS[action]
+        return (
+          <GuardedButton
+            key={action}
+            ability={action === 'start' || action === 'stop' ? abilities.run : abilities.edit}
+            variant={action === 'delete' ? 'destructive' : 'outline'}
+            size="sm"
+            disabled={none || pending}
+            onClick={() => ask(action)}
+          >
+            <Icon aria-hidden />
+            {JOB_ACTION_WORDS[action].verb}
+          </GuardedButton>
+        )
+      })}
+      <OutcomeMessage outcome={outcome} />
+      <AlertDialog open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>
+              {words?.title} {names.length === 1 ? names[0] : jobs}?
+            </AlertDialogTitle>
+            <AlertDialogDescription>{words?.effect}</AlertDialogDescription>
+          </AlertDialogHeader>
+          {asking?.error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {asking.error}
+            </p>
+          ) : asking?.plan ? (
+            <ul className="grid list-disc gap-1 pl-5 text-sm" aria-label="What will be posted">
+              {describePlan(asking.action, asking.plan).map((line) => (
+                <li key={line} className="break-words">
+                  {line}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted-foreground">Counting the target servers…</p>
+          )}
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              disabled={!asking?.plan}
+              onClick={() => {
+                if (!asking) return
+                const { action } = asking
+                run(
+                  () => RUN[action]({ names }),
+                  () => onDone(action),
+                )
+              }}
+            >
+              {words?.verb}
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+// The Jobs list and a job's page: multiserver jobs with their targets and last outcomes, filtered and sorted on
+// the server; Disable, Start and Delete asking first with the plan; a job's pages from General to History.
+import { createHash } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import type { MsxContext } from '../lib/msx/context'
+import { createJob } from '../lib/msx/jobs'
+import { recordOutcomes } from '../lib/msx/outcomes'
+import { enlistTarget } from '../lib/msx/targets'
+import { MASTER_VERSION } from '../lib/msx/versions'
+import { choose } from './choose'
+import { expect, test } from './fixtures'
+
+async function seed(msx: MsxContext, unique: (prefix: string) => string) {
+  const prefix = unique('JOBS')
+  const targets = [`${prefix}-T1`, `${prefix}-T2`]
+  for (const name of targets)
+    await enlistTarget(msx, {
+      name,
+      agentVersion: MASTER_VERSION,
+      certFingerprint: `sha256:${createHash('sha256').update(name).digest('hex')}`,
+    })
+  const step = { name: 'vacuum', kind: 'cmdexec' as const, command: 'echo vacuumed' }
+  const failing = await createJob(msx, {
+    name: `${prefix}-backup`,
+    category: 'Database Maintenance',
+    steps: [step, { name: 'copy', kind: 'cmdexec', command: 'copy-to-vault', onSuccess: 'quit-success' }],
+    schedules: [{ name: 'weeknights', cron: '30 2 * * 1-5' }],
+    targets: { servers: targets, groups: [] },
+  })
+  await createJob(msx, { name: `${prefix}-vacuum`, steps: [step], targets: { servers: targets, groups: [] } })
+  const [first] = targets
+  const target = await msx.db.targetServer.findFirstOrThrow({ where: { name: first } })
+  const run = { runId: `${prefix}-run`, jobId: failing.job.id, jobName: failing.job.name, retriesAttempted: 0 }
+  const startedAt = new Date(Date.now() - 60_000).toISOString()
+  await recordOutcomes(msx.db, target, [
+    {
+      ...run,
+      idempotencyKey: `${prefix}:1`,
+      stepNumber: 1,
+      stepName: 'vacuum',
+      runStatus: 1,
+      message: 'ok',
+      output: 'vacuumed',
+      startedAt,
+      durationMs: 900,
+    },
+    {
+      ...run,
+      idempotencyKey: `${prefix}:2`,
+      stepNumber: 2,
+      stepName: 'copy',
+      runStatus: 0,
+      message: 'The network path was not found.',
+      output: 'copy: no route',
+      startedAt,
+      durationMs: 300,
+    },
+    {
+      ...run,
+      idempotencyKey: `${prefix}:0`,
+      stepNumber: 0,
+      stepName: '(job outcome)',
+      runStatus: 0,
+      message: 'The job failed.',
+      output: '',
+      startedAt,
+      durationMs: 1200,
+    },
+  ])
+  return { prefix, targets, failing: failing.job.name, quiet: `${prefix}-vacuum` }
+}
+
+const jobRow = (page: Page, name: string) =>
+  page
+    .getByRole('table', { name: 'Jobs' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name }) })
+
+test('the Jobs list shows each job with its targets and outcomes, filters and sorts on the server', async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const data = await seed(msx, unique)
+  await page.goto(`/jobs?search=${data.prefix}`)
+  await expect(jobRow(page, data.failing)).toContainText('Database Maintenance')
+  await expect(jobRow(page, data.failing)).toContainText('1 failed, 1 never run')
+  await expect(jobRow(page, data.quiet)).toContainText('2 never run')
+  await expect(jobRow(page, data.quiet)).toContainText('Not scheduled')
+
+  await test.step('the outcome filter keeps the job that failed somewhere, in the URL', async () => {
+    await choose(page, 'Outcome', 'Failed on any target')
+    await expect(page).toHaveURL(/outcome=failed/)
+    await expect(jobRow(page, data.quiet)).toHaveCount(0)
+    await expect(jobRow(page, data.failing)).toBeVisible()
+    await page.reload()
+    await expect(jobRow(page, data.quiet)).toHaveCount(0)
+  })
+
+  await test.step('sorted by name, descending', async () => {
+    await page.goto(`/jobs?search=${data.prefix}&sort=name&dir=desc`)
+    const names = page.getByRole('table', { name: 'Jobs' }).getByRole('rowheader')
+    await expect(names).toHaveText([data.quiet, data.failing])
+  })
+})
+
+test("Disable and Start ask first with the plan and say what they posted; a job's pages; Delete", async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const data = await seed(msx, unique)
+  await page.goto(`/jobs?search=${data.prefix}`)
+  const dialog = page.getByRole('alertdialog')
+
+  await test.step('Disable: the plan names the targets that get UPDATE', async () => {
+    await page.getByRole('checkbox', { name: `Select ${data.quiet}` }).check()
+    await page.getByRole('button', { name: 'Disable', exact: true }).click()
+    await expect(dialog.getByRole('heading', { name: `Disable ${data.quiet}?` })).toBeVisible()
+    await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
+      `${data.quiet}: UPDATE to 2 target servers`,
+    )
+    await dialog.getByRole('button', { name: 'Disable', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: `Disabled ${data.quiet}.` })).toHaveText(
+      `Disabled ${data.quiet}. Posted UPDATE to 2 target servers.`,
+    )
+    await expect(jobRow(page, data.quiet)).toContainText('No')
+  })
+
+  await test.step('Start two jobs: START to each one’s targets', async () => {
+    await page.getByRole('checkbox', { name: 'Select all jobs on this page' }).check()
+    await page.getByRole('button', { name: 'Start', exact: true }).click()
+    await expect(dialog.getByRole('list', { name: 'What will be posted' }).getByRole('listitem')).toHaveCount(2)
+    await dialog.getByRole('button', { name: 'Start', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Started 2 jobs.' })).toHaveText(
+      'Started 2 jobs. Posted START to 4 target servers.',
+    )
+  })
+
+  await test.step("a job's pages: its steps, schedules in words, targets and history with each step's output", async () => {
+    await page.getByRole('link', { name: data.failing }).click()
+    await expect(page.getByRole('heading', { name: data.failing, level: 1 })).toBeVisible()
+    await page.getByRole('link', { name: 'Steps' }).click()
+    await expect(page.getByRole('table', { name: 'Job steps' })).toContainText('copy-to-vault')
+    await expect(page.getByRole('table', { name: 'Job steps' })).toContainText('Quit the job reporting success')
+    await page.getByRole('link', { name: 'Schedules' }).click()
+    await expect(page.getByText('At 02:30, Monday through Friday')).toBeVisible()
+    await page.getByRole('link', { name: 'Targets' }).click()
+    await expect(page.getByRole('table', { name: 'Target servers of the job' }).getByRole('row')).toHaveCount(3)
+    await page.getByRole('link', { name: 'History' }).click()
+    const run = page.getByRole('list', { name: 'Runs' }).getByRole('listitem').first()
+    await run.locator('summary').click()
+    await expect(run).toContainText('The network path was not found.')
+    await expect(run).toContainText('copy: no route')
+  })
+
+  await test.step('Delete from its page: DELETE to its targets, and back to the list', async () => {
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
+      `${data.failing}: DELETE to 2 target servers`,
+    )
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(page).toHaveURL(/\/jobs$/)
+    expect(await msx.db.job.count({ where: { name: data.failing } })).toBe(0)
+  })
+})
+
+test.describe('a Viewer', () => {
+  test.use({ role: 'viewer' })
+
+  test('reads the jobs; the actions say why they are not allowed', async ({ page, msx, unique }) => {
+    const data = await seed(msx, unique)
+    await page.goto(`/jobs?search=${data.prefix}`)
+    await page.getByRole('checkbox', { name: `Select ${data.quiet}` }).check()
+    await expect(page.getByRole('button', { name: /^Start/ })).toHaveAttribute('aria-disabled', 'true')
+    await expect(page.getByRole('button', { name: /^Delete/ })).toHaveAttribute('aria-disabled', 'true')
+  })
+})
