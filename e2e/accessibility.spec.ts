@@ -97,6 +97,7 @@ const pages: [string, (data: Data) => string][] = [
   ['Groups', () => '/groups'],
   ['Activity', () => '/activity'],
   ['Settings', () => '/settings'],
+  ['Jobs', () => '/jobs'],
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

@@ -22,6 +22,7 @@ interface Data {
   site: string
   target: string
   group: string
+  job: string
 }
 
 /** The longest names the model allows, where a phone has the least room: targets, a group, a job, a request. */
@@ -39,8 +40,9 @@ async function makeData(msx: MsxContext, unique: (prefix: string) => string): Pr
   const group = `${unique('grp')} ${'production database servers '.repeat(4)}`.slice(0, 128).trim()
   await createGroup(msx, group)
   await addGroupMembers(msx, group, [target, blocked])
+  const job = `${unique('job')}-${'nightly-full-backup-'.repeat(5)}`.slice(0, 128)
   await createJob(msx, {
-    name: `${unique('job')}-${'nightly-full-backup-'.repeat(5)}`.slice(0, 128),
+    name: job,
     steps: [{ name: 'back up', kind: 'cmdexec', command: `sqlcmd -Q "EXEC ${'dbo.BackupAllDatabases'.repeat(8)}"` }],
     targets: { servers: [target], groups: [] },
   })
@@ -58,7 +60,7 @@ async function makeData(msx: MsxContext, unique: (prefix: string) => string): Pr
     keyFingerprint: `sha256:${Buffer.from(asking).toString('hex').padEnd(64, 'a').slice(0, 64)}`,
     sourceAddress: '10.1.2.3',
   })
-  return { site, target, group }
+  return { site, target, group, job }
 }
 
 /**
@@ -105,6 +107,8 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['Users', () => '/users'],
   ['Your account', () => '/account'],
   ['Settings', () => '/settings'],
+  ['Jobs', () => '/jobs'],
+  ['a job', (d) => `/jobs/${encodeURIComponent(d.job)}?tab=steps`],
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],
 ]
@@ -151,7 +155,7 @@ test('the navigation opens from the menu button and reaches every section, the a
   await test.step('opened, every link is on the screen; Escape closes it and the focus is back', async () => {
     await menu.click()
     await expect(menu).toHaveAttribute('aria-expanded', 'true')
-    for (const name of ['Target servers', 'Groups', 'Master Server Wizard', 'Activity', 'Settings', 'Users'])
+    for (const name of ['Target servers', 'Jobs', 'Groups', 'Master Server Wizard', 'Activity', 'Settings', 'Users'])
       await expect(navigation.getByRole('link', { name, exact: true })).toBeInViewport()
     await expect(navigation.getByRole('link', { name: new RegExp(user.name) })).toBeInViewport()
     await expect(navigation.getByRole('button', { name: 'Sign out' })).toBeInViewport()
