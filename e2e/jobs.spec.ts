@@ -148,10 +148,18 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await page.getByRole('link', { name: 'Targets' }).click()
     await expect(page.getByRole('table', { name: 'Target servers of the job' }).getByRole('row')).toHaveCount(3)
     await page.getByRole('link', { name: 'History' }).click()
-    const run = page.getByRole('list', { name: 'Runs' }).getByRole('listitem').first()
+    const grid = page.getByRole('table', { name: 'Latest runs per target' })
+    await expect(grid.getByRole('list', { name: `Runs on ${data.targets[0]}` }).getByRole('listitem')).toHaveText(
+      /^Failed, started .+ UTC, 1\.2 s$/,
+    )
+    await expect(grid.getByRole('row').filter({ hasText: data.targets[1] })).toContainText('Never run')
+    const run = page.getByRole('list', { name: 'Runs', exact: true }).getByRole('listitem').first()
     await run.locator('summary').click()
     await expect(run).toContainText('The network path was not found.')
     await expect(run).toContainText('copy: no route')
+    await choose(page, 'Outcome', 'Succeeded')
+    await expect(page).toHaveURL(/tab=history&outcome=succeeded|outcome=succeeded/)
+    await expect(page.getByText('No run of this job matches, in this window.')).toBeVisible()
   })
 
   await test.step('Delete from its page: DELETE to its targets, and back to the list', async () => {

@@ -5,7 +5,7 @@ import { ChoiceFilter, hasFilters, ResetFilters } from '@/components/data-table/
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 import type { AuditListParams } from '@/lib/query/keys'
-import { DateRangeFilter } from './date-range-filter'
+import { DateRangeFilter } from '@/components/data-table/date-range-filter'
 
 const RESULTS = [
   { value: 'success', label: 'Success' },

@@ -66,18 +66,30 @@ export async function listJobHistory(db: Db, rawQuery: JobHistoryQuery): Promise
     message: run.message,
     startedAt: run.startedAt.toISOString(),
     durationMs: run.durationMs,
-    steps: steps
-      .filter((s) => s.runId === run.runId && s.targetId === run.targetId)
-      .map((s) => ({
-        stepNumber: s.stepNumber,
-        stepName: s.stepName,
-        runStatus: s.runStatus,
-        outcome: runOutcomeLabel(s.runStatus),
-        message: s.message,
-        startedAt: s.startedAt.toISOString(),
-        durationMs: s.durationMs,
-        retriesAttempted: s.retriesAttempted,
-        output: s.output,
-      })),
+    steps: steps.filter((s) => s.runId === run.runId && s.targetId === run.targetId).map(stepRunOf),
   }))
+}
+
+/** A step's row of history as the dashboard and the CLI show it. */
+export function stepRunOf(s: {
+  stepNumber: number
+  stepName: string
+  runStatus: number
+  message: string
+  startedAt: Date
+  durationMs: number
+  retriesAttempted: number
+  output: string
+}): StepRun {
+  return {
+    stepNumber: s.stepNumber,
+    stepName: s.stepName,
+    runStatus: s.runStatus,
+    outcome: runOutcomeLabel(s.runStatus),
+    message: s.message,
+    startedAt: s.startedAt.toISOString(),
+    durationMs: s.durationMs,
+    retriesAttempted: s.retriesAttempted,
+    output: s.output,
+  }
 }

@@ -16,9 +16,10 @@ import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
-import { listJobHistory } from '@/lib/msx/job-history'
 import { describeJob } from '@/lib/msx/job-list'
+import { jobRunGrid, jobRunsQuery, listJobRuns } from '@/lib/msx/job-runs'
 import { readOperator } from '@/lib/msx/operator'
+import { readQuery } from '@/lib/query/url'
 
 type Props = {
   params: Promise<{ name: string }>
@@ -40,7 +41,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JobPage({ params, searchParams }: Props) {
   const name = readName((await params).name)
   const { who } = await requirePage('read')
-  const tabParam = (await searchParams).tab
+  const search = await searchParams
+  const tabParam = search.tab
   const tab: JobTab = JOB_TABS.find((t) => t.id === tabParam)?.id ?? 'general'
   const database = await db()
   const job = await describeJob(database, name).catch((error) => {
@@ -68,7 +70,17 @@ export default async function JobPage({ params, searchParams }: Props) {
       {tab === 'schedules' && <SchedulesPanel job={job} now={new Date()} />}
       {tab === 'targets' && <TargetsPanel job={job} />}
       {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
-      {tab === 'history' && <HistoryPanel runs={await listJobHistory(database, { job: d.name, limit: 50 })} />}
+      {tab === 'history' && (await historyOf(database, d.name, search))}
     </div>
   )
+}
+
+async function historyOf(
+  database: Awaited<ReturnType<typeof db>>,
+  job: string,
+  search: Record<string, string | string[] | undefined>,
+) {
+  const query = readQuery(jobRunsQuery, search)
+  const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
+  return <HistoryPanel grid={grid.rows} list={list} query={query} />
 }

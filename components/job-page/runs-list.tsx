@@ -1,0 +1,86 @@
+'use client'
+
+// The History list: the job's runs in a time window, filtered by target and outcome, paged on the server; each run
+// opens to its steps, their messages and output.
+import { TimerIcon } from 'lucide-react'
+import { UrlPagination } from '@/components/data-table/url-pagination'
+import { useUrlState } from '@/components/data-table/use-url-state'
+import { LocalDate, Timestamp } from '@/components/format/relative-time'
+import { formatDuration } from '@/components/target-page/format'
+import { OutcomeBadge } from '@/components/target-page/outcome-badge'
+import { Card, CardContent } from '@/components/ui/card'
+import type { JobRunList } from '@/lib/msx/job-runs'
+import { HistoryToolbar } from './history-toolbar'
+
+export function RunsList({
+  list,
+  query,
+}: {
+  list: JobRunList
+  query: { target?: string; outcome?: string; from?: string; to?: string }
+}) {
+  const { update } = useUrlState()
+  return (
+    <Card className="overflow-hidden">
+      <div className="grid gap-2 border-b p-3">
+        <HistoryToolbar query={query} onChange={update} />
+        <p className="text-xs text-muted-foreground">
+          Runs started from <LocalDate iso={list.from} /> to <LocalDate iso={list.to} />, newest first.
+        </p>
+      </div>
+      {list.rows.length === 0 ? (
+        <CardContent className="py-6">
+          <p className="text-sm text-muted-foreground">No run of this job matches, in this window.</p>
+        </CardContent>
+      ) : (
+        <ul className="divide-y" aria-label="Runs">
+          {list.rows.map((run) => (
+            <li key={`${run.runId}-${run.targetName}`}>
+              <details>
+                <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+                  <OutcomeBadge outcome={run.outcome} />
+                  <span className="font-mono text-[13px] font-medium">{run.targetName}</span>
+                  <Timestamp iso={run.startedAt} />
+                  <span className="text-sm tabular-nums text-muted-foreground">{formatDuration(run.durationMs)}</span>
+                  {run.longerThanUsual && (
+                    <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-700 dark:text-amber-400">
+                      <TimerIcon className="size-3.5" aria-hidden />
+                      Longer than usual ({formatDuration(run.usualMs)})
+                    </span>
+                  )}
+                  <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{run.message}</span>
+                </summary>
+                <ol
+                  className="grid gap-3 border-t bg-muted/20 px-4 py-3"
+                  aria-label={`Steps of the run on ${run.targetName}`}
+                >
+                  {run.steps.map((step) => (
+                    <li key={`${step.stepNumber}-${step.startedAt}`} className="grid gap-1.5">
+                      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                        <span className="font-medium">
+                          Step {step.stepNumber}: {step.stepName}
+                        </span>
+                        <OutcomeBadge outcome={step.outcome} />
+                        <span className="tabular-nums text-muted-foreground">{formatDuration(step.durationMs)}</span>
+                        {step.retriesAttempted > 0 && (
+                          <span className="text-muted-foreground">{step.retriesAttempted} retries</span>
+                        )}
+                      </div>
+                      {step.message && <p className="text-sm break-words">{step.message}</p>}
+                      {step.output && (
+                        <pre className="max-h-60 overflow-auto rounded bg-muted/60 p-2 font-mono text-xs whitespace-pre-wrap break-words dark:bg-black/30">
+                          {step.output}
+                        </pre>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      <UrlPagination noun="runs" list={list} update={update} />
+    </Card>
+  )
+}

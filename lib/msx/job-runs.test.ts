@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { enlist, testDatabase } from '../../test/support/fixtures'
+import { jobRunGrid, listJobRuns } from './job-runs'
+import { createJob } from './jobs'
+import { recordOutcomes } from './outcomes'
+
+const t = testDatabase()
+const HOUR = 3_600_000
+const now = new Date('2026-12-02T12:00:00Z')
+
+async function run(target: string, n: number, runStatus: 0 | 1, durationMs: number, hoursAgo: number) {
+  const job = await t.ctx.db.job.findFirstOrThrow({ where: { name: 'nightly' } })
+  const row = await t.ctx.db.targetServer.findFirstOrThrow({ where: { name: target } })
+  const key = `${target}-${n}`
+  await recordOutcomes(t.ctx.db, row, [
+    {
+      idempotencyKey: `${key}:0`,
+      runId: key,
+      jobId: job.id,
+      jobName: 'nightly',
+      stepNumber: 0,
+      stepName: '(job outcome)',
+      runStatus,
+      message: runStatus ? 'The job succeeded.' : 'The job failed.',
+      output: '',
+      retriesAttempted: 0,
+      startedAt: new Date(now.getTime() - hoursAgo * HOUR).toISOString(),
+      durationMs,
+    },
+    {
+      idempotencyKey: `${key}:1`,
+      runId: key,
+      jobId: job.id,
+      jobName: 'nightly',
+      stepNumber: 1,
+      stepName: 'work',
+      runStatus,
+      message: '',
+      output: `output ${n}`,
+      retriesAttempted: 0,
+      startedAt: new Date(now.getTime() - hoursAgo * HOUR).toISOString(),
+      durationMs,
+    },
+  ])
+}
+
+describe("a job's History", () => {
+  it('lists runs in a window, filtered and paged, each against its target’s usual duration', async () => {
+    for (const name of ['HR1', 'HR2', 'HR3']) await enlist(t.ctx, name)
+    await createJob(t.ctx, {
+      name: 'nightly',
+      steps: [{ name: 'work', kind: 'cmdexec', command: 'echo' }],
+      targets: { servers: ['HR1', 'HR2', 'HR3'], groups: [] },
+    })
+    // HR1's runs take 10 s, but its newest took 35 s: longer than twice its usual (p95) duration
+    for (let n = 1; n <= 20; n++) await run('HR1', n, 1, 10_000, 30 - n)
+    await run('HR1', 21, 0, 35_000, 1)
+    await run('HR2', 1, 1, 5_000, 24 * 10) // outside the default 7-day window
+
+    const list = await listJobRuns(t.ctx.db, 'nightly', {}, now)
+    expect(list.total).toBe(21)
+    const [newest] = list.rows
+    expect(newest).toMatchObject({ targetName: 'HR1', outcome: 'Failed', durationMs: 35_000, longerThanUsual: true })
+    expect(newest?.steps.map((s) => s.output)).toEqual(['output 21'])
+    expect(list.rows.filter((r) => r.longerThanUsual)).toHaveLength(1)
+
+    expect((await listJobRuns(t.ctx.db, 'nightly', { outcome: 'failed' }, now)).total).toBe(1)
+    expect((await listJobRuns(t.ctx.db, 'nightly', { target: 'hr2' }, now)).total).toBe(0)
+    const older = await listJobRuns(t.ctx.db, 'nightly', { target: 'HR2', from: '2026-11-01T00:00:00Z' }, now)
+    expect(older.rows.map((r) => r.targetName)).toEqual(['HR2'])
+    const page2 = await listJobRuns(t.ctx.db, 'nightly', { pageSize: 20, page: 2 }, now)
+    expect(page2.rows).toHaveLength(1)
+  })
+
+  it('grids each target’s latest runs, oldest first, and says which never ran', async () => {
+    const grid = await jobRunGrid(t.ctx.db, 'nightly')
+    expect(grid.rows.map((r) => [r.targetName, r.runs.length])).toEqual([
+      ['HR1', 20],
+      ['HR2', 1],
+      ['HR3', 0],
+    ])
+    const hr1 = grid.rows[0]
+    expect(hr1?.usualMs).toBe(10_000)
+    expect(hr1?.runs.at(-1)).toMatchObject({ outcome: 'Failed', longerThanUsual: true })
+  })
+})

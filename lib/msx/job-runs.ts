@@ -1,0 +1,192 @@
+// A job's runs for its History tab: the list (filtered by target, group, outcome and a time window, paged in the
+// database) and the grid (each target's latest runs side by side), each run measured against its target's usual
+// duration: the p95 of that target's recent runs, a run over twice that being "longer than usual".
+import 'server-only'
+import { z } from 'zod'
+import type { Db } from '../db/client'
+import { percentile } from '../stats/percentiles'
+import { type StepRun, stepRunOf } from './job-history'
+import { findJob } from './jobs'
+import { nameKey } from './names'
+import { pageFields } from './paging'
+import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
+
+/** A run is "longer than usual" past this many times its target's usual (p95) duration. */
+export const LONGER_THAN_USUAL = 2
+/** The recent runs a target's usual duration is measured over. */
+const USUAL_OVER_RUNS = 50
+/** The runs of each target the grid shows. */
+export const GRID_RUNS = 20
+/** The default time window of the runs list, when the URL gives none. */
+export const DEFAULT_WINDOW_DAYS = 7
+
+const RUN_OUTCOME_FILTERS = { failed: 0, succeeded: 1, retry: 2, canceled: 3 } as const
+
+export const jobRunsQuery = z.object({
+  target: z.string().trim().max(128).optional(),
+  group: z.string().trim().max(128).optional(),
+  outcome: z.enum(Object.keys(RUN_OUTCOME_FILTERS) as [keyof typeof RUN_OUTCOME_FILTERS]).optional(),
+  /** ISO dates; the window defaults to the last DEFAULT_WINDOW_DAYS days */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  ...pageFields,
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+})
+export type JobRunsQuery = z.input<typeof jobRunsQuery>
+
+export interface RunSummary {
+  runId: string
+  targetName: string
+  outcome: RunOutcomeLabel
+  message: string
+  startedAt: string
+  durationMs: number
+  /** the target's usual duration (p95 of its recent runs), when it has some */
+  usualMs: number | null
+  longerThanUsual: boolean
+}
+
+export interface JobRunList {
+  rows: (RunSummary & { steps: StepRun[] })[]
+  total: number
+  page: number
+  pageSize: number
+  from: string
+  to: string
+}
+
+export interface GridRow {
+  targetName: string
+  usualMs: number | null
+  /** oldest first, at most GRID_RUNS */
+  runs: RunSummary[]
+}
+
+/** Each target's usual duration of this job: the p95 of its latest runs. */
+async function usualDurations(db: Db, jobId: number, targetIds: number[]) {
+  const usual = new Map<number, number>()
+  await Promise.all(
+    targetIds.map(async (targetId) => {
+      const runs = await db.jobHistory.findMany({
+        where: { jobId, targetId, stepNumber: 0 },
+        orderBy: { startedAt: 'desc' },
+        take: USUAL_OVER_RUNS,
+        select: { durationMs: true },
+      })
+      if (runs.length > 0) usual.set(targetId, percentile(Float64Array.from(runs.map((r) => r.durationMs)).sort(), 95))
+    }),
+  )
+  return usual
+}
+
+type HistoryRow = {
+  runId: string
+  targetId: number | null
+  targetName: string
+  runStatus: number
+  message: string
+  startedAt: Date
+  durationMs: number
+}
+
+function summary(row: HistoryRow, usualMs: number | null): RunSummary {
+  return {
+    runId: row.runId,
+    targetName: row.targetName,
+    outcome: runOutcomeLabel(row.runStatus),
+    message: row.message,
+    startedAt: row.startedAt.toISOString(),
+    durationMs: row.durationMs,
+    usualMs,
+    longerThanUsual: usualMs !== null && usualMs > 0 && row.durationMs > LONGER_THAN_USUAL * usualMs,
+  }
+}
+
+const RUN_FIELDS = {
+  runId: true,
+  targetId: true,
+  targetName: true,
+  runStatus: true,
+  message: true,
+  startedAt: true,
+  durationMs: true,
+} as const
+
+export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuery = {}, now = new Date()) {
+  const query = jobRunsQuery.parse(rawQuery)
+  const job = await findJob(db, jobName)
+  const to = query.to ? new Date(query.to) : now
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
+  const where = {
+    jobId: job.id,
+    stepNumber: 0,
+    startedAt: { gte: from, lte: to },
+    ...(query.target ? { targetName: { in: await sameNamed(db, query.target) } } : {}),
+    ...(query.group ? { target: { groups: { some: { group: { nameKey: nameKey(query.group) } } } } } : {}),
+    ...(query.outcome ? { runStatus: RUN_OUTCOME_FILTERS[query.outcome] } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.jobHistory.count({ where }),
+    db.jobHistory.findMany({
+      where,
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: RUN_FIELDS,
+    }),
+  ])
+  const [usual, steps] = await Promise.all([
+    usualDurations(db, job.id, [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))]),
+    db.jobHistory.findMany({
+      where: { jobId: job.id, runId: { in: rows.map((r) => r.runId) }, stepNumber: { gt: 0 } },
+      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    }),
+  ])
+  return {
+    rows: rows.map((r) => ({
+      ...summary(r, r.targetId ? (usual.get(r.targetId) ?? null) : null),
+      steps: steps.filter((s) => s.runId === r.runId && s.targetId === r.targetId).map(stepRunOf),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    from: from.toISOString(),
+    to: to.toISOString(),
+  } satisfies JobRunList
+}
+
+// history keeps the name a target had, so a target is found by its name as it was written
+async function sameNamed(db: Db, target: string) {
+  const found = await db.targetServer.findUnique({ where: { nameKey: nameKey(target) }, select: { name: true } })
+  return [...new Set([target, found?.name ?? target])]
+}
+
+/** The grid: for each target holding the job (a page of them, by name), its latest runs, oldest first. */
+export async function jobRunGrid(db: Db, jobName: string, page = 1, pageSize = 25) {
+  const job = await findJob(db, jobName)
+  const [total, holders] = await Promise.all([
+    db.jobServer.count({ where: { jobId: job.id } }),
+    db.jobServer.findMany({
+      where: { jobId: job.id },
+      orderBy: { target: { nameKey: 'asc' } },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { targetId: true, target: { select: { name: true } } },
+    }),
+  ])
+  const ids = holders.map((h) => h.targetId)
+  const usual = await usualDurations(db, job.id, ids)
+  const rows: GridRow[] = await Promise.all(
+    holders.map(async (h) => {
+      const runs = await db.jobHistory.findMany({
+        where: { jobId: job.id, targetId: h.targetId, stepNumber: 0 },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        take: GRID_RUNS,
+        select: RUN_FIELDS,
+      })
+      const usualMs = usual.get(h.targetId) ?? null
+      return { targetName: h.target.name, usualMs, runs: runs.reverse().map((r) => summary(r, usualMs)) }
+    }),
+  )
+  return { rows, total, page, pageSize }
+}
