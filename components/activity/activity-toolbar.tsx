@@ -1,11 +1,11 @@
 'use client'
 
 import { ServerIcon, TagIcon, UserIcon } from 'lucide-react'
+import { DateRangeFilter } from '@/components/data-table/date-range-filter'
 import { ChoiceFilter, hasFilters, ResetFilters } from '@/components/data-table/filters'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 import type { AuditListParams } from '@/lib/query/keys'
-import { DateRangeFilter } from '@/components/data-table/date-range-filter'
 
 const RESULTS = [
   { value: 'success', label: 'Success' },
