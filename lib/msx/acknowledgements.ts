@@ -1,8 +1,9 @@
 // A target acknowledges what it downloaded, or the error it met. A carried-out instruction is marked downloaded;
 // an error is written to it and blocks the target's further downloads; a carried-out SET-POLL changes the target's
-// polling interval, a carried-out DEFECT completes its defection, and a re-synchronizing target with nothing left
-// to download is back to normal. The gateway hands over the acknowledgements of many targets at once (a fleet-wide
-// post is acknowledged by every target within seconds), so each of these is one statement for all of them.
+// polling interval, a carried-out INSERT or UPDATE of a job sets the definition version the target holds, a
+// carried-out DEFECT completes its defection, and a re-synchronizing target with nothing left to download is back
+// to normal. The gateway hands over the acknowledgements of many targets at once (a fleet-wide post is acknowledged
+// by every target within seconds), so each of these is one statement for all of them.
 import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { chunks, join, sql, timestamp } from '../db/sql'
@@ -46,6 +47,8 @@ interface Unread {
   targetId: number | null
   operation: string
   value: string | null
+  objectId: number | null
+  jobVersion: number | null
 }
 
 async function acknowledgeIn(tx: Tx, batch: TargetAcknowledgements[], now: Date) {
@@ -54,7 +57,7 @@ async function acknowledgeIn(tx: Tx, batch: TargetAcknowledgements[], now: Date)
   for (const part of chunks(ids, IDS_PER_QUERY))
     for (const row of await tx.downloadInstruction.findMany({
       where: { id: { in: part }, status: 0 },
-      select: { id: true, targetId: true, operation: true, value: true },
+      select: { id: true, targetId: true, operation: true, value: true, objectId: true, jobVersion: true },
     }))
       unread.set(row.id, row)
 
@@ -86,6 +89,8 @@ async function acknowledgeIn(tx: Tx, batch: TargetAcknowledgements[], now: Date)
       data: { errorMessage: (ack.error?.trim() || 'The target could not carry out the instruction.').slice(0, 2000) },
     })
 
+  await recordHeldVersions(tx, carriedOut.flat())
+
   const results: { enlisted: boolean }[] = []
   const intervals = new Map<number, number>()
   const stillEnlisted: number[] = []
@@ -104,6 +109,23 @@ async function acknowledgeIn(tx: Tx, batch: TargetAcknowledgements[], now: Date)
   await applyPollIntervals(tx, intervals, now)
   await settleResyncs(tx, stillEnlisted)
   return results
+}
+
+/** A carried-out INSERT or UPDATE of a job: the target now holds the version it posted (one statement per version). */
+async function recordHeldVersions(tx: Tx, rows: Unread[]) {
+  const byVersion = new Map<string, { jobId: number; version: number; targetIds: number[] }>()
+  for (const row of rows) {
+    if (row.jobVersion === null || row.objectId === null || row.targetId === null) continue
+    const key = `${row.objectId}:${row.jobVersion}`
+    const group = byVersion.get(key) ?? { jobId: row.objectId, version: row.jobVersion, targetIds: [] }
+    group.targetIds.push(row.targetId)
+    byVersion.set(key, group)
+  }
+  // in posting order, so that of two acknowledged at once the later one's version stays
+  const groups = [...byVersion.values()].sort((a, b) => a.version - b.version)
+  for (const { jobId, version, targetIds } of groups)
+    for (const part of chunks(targetIds, IDS_PER_QUERY))
+      await tx.jobServer.updateMany({ where: { jobId, targetId: { in: part } }, data: { heldVersion: version } })
 }
 
 /** A carried-out SET-POLL: the new interval, and the moment the target counts as suspected offline under it. */

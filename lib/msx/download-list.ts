@@ -1,7 +1,7 @@
 // sysdownloadlist: the instructions posted to each target, downloaded in insertion (id) order.
 import 'server-only'
 import type { Tx } from '../db/client'
-import { chunks, join, timestamp } from '../db/sql'
+import { chunks, join, sql, timestamp } from '../db/sql'
 import type { ObjectType, Operation } from './operations'
 import type { Recipient } from './recipients'
 import { notifyGateway } from './signals'
@@ -24,16 +24,22 @@ export async function postInstructions(
   now = new Date(),
 ): Promise<number> {
   if (targets.length === 0) return 0
+  // INSERT and UPDATE carry the version of the definition they post, for the target's held version once acknowledged
+  const carriesJob = spec.objectType === 'JOB' && (spec.operation === 'INSERT' || spec.operation === 'UPDATE')
+  const jobVersion =
+    carriesJob && spec.objectId != null
+      ? sql`(SELECT j.version FROM jobs j WHERE j.id = CAST(${spec.objectId} AS INTEGER))`
+      : sql`CAST(NULL AS INTEGER)`
   let posted = 0
   // INSERT ... SELECT: one statement per 5,000 targets instead of Prisma's row-by-row createMany
   for (const ids of chunks(targets.map((t) => t.id))) {
     posted += await tx.$executeRaw`
       INSERT INTO download_instructions
         (source_server, operation, object_type, object_id, object_name, value, deleted_object_name,
-         target_id, target_name, date_posted, status)
+         target_id, target_name, date_posted, status, job_version)
       SELECT ${sourceServer}, ${spec.operation}, ${spec.objectType}, CAST(${spec.objectId ?? null} AS INTEGER),
         ${spec.objectName ?? null}, ${spec.value ?? null}, ${spec.deletedObjectName ?? null},
-        t.id, t.name, ${timestamp(tx, now)}, 0
+        t.id, t.name, ${timestamp(tx, now)}, 0, ${jobVersion}
       FROM target_servers t WHERE t.id IN (${join(ids)}) ORDER BY t.id`
   }
   await notifyGateway(tx)

@@ -5,7 +5,8 @@ import { createJob, parseJobDefinition, updateJob } from './jobs'
 import { nameKey } from './names'
 
 export interface ApplyJobResult {
-  action: 'created' | 'updated'
+  /** unchanged: the file holds the job as the master has it; its version stays and nothing is posted */
+  action: 'created' | 'updated' | 'unchanged'
   name: string
   version: number
   /** what the change posted: INSERT to targets that gained the job, UPDATE to those keeping it, DELETE to those losing it */
@@ -20,7 +21,8 @@ export async function applyJob(ctx: MsxContext, input: unknown): Promise<ApplyJo
   const def = parseJobDefinition(input)
   const existing = await ctx.db.job.findUnique({ where: { nameKey: nameKey(def.name) }, select: { name: true } })
   const last = await ctx.db.downloadInstruction.findFirst({ orderBy: { id: 'desc' }, select: { id: true } })
-  const { job } = existing ? await updateJob(ctx, existing.name, def) : await createJob(ctx, def)
+  const saved = existing ? await updateJob(ctx, existing.name, def) : await createJob(ctx, def)
+  const { job } = saved
   const rows = await ctx.db.downloadInstruction.findMany({
     where: { id: { gt: last?.id ?? 0 }, objectType: 'JOB', objectId: job.id },
     orderBy: { id: 'asc' },
@@ -31,5 +33,6 @@ export async function applyJob(ctx: MsxContext, input: unknown): Promise<ApplyJo
     const targets = rows.filter((r) => r.operation === operation).map((r) => r.targetName)
     if (targets.length > 0) posted.push({ operation, targets })
   }
-  return { action: existing ? 'updated' : 'created', name: job.name, version: job.version, posted }
+  const action = !existing ? 'created' : 'changed' in saved && !saved.changed ? 'unchanged' : 'updated'
+  return { action, name: job.name, version: job.version, posted }
 }

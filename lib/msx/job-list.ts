@@ -2,7 +2,7 @@
 // full, its definition written in the job-file format so that it can be saved and applied again.
 import 'server-only'
 import type { Db } from '../db/client'
-import type { JobDefinitionInput } from './job-definition'
+import { type JobFile, jobFileOf } from './job-file-of'
 import { findJob } from './jobs'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
 
@@ -92,58 +92,24 @@ export interface JobTargetState {
 export interface JobDescription {
   version: number
   owner: string
-  definition: JobDefinitionInput & { targets: { servers: string[]; groups: string[] } }
+  definition: JobFile
   targets: JobTargetState[]
 }
 
 export async function describeJob(db: Db, name: string): Promise<JobDescription> {
   const found = await findJob(db, name)
-  const job = await db.job.findUniqueOrThrow({
-    where: { id: found.id },
-    include: {
-      steps: { orderBy: { stepNumber: 'asc' } },
-      schedules: { orderBy: { name: 'asc' } },
-      groups: { include: { group: { select: { name: true } } } },
-      servers: { include: { target: { select: { name: true } } } },
-    },
-  })
+  const [job, definition] = await Promise.all([
+    db.job.findUniqueOrThrow({
+      where: { id: found.id },
+      include: { servers: { include: { target: { select: { name: true } } } } },
+    }),
+    jobFileOf(db, found.id),
+  ])
   const servers = [...job.servers].sort((a, b) => a.target.name.localeCompare(b.target.name))
   return {
     version: job.version,
     owner: job.owner,
-    definition: {
-      name: job.name,
-      description: job.description,
-      enabled: job.enabled,
-      category: job.category,
-      notify: {
-        email: job.notifyEmail,
-        pager: job.notifyPager,
-        webhook: job.notifyWebhook,
-      } as JobDefinitionInput['notify'],
-      steps: job.steps.map((s) => ({
-        name: s.name,
-        kind: s.kind as 'cmdexec' | 'sql',
-        command: s.command,
-        ...(s.connection ? { connection: s.connection } : {}),
-        ...(s.proxy ? { proxy: s.proxy } : {}),
-        onSuccess: s.onSuccess,
-        onFailure: s.onFailure,
-        retryAttempts: s.retryAttempts,
-        retryIntervalSeconds: s.retryIntervalSeconds,
-        ...(s.timeoutSeconds ? { timeoutSeconds: s.timeoutSeconds } : {}),
-      })),
-      schedules: job.schedules.map((s) => ({
-        name: s.name,
-        ...(s.cron ? { cron: s.cron } : {}),
-        ...(s.runAt ? { runAt: s.runAt.toISOString() } : {}),
-        enabled: s.enabled,
-      })),
-      targets: {
-        servers: servers.filter((s) => s.direct).map((s) => s.target.name),
-        groups: job.groups.map((g) => g.group.name).sort(),
-      },
-    },
+    definition,
     targets: servers.map((s) => ({
       name: s.target.name,
       direct: s.direct,

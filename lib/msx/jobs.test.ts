@@ -109,7 +109,7 @@ describe('multiserver jobs', () => {
     const [a, name] = [uniqueName(), uniqueName('job')]
     await enlist(t.ctx, a)
     const { job } = await createJob(t.ctx, definition(name, { servers: [a] }))
-    await updateJob(t.ctx, name, definition(name))
+    await updateJob(t.ctx, name, { ...definition(name), description: 'Weekly maintenance' })
     expect(await instructionsFor(job.id)).toEqual([`INSERT ${a}`, `UPDATE ${a}`])
   })
 

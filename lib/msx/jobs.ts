@@ -7,7 +7,9 @@ import { inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
 import { conflict, invalid, notFound } from './errors'
 import { describeIssues, type JobDefinition, type JobDefinitionInput, jobDefinition } from './job-definition'
+import { type JobFile, jobFileOf, sameJobFile, toJobFile } from './job-file-of'
 import { directTargetIds, reconcileJobTargets } from './job-targets'
+import { keepCurrentVersion, keepJobVersion, refuseIfChangedSince } from './job-versions'
 import { activeMaster } from './master'
 import { nameKey } from './names'
 import { resolveRecipients } from './recipients'
@@ -62,7 +64,7 @@ function scheduleRows(def: JobDefinition) {
   }))
 }
 
-/** The targets named in a definition, as direct target ids and group ids (all must exist). */
+/** The targets named in a definition, as direct target ids and group ids (all must exist), and their names. */
 async function resolveTargets(tx: Tx, targets: NonNullable<JobDefinition['targets']>) {
   const servers = targets.servers.length > 0 ? await resolveRecipients(tx, { targets: targets.servers }) : []
   const groups = await Promise.all(
@@ -72,7 +74,16 @@ async function resolveTargets(tx: Tx, targets: NonNullable<JobDefinition['target
       return group
     }),
   )
-  return { serverIds: new Set(servers.map((s) => s.id)), groupIds: new Set(groups.map((g) => g.id)) }
+  return {
+    serverIds: new Set(servers.map((s) => s.id)),
+    groupIds: new Set(groups.map((g) => g.id)),
+    names: { servers: servers.map((s) => s.name), groups: groups.map((g) => g.name) },
+  }
+}
+
+/** The job file a definition saves as, with the targets it names (or, without any, those the job keeps). */
+function jobFileFrom(def: JobDefinition, targets: JobFile['targets']): JobFile {
+  return toJobFile(jobColumns(def), stepRows(def), scheduleRows(def), targets)
 }
 
 async function setJobGroups(tx: Tx, jobId: number, groupIds: Set<number>) {
@@ -99,11 +110,14 @@ export async function createJob(ctx: MsxContext, input: JobDefinitionInput) {
       },
     })
     let inserted = 0
+    let targetNames: JobFile['targets'] = { servers: [], groups: [] }
     if (def.targets) {
-      const { serverIds, groupIds } = await resolveTargets(tx, def.targets)
+      const { serverIds, groupIds, names } = await resolveTargets(tx, def.targets)
       await setJobGroups(tx, job.id, groupIds)
       inserted = (await reconcileJobTargets(tx, master.name, job, serverIds)).inserted.length
+      targetNames = names
     }
+    await keepJobVersion(tx, job.id, job.version, jobFileFrom(def, targetNames), ctx.actor.name)
     await recordAudit(tx, ctx.actor, {
       action: 'job.create',
       objectType: 'job',
@@ -114,21 +128,39 @@ export async function createJob(ctx: MsxContext, input: JobDefinitionInput) {
   })
 }
 
+export interface UpdateJobOptions {
+  /** the version the editor opened: a job saved since is refused, saying who saved it and when */
+  expectedVersion?: number
+}
+
 /**
  * Replaces a job's definition. Targets that keep it get UPDATE; with `targets` in the definition, targets
- * that gain it get INSERT and those that lose it get DELETE.
+ * that gain it get INSERT and those that lose it get DELETE. A definition that changes nothing keeps the
+ * version and posts nothing.
  */
-export async function updateJob(ctx: MsxContext, name: string, input: JobDefinitionInput) {
+export async function updateJob(
+  ctx: MsxContext,
+  name: string,
+  input: JobDefinitionInput,
+  options: UpdateJobOptions = {},
+) {
   const def = parseJobDefinition(input)
   return inTransaction(ctx, async (tx) => {
     const master = await activeMaster(tx)
     const job = await findJob(tx, name)
+    await refuseIfChangedSince(tx, job, options.expectedVersion)
     if (nameKey(def.name) !== job.nameKey) {
       const clash = await tx.job.findUnique({ where: { nameKey: nameKey(def.name) } })
       if (clash) throw conflict(`A multiserver job named "${clash.name}" already exists.`)
     }
+    const before = await jobFileOf(tx, job.id)
+    const targets = def.targets ? await resolveTargets(tx, def.targets) : null
+    const after = jobFileFrom(def, targets?.names ?? before.targets)
+    if (sameJobFile(before, after)) return { job, changed: false, updated: 0, inserted: 0, deleted: 0 }
+    await keepCurrentVersion(tx, job, before)
     await tx.jobStep.deleteMany({ where: { jobId: job.id } })
     await tx.jobSchedule.deleteMany({ where: { jobId: job.id } })
+    // the new version first: the instructions posted below carry it
     const updated = await tx.job.update({
       where: { id: job.id },
       data: {
@@ -138,11 +170,11 @@ export async function updateJob(ctx: MsxContext, name: string, input: JobDefinit
         schedules: { create: scheduleRows(def) },
       },
     })
+    await keepJobVersion(tx, job.id, updated.version, after, ctx.actor.name)
     let changes = { inserted: [] as { id: number; name: string }[], deleted: [] as { id: number; name: string }[] }
-    if (def.targets) {
-      const { serverIds, groupIds } = await resolveTargets(tx, def.targets)
-      await setJobGroups(tx, job.id, groupIds)
-      changes = await reconcileJobTargets(tx, master.name, updated, serverIds)
+    if (targets) {
+      await setJobGroups(tx, job.id, targets.groupIds)
+      changes = await reconcileJobTargets(tx, master.name, updated, targets.serverIds)
     }
     const fresh = new Set(changes.inserted.map((t) => t.id))
     const keeping = await tx.jobServer.findMany({
@@ -169,6 +201,7 @@ export async function updateJob(ctx: MsxContext, name: string, input: JobDefinit
     })
     return {
       job: updated,
+      changed: true,
       updated: toUpdate.length,
       inserted: changes.inserted.length,
       deleted: changes.deleted.length,

@@ -12,6 +12,8 @@ export async function resynchronizeTarget(ctx: MsxContext, name: string) {
     const master = await activeMaster(tx)
     const target = await findTarget(tx, name)
     const { count: removed } = await tx.downloadInstruction.deleteMany({ where: { targetId: target.id, status: 0 } })
+    // it drops every job at the DELETE below, and holds each again once it acknowledges its INSERT
+    await tx.jobServer.updateMany({ where: { targetId: target.id }, data: { heldVersion: null } })
     const now = new Date()
     await postInstructions(
       tx,
