@@ -7,6 +7,7 @@ import { parseJobFile } from '../lib/msx/job-file'
 import type { JobRun } from '../lib/msx/job-history'
 import type { JobDescription } from '../lib/msx/job-list'
 import { callApi, type Json } from './api-client'
+import { addJobVersionCommands } from './job-version-commands'
 import { formatTable, print } from './table'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -28,7 +29,9 @@ export function readJobFile(file: string): unknown {
 }
 
 export function addJobCommands(program: Command) {
-  const job = program.command('job').description('multiserver jobs: apply from files, list, show, start, stop, history')
+  const job = program
+    .command('job')
+    .description('multiserver jobs: apply from files, list, show, start, stop, history, versions')
 
   job
     .command('apply')
@@ -38,6 +41,8 @@ export function addJobCommands(program: Command) {
     .action(async (o) => {
       const result = await callApi('jobs.apply', { definition: readJobFile(o.file) })
       print(o.json, result, () => {
+        if (result.action === 'unchanged')
+          return `Job ${result.name} is unchanged (version ${result.version}): nothing was posted.`
         const head = `${result.action === 'created' ? 'Created' : 'Updated'} job ${result.name} (version ${result.version}).`
         if (result.posted.length === 0) return `${head} Nothing was posted: it targets no server.`
         const lines = result.posted.map(
@@ -118,6 +123,8 @@ export function addJobCommands(program: Command) {
       const runs = await callApi('jobs.history', { name, target: o.target, limit: Number(o.limit) })
       print(o.json, runs, () => (runs.length === 0 ? `Job ${name} has not run yet.` : runs.map(formatRun).join('\n\n')))
     })
+
+  addJobVersionCommands(job)
 }
 
 async function postJobOperation(operation: 'START' | 'STOP', job: string, targets: string[] | undefined) {

@@ -1,15 +1,23 @@
-// Multiserver jobs: applied from files, listed, shown, started and stopped, deleted, and their history.
+// Multiserver jobs: applied from files, listed, shown, started and stopped, deleted, their history, their kept
+// versions (listed, exported, compared), the version each target holds, and the runs in progress.
 import { z } from 'zod'
 import type { MsxContext } from '../../../lib/msx/context'
 import { applyJob } from '../../../lib/msx/job-apply'
 import { listJobHistory } from '../../../lib/msx/job-history'
 import { describeJob, listJobs } from '../../../lib/msx/job-list'
+import { jobTargetVersions } from '../../../lib/msx/job-target-versions'
+import { diffJobVersions, listJobVersions, readJobVersion } from '../../../lib/msx/job-version-list'
 import { deleteJob } from '../../../lib/msx/jobs'
+import { listRunningJobs } from '../../../lib/msx/jobs-running'
 import { postOperation } from '../../../lib/msx/post-operation'
 import { command } from '../command'
 import { jobName, nothing, serverName, serverNames } from './inputs'
 
 const runInput = z.object({ name: jobName, targets: serverNames.optional() })
+const version = z
+  .number({ error: 'a version is a whole number, as msx job versions lists them' })
+  .int('a version is a whole number, as msx job versions lists them')
+  .positive('a version is a whole number from 1, as msx job versions lists them')
 
 async function postJobOperation(ctx: MsxContext, operation: 'START' | 'STOP', input: z.output<typeof runInput>) {
   return postOperation(ctx, {
@@ -79,5 +87,40 @@ export const jobCommands = {
     audit: { action: 'job.stop', objectType: 'job' },
     objectName: (input) => input.name,
     run: (ctx, input) => postJobOperation(ctx, 'STOP', input),
+  }),
+
+  'jobs.versions': command({
+    permission: 'read',
+    input: z.object({ name: jobName }),
+    audit: { action: 'job.versions', objectType: 'job' },
+    run: (ctx, input) => listJobVersions(ctx.db, input.name),
+  }),
+
+  'jobs.export': command({
+    permission: 'read',
+    input: z.object({ name: jobName, version: version.optional() }),
+    audit: { action: 'job.export', objectType: 'job' },
+    run: (ctx, input) => readJobVersion(ctx.db, input.name, input.version),
+  }),
+
+  'jobs.diff': command({
+    permission: 'read',
+    input: z.object({ name: jobName, from: version, to: version }),
+    audit: { action: 'job.diff', objectType: 'job' },
+    run: (ctx, input) => diffJobVersions(ctx.db, input.name, input.from, input.to),
+  }),
+
+  'jobs.targets': command({
+    permission: 'read',
+    input: z.object({ name: jobName }),
+    audit: { action: 'job.targets', objectType: 'job' },
+    run: (ctx, input) => jobTargetVersions(ctx.db, input.name),
+  }),
+
+  'jobs.running': command({
+    permission: 'read',
+    input: nothing,
+    audit: { action: 'job.running', objectType: 'job' },
+    run: (ctx) => listRunningJobs(ctx.db),
   }),
 }

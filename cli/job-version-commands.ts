@@ -1,0 +1,120 @@
+// msx job export, versions, diff, targets and running: a job's kept versions as job files, compared, the version
+// each target holds, and the runs in progress across the fleet.
+import fs from 'node:fs'
+import type { Command } from 'commander'
+import YAML from 'yaml'
+import { invalid } from '../lib/msx/errors'
+import { jobFileFormat } from '../lib/msx/job-file'
+import { callApi } from './api-client'
+import { formatTable, print } from './table'
+
+const wholeNumber = (what: string) => (value: string) => {
+  if (!/^[1-9]\d*$/.test(value)) throw invalid(`${what} is a version number as msx job versions lists it (1, 2, ...).`)
+  return Number(value)
+}
+
+const elapsed = (ms: number) => {
+  const s = Math.floor(ms / 1000)
+  return s < 3600
+    ? `${Math.floor(s / 60)} min ${s % 60} s`
+    : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`
+}
+
+export function addJobVersionCommands(job: Command) {
+  job
+    .command('export')
+    .description('write the job file of a job (its current version, or --version N): msx job apply reads it back')
+    .argument('<name>')
+    .option('--version <n>', 'this kept version (msx job versions lists them)')
+    .option('--format <format>', 'json or yaml (default: from the --output file name, json on standard output)')
+    .option('--output <file>', 'write to this file instead of standard output')
+    .action(async (name: string, o) => {
+      const version = o.version === undefined ? undefined : wholeNumber('--version')(o.version)
+      const format = o.format ?? (o.output ? jobFileFormat(o.output) : 'json')
+      if (format !== 'json' && format !== 'yaml') throw invalid('--format is json or yaml.')
+      const file = await callApi('jobs.export', { name, version })
+      const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : YAML.stringify(file)
+      if (!o.output) return void process.stdout.write(text)
+      fs.writeFileSync(o.output, text)
+      console.log(`Wrote ${version ? `version ${version} of ` : ''}job ${file.name} to ${o.output}.`)
+    })
+
+  job
+    .command('versions')
+    .description('the kept versions of a job: who saved each and when')
+    .argument('<name>')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o) => {
+      const rows = await callApi('jobs.versions', { name })
+      print(o.json, rows, () =>
+        formatTable(rows, [
+          ['Version', (r) => `${r.version}${r.current ? ' (current)' : ''}`],
+          ['Saved by', (r) => r.savedBy],
+          ['Saved at', (r) => r.savedAt],
+        ]),
+      )
+    })
+
+  job
+    .command('diff')
+    .description('compare two versions of a job as a unified diff of their job files (JSON)')
+    .argument('<name>')
+    .argument('<a>', 'the older version', wholeNumber('A'))
+    .argument('<b>', 'the newer version', wholeNumber('B'))
+    .action(async (name: string, from: number, to: number) => {
+      const diff = await callApi('jobs.diff', { name, from, to })
+      const same = diff.lines.every((l) => l.kind === 'same')
+      console.log(same ? `Versions ${from} and ${to} of job ${name} are the same.` : diff.unified)
+    })
+
+  job
+    .command('targets')
+    .description('per target server of a job: the version it holds, what it has still to download, or its error')
+    .argument('<name>')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o) => {
+      const rows = await callApi('jobs.targets', { name })
+      print(o.json, rows, () =>
+        rows.length === 0
+          ? `No target server holds job ${name}.`
+          : formatTable(rows, [
+              ['Target server', (r) => r.target],
+              [
+                'Holds version',
+                (r) => (r.heldVersion === null ? 'none yet' : `${r.heldVersion}${r.current ? ' (current)' : ''}`),
+              ],
+              [
+                'Download',
+                (r) =>
+                  r.error
+                    ? `error on ${r.error.operation}: ${r.error.message}`
+                    : r.pending
+                      ? `${r.pending.operation} of version ${r.pending.version ?? '?'} pending since ${r.pending.postedAt}`
+                      : '',
+              ],
+            ]),
+      )
+    })
+
+  job
+    .command('running')
+    .description('job runs in progress on every target server, past the last step whose outcome has arrived')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      const rows = await callApi('jobs.running', {})
+      print(o.json, rows, () =>
+        rows.length === 0
+          ? 'No job run is in progress on any target server (a run shows once its first step has ended).'
+          : formatTable(rows, [
+              ['Job', (r) => r.job],
+              ['Target server', (r) => r.target],
+              [
+                'Current step',
+                (r) => `after step ${r.afterStep.number} ${r.afterStep.name} (${r.afterStep.outcome.toLowerCase()})`,
+              ],
+              ['Started', (r) => r.startedAt],
+              ['Elapsed', (r) => elapsed(r.elapsedMs)],
+            ]),
+      )
+    })
+}
