@@ -6,7 +6,7 @@ import { acknowledgeInstructions } from './acknowledgements'
 import { applyJob } from './job-apply'
 import { jobTargetVersions } from './job-target-versions'
 import { diffJobVersions, listJobVersions, readJobVersion } from './job-version-list'
-import { createJob, updateJob } from './jobs'
+import { createJob, deleteJob, updateJob } from './jobs'
 import { nameKey } from './names'
 
 const t = testDatabase()
@@ -140,5 +140,15 @@ describe('job versions', () => {
       pending: null,
       error: { operation: 'INSERT', message: 'Proxy not found.' },
     })
+  })
+
+  it('a deleted job takes its versions with it; one created again under its name starts at version 1', async () => {
+    const name = uniqueName('job')
+    const { job } = await createJob(t.ctx, definition(name))
+    await updateJob(t.ctx, name, definition(name, 'VACUUM FULL;'))
+    await deleteJob(t.ctx, name)
+    expect(await t.ctx.db.jobVersion.count({ where: { jobId: job.id } })).toBe(0)
+    await createJob(t.ctx, definition(name))
+    expect((await listJobVersions(t.ctx.db, name)).map((v) => v.version)).toEqual([1])
   })
 })
