@@ -146,7 +146,11 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await page.getByRole('link', { name: 'Schedules' }).click()
     await expect(page.getByText('At 02:30, Monday through Friday')).toBeVisible()
     await page.getByRole('link', { name: 'Targets' }).click()
-    await expect(page.getByRole('table', { name: 'Target servers of the job' }).getByRole('row')).toHaveCount(3)
+    const targets = page.getByRole('table', { name: 'Target servers of the job' })
+    await expect(targets.getByRole('row')).toHaveCount(3)
+    await expect(targets.getByRole('row').filter({ hasText: data.targets[1] })).toContainText(
+      'None yetINSERT of version 1 waits to be downloaded',
+    )
     await page.getByRole('link', { name: 'History' }).click()
     const grid = page.getByRole('table', { name: 'Latest runs per target' })
     await expect(grid.getByRole('list', { name: `Runs on ${data.targets[0]}` }).getByRole('listitem')).toHaveText(
@@ -160,6 +164,22 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await choose(page, 'Outcome', 'Succeeded')
     await expect(page).toHaveURL(/tab=history&outcome=succeeded|outcome=succeeded/)
     await expect(page.getByText('No run of this job matches, in this window.')).toBeVisible()
+  })
+
+  await test.step('Versions: the disabled job has two, compared side by side, each to download', async () => {
+    await page.goto(`/jobs/${data.quiet}?tab=versions`)
+    const versions = page.getByRole('table', { name: 'Versions' })
+    await expect(versions.getByRole('row')).toHaveCount(3)
+    await expect(versions.getByRole('link', { name: 'Download version 1' })).toHaveAttribute(
+      'href',
+      `/api/jobs/${data.quiet}/file?version=1`,
+    )
+    await versions.getByRole('link', { name: 'Compare with version 1' }).click()
+    const compared = page.getByRole('region', { name: 'Version 1 and version 2' })
+    await expect(compared).toContainText('+   "enabled": false')
+    const file = await page.request.get(`/api/jobs/${data.quiet}/file?version=1`)
+    expect(await file.json()).toMatchObject({ name: data.quiet, enabled: true })
+    await page.goto(`/jobs/${data.failing}`)
   })
 
   await test.step('Delete from its page: DELETE to its targets, and back to the list', async () => {

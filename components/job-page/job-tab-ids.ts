@@ -6,5 +6,6 @@ export const JOB_TABS = [
   { id: 'targets', label: 'Targets' },
   { id: 'notifications', label: 'Notifications' },
   { id: 'history', label: 'History' },
+  { id: 'versions', label: 'Versions' },
 ] as const
 export type JobTab = (typeof JOB_TABS)[number]['id']

@@ -7,8 +7,41 @@ import { targetHref } from '@/components/targets/target-href'
 import { Card, CardContent } from '@/components/ui/card'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import type { JobDescription } from '@/lib/msx/job-list'
+import type { JobTargetVersion } from '@/lib/msx/job-target-versions'
 
-export function TargetsPanel({ job }: { job: JobDescription }) {
+function HeldVersion({ held, current }: { held: JobTargetVersion | undefined; current: number }) {
+  if (!held) return <span className="text-muted-foreground">—</span>
+  if (held.error)
+    return (
+      <span className="text-sm text-destructive">
+        Download failed: {held.error.message}{' '}
+        <Link
+          href={`/targets/instructions?target=${encodeURIComponent(held.target)}&status=error`}
+          className="underline underline-offset-2"
+        >
+          Instruction {held.error.instructionId}
+        </Link>
+      </span>
+    )
+  const holds = held.heldVersion === null ? 'None yet' : `Version ${held.heldVersion}`
+  return (
+    <span className="text-sm">
+      {holds}
+      {held.current ? (
+        <span className="block text-xs text-muted-foreground">current</span>
+      ) : held.pending ? (
+        <span className="block text-xs text-muted-foreground">
+          {held.pending.operation} of version {held.pending.version ?? current} waits to be downloaded
+        </span>
+      ) : (
+        <span className="block text-xs text-amber-700 dark:text-amber-400">older than version {current}</span>
+      )}
+    </span>
+  )
+}
+
+export function TargetsPanel({ job, versions }: { job: JobDescription; versions: JobTargetVersion[] }) {
+  const byTarget = new Map(versions.map((v) => [v.target, v]))
   const { servers, groups } = job.definition.targets
   return (
     <div className="grid gap-4">
@@ -30,6 +63,7 @@ export function TargetsPanel({ job }: { job: JobDescription }) {
               <TableRow>
                 <TableHead>Target server</TableHead>
                 <TableHead>Applied</TableHead>
+                <TableHead>Definition</TableHead>
                 <TableHead>Last outcome</TableHead>
                 <TableHead>Last run</TableHead>
                 <TableHead className="text-right">Duration</TableHead>
@@ -45,6 +79,9 @@ export function TargetsPanel({ job }: { job: JobDescription }) {
                     </Link>
                   </TableCell>
                   <TableCell className="text-sm">{t.direct ? 'By name' : 'Through a group'}</TableCell>
+                  <TableCell className="max-w-xs break-words">
+                    <HeldVersion held={byTarget.get(t.name)} current={job.version} />
+                  </TableCell>
                   <TableCell>
                     <OutcomeBadge outcome={t.outcome} />
                   </TableCell>

@@ -5,6 +5,7 @@ import type { DataColumn } from '@/components/data-table/data-table'
 import { LocalDate, RelativeTime } from '@/components/format/relative-time'
 import { Badge } from '@/components/ui/badge'
 import type { JOB_SORT_COLUMNS, JobRow } from '@/lib/msx/job-table'
+import { cn } from '@/lib/utils'
 import { jobHref } from './job-href'
 import { OutcomeBar } from './outcome-bar'
 
@@ -51,7 +52,23 @@ export const jobColumns: DataColumn<JobRow, JobSortKey>[] = [
     header: 'Targets',
     sortKey: 'targets',
     className: 'text-right',
-    cell: (row) => <span className="tabular-nums">{row.targets.toLocaleString('en-US')}</span>,
+    cell: (row) => (
+      <span className="tabular-nums">
+        {row.targets.toLocaleString('en-US')}
+        {row.targets > 0 && (
+          <span
+            className={cn(
+              'block text-xs',
+              row.current < row.targets ? 'text-amber-700 dark:text-amber-400' : 'text-muted-foreground',
+            )}
+          >
+            {row.current === row.targets
+              ? 'all current'
+              : `${row.current.toLocaleString('en-US')} of ${row.targets.toLocaleString('en-US')} current`}
+          </span>
+        )}
+      </span>
+    ),
   },
   {
     id: 'lastOutcome',

@@ -51,6 +51,8 @@ export interface JobRow {
   owner: string
   version: number
   targets: number
+  /** how many of its targets hold its current version */
+  current: number
   outcomes: JobOutcomeCounts
   lastRunAt: string | null
   nextRunAt: string | null
@@ -141,7 +143,7 @@ function compare(a: JobRow, b: JobRow, sort: (typeof JOB_SORT_COLUMNS)[number]):
 
 export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new Date()): Promise<JobList> {
   const query = jobListQuery.parse(rawQuery)
-  const [jobs, outcomes, lastRuns] = await Promise.all([
+  const [jobs, outcomes, lastRuns, held] = await Promise.all([
     db.job.findMany({
       select: {
         id: true,
@@ -156,6 +158,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
     }),
     db.jobServer.groupBy({ by: ['jobId', 'lastRunOutcome'], _count: { _all: true } }),
     db.jobServer.groupBy({ by: ['jobId'], _max: { lastRunAt: true } }),
+    db.jobServer.groupBy({ by: ['jobId', 'heldVersion'], _count: { _all: true } }),
   ])
   const counts = new Map<number, JobOutcomeCounts>()
   for (const group of outcomes) {
@@ -164,6 +167,8 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
     counts.set(group.jobId, of)
   }
   const last = new Map(lastRuns.map((r) => [r.jobId, r._max.lastRunAt]))
+  const holders = new Map(held.map((h) => [`${h.jobId}:${h.heldVersion}`, h._count._all]))
+  const holding = (jobId: number, version: number) => holders.get(`${jobId}:${version}`) ?? 0
   const all: JobRow[] = jobs.map((job) => {
     const of = counts.get(job.id) ?? noOutcomes()
     return {
@@ -174,6 +179,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       owner: job.owner,
       version: job.version,
       targets: Object.values(of).reduce((sum, n) => sum + n, 0),
+      current: holding(job.id, job.version),
       outcomes: of,
       lastRunAt: last.get(job.id)?.toISOString() ?? null,
       nextRunAt: nextRunOf(job, now)?.toISOString() ?? null,

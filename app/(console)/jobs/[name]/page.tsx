@@ -11,6 +11,7 @@ import { NotificationsPanel } from '@/components/job-page/notifications-panel'
 import { SchedulesPanel } from '@/components/job-page/schedules-panel'
 import { StepsPanel } from '@/components/job-page/steps-panel'
 import { TargetsPanel } from '@/components/job-page/targets-panel'
+import { VersionsPanel } from '@/components/job-page/versions-panel'
 import { jobHref } from '@/components/jobs/job-href'
 import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
@@ -18,6 +19,8 @@ import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
 import { describeJob } from '@/lib/msx/job-list'
 import { jobRunGrid, jobRunsQuery, listJobRuns } from '@/lib/msx/job-runs'
+import { jobTargetVersions } from '@/lib/msx/job-target-versions'
+import { diffJobVersions, listJobVersions } from '@/lib/msx/job-version-list'
 import { readOperator } from '@/lib/msx/operator'
 import { readQuery } from '@/lib/query/url'
 
@@ -68,9 +71,10 @@ export default async function JobPage({ params, searchParams }: Props) {
       {tab === 'general' && <GeneralPanel job={job} />}
       {tab === 'steps' && <StepsPanel job={job} />}
       {tab === 'schedules' && <SchedulesPanel job={job} now={new Date()} />}
-      {tab === 'targets' && <TargetsPanel job={job} />}
+      {tab === 'targets' && <TargetsPanel job={job} versions={await jobTargetVersions(database, d.name)} />}
       {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
       {tab === 'history' && (await historyOf(database, d.name, search))}
+      {tab === 'versions' && (await versionsOf(database, d.name, search))}
     </div>
   )
 }
@@ -83,4 +87,16 @@ async function historyOf(
   const query = readQuery(jobRunsQuery, search)
   const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
   return <HistoryPanel grid={grid.rows} list={list} query={query} />
+}
+
+async function versionsOf(
+  database: Awaited<ReturnType<typeof db>>,
+  job: string,
+  search: Record<string, string | string[] | undefined>,
+) {
+  const versions = await listJobVersions(database, job)
+  const [from, to] = [Number(search.from), Number(search.to)]
+  const known = (v: number) => versions.some((k) => k.version === v)
+  const diff = known(from) && known(to) ? await diffJobVersions(database, job, from, to) : null
+  return <VersionsPanel jobName={job} versions={versions} diff={diff} href={jobHref(job)} />
 }
