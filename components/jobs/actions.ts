@@ -1,7 +1,7 @@
 'use server'
 
 import { authedAction } from '@/lib/auth/next/action'
-import type { Permission } from '@/lib/auth/permissions'
+import type { MsxContext } from '@/lib/msx/context'
 import { actOnJobs, type JobAction, jobNamesInput, planJobFanOut } from '@/lib/msx/job-actions'
 import { auditKeys, instructionKeys, jobKeys, SERVER_RENDERED, targetKeys } from '@/lib/query/keys'
 import { jobActionDone } from './job-action-words'
@@ -17,21 +17,47 @@ export const planJobsAction = authedAction({
 // a job's own page is rendered on the server
 const STALE = [jobKeys.all, targetKeys.all, instructionKeys.all, auditKeys.all, SERVER_RENDERED]
 
-function jobAction(action: JobAction, permission: Permission, audit: string) {
-  return authedAction({
-    permission,
-    audit,
-    stale: STALE,
-    input: jobNamesInput,
-    run: async (ctx, input) => {
-      const results = await actOnJobs(ctx, action, input.names)
-      return { data: results, message: jobActionDone(action, results) }
-    },
-  })
+async function act(ctx: MsxContext, action: JobAction, names: string[]) {
+  const results = await actOnJobs(ctx, action, names)
+  return { data: results, message: jobActionDone(action, results) }
 }
 
-export const startJobsAction = jobAction('start', 'jobs.run', 'instruction.post')
-export const stopJobsAction = jobAction('stop', 'jobs.run', 'instruction.post')
-export const enableJobsAction = jobAction('enable', 'jobs.edit', 'job.update')
-export const disableJobsAction = jobAction('disable', 'jobs.edit', 'job.update')
-export const deleteJobsAction = jobAction('delete', 'jobs.edit', 'job.delete')
+export const startJobsAction = authedAction({
+  permission: 'jobs.run',
+  audit: 'instruction.post',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'start', input.names),
+})
+
+export const stopJobsAction = authedAction({
+  permission: 'jobs.run',
+  audit: 'instruction.post',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'stop', input.names),
+})
+
+export const enableJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.update',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'enable', input.names),
+})
+
+export const disableJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.update',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'disable', input.names),
+})
+
+export const deleteJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.delete',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'delete', input.names),
+})

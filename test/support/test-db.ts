@@ -36,10 +36,7 @@ export async function createTestDb(): Promise<TestDb> {
       },
     }
   }
-  const admin = new pg.Client({ connectionString: template })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${id}" TEMPLATE msx_template`)
-  await admin.end()
+  await cloneTemplate(template, id)
   const url = template.replace(/\/[^/]*$/, `/${id}`)
   const db = await createDb(url)
   await ensureMaster(db, 'MSX1')
@@ -49,11 +46,37 @@ export async function createTestDb(): Promise<TestDb> {
     provider,
     drop: async () => {
       await db.$disconnect()
-      const client = new pg.Client({ connectionString: template })
+      const client = new pg.Client({ connectionString: serverDatabase(template) })
       await client.connect()
       await client.query(`DROP DATABASE IF EXISTS "${id}" WITH (FORCE)`)
       await client.end()
     },
+  }
+}
+
+/** The server's own database: a session on the template itself would keep every other worker from copying it. */
+const serverDatabase = (template: string) => template.replace(/\/[^/]*$/, '/postgres')
+
+/**
+ * PostgreSQL copies a template only while no other session uses it, and CREATE DATABASE itself holds it for a
+ * moment: two test files starting at once on different workers collide (55006, "being accessed by other users").
+ * The loser tries again shortly.
+ */
+async function cloneTemplate(template: string, id: string) {
+  const admin = new pg.Client({ connectionString: serverDatabase(template) })
+  await admin.connect()
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${id}" TEMPLATE msx_template`)
+        return
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80))
+      }
+    }
+  } finally {
+    await admin.end()
   }
 }
 
