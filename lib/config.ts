@@ -31,6 +31,19 @@ const schema = z.object({
     .min(1, 'MSX_AUDIT_RETENTION_DAYS must be at least 1')
     .max(36_500, 'MSX_AUDIT_RETENTION_DAYS must be at most 36500')
     .default(365),
+  MSX_JOB_HISTORY_DAYS: z.coerce
+    .number({ error: 'MSX_JOB_HISTORY_DAYS must be a number of days' })
+    .int('MSX_JOB_HISTORY_DAYS must be a whole number of days')
+    .min(1, 'MSX_JOB_HISTORY_DAYS must be at least 1')
+    .max(36_500, 'MSX_JOB_HISTORY_DAYS must be at most 36500')
+    .default(30),
+  MSX_NOTIFY_WINDOW_SECONDS: z.coerce
+    .number({ error: 'MSX_NOTIFY_WINDOW_SECONDS must be a number of seconds' })
+    .int('MSX_NOTIFY_WINDOW_SECONDS must be a whole number of seconds')
+    .min(0, 'MSX_NOTIFY_WINDOW_SECONDS must be at least 0')
+    .max(3600, 'MSX_NOTIFY_WINDOW_SECONDS must be at most 3600')
+    .default(60),
+  MSX_DASHBOARD_URL: z.url({ error: 'MSX_DASHBOARD_URL must be a URL such as https://msx.example.com' }).optional(),
   MSX_MASTER_NAME: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'MSX_MASTER_NAME must be a server name (letters, digits, . _ -)')
@@ -56,6 +69,12 @@ export interface Config {
   roles: { dashboard: boolean; api: boolean; gateway: boolean }
   /** how long the activity log keeps an event */
   auditRetentionDays: number
+  /** how long job history (and the notifications sent about it) is kept */
+  jobHistoryDays: number
+  /** outcomes of one job ending within this window go to the MSXOperator as one message */
+  notifyWindowSeconds: number
+  /** the dashboard's address as the operator reaches it, for the links in notifications */
+  dashboardUrl?: string
   masterName: string
   /** which variables were set rather than defaulted, so Settings can say where a value comes from */
   given: { masterName: boolean; databaseUrl: boolean }
@@ -89,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       gateway: e.MSX_ROLES.split(',').some((r) => r.trim() === 'gateway'),
     },
     auditRetentionDays: e.MSX_AUDIT_RETENTION_DAYS,
+    jobHistoryDays: e.MSX_JOB_HISTORY_DAYS,
+    notifyWindowSeconds: e.MSX_NOTIFY_WINDOW_SECONDS,
+    dashboardUrl: e.MSX_DASHBOARD_URL?.replace(/\/+$/, ''),
     masterName: (e.MSX_MASTER_NAME ?? os.hostname().split('.')[0] ?? 'MSX').toUpperCase(),
     given: { masterName: e.MSX_MASTER_NAME !== undefined, databaseUrl: e.DATABASE_URL !== undefined },
     logLevel: e.MSX_LOG_LEVEL,

@@ -1,9 +1,10 @@
-// Housekeeping of the master process: the activity log's retention, at start and then every hour; the change
-// notices every few minutes.
+// Housekeeping of the master process: the activity log's and the job history's retention, at start and then every
+// hour; the change notices every few minutes.
 import type { Db } from '../lib/db/client'
 import type { Log } from '../lib/log'
 import { pruneAuditEvents } from '../lib/msx/audit-retention'
 import { pruneChangeNotices } from '../lib/msx/changes'
+import { pruneJobHistory } from '../lib/msx/job-history-retention'
 
 const HOUR_MS = 60 * 60 * 1000
 const NOTICES_EVERY_MS = 5 * 60 * 1000
@@ -13,24 +14,40 @@ export interface Maintenance {
   stop(): Promise<void>
 }
 
-export function startMaintenance(db: Db, options: { log: Log; auditRetentionDays: number }): Maintenance {
-  const { log, auditRetentionDays } = options
+export interface MaintenanceOptions {
+  log: Log
+  auditRetentionDays: number
+  jobHistoryDays: number
+}
+
+export function startMaintenance(db: Db, options: MaintenanceOptions): Maintenance {
+  const { log, auditRetentionDays, jobHistoryDays } = options
   let running: Promise<void> | undefined
   let stopped = false
 
   // one prune at a time: an hour's tick while the last one still runs is skipped
   const prune = () => {
     if (stopped || running) return
-    running = pruneAuditEvents(db, auditRetentionDays, new Date())
+    const audit = pruneAuditEvents(db, auditRetentionDays, new Date()).then(
+      (deleted) => {
+        if (deleted > 0) log.info(`activity log: deleted ${deleted} entries older than ${auditRetentionDays} days`)
+      },
+      (err: unknown) => log.error({ err }, 'activity log: could not delete old entries'),
+    )
+    const history = audit
+      .then(() => pruneJobHistory(db, jobHistoryDays, new Date()))
       .then(
-        (deleted) => {
-          if (deleted > 0) log.info(`activity log: deleted ${deleted} entries older than ${auditRetentionDays} days`)
+        ({ history, notifications }) => {
+          if (history + notifications > 0)
+            log.info(
+              `job history: deleted ${history} rows and ${notifications} notifications older than ${jobHistoryDays} days`,
+            )
         },
-        (err: unknown) => log.error({ err }, 'activity log: could not delete old entries'),
+        (err: unknown) => log.error({ err }, 'job history: could not delete old rows'),
       )
-      .finally(() => {
-        running = undefined
-      })
+    running = history.finally(() => {
+      running = undefined
+    })
   }
 
   prune()

@@ -8,11 +8,13 @@ import { migrateDeploy } from '../lib/db/migrate'
 import { changeFeed } from '../lib/live/change-feed'
 import { createLogger, type Log, type LogLevel } from '../lib/log'
 import { ensureMaster, recordCaFingerprint } from '../lib/msx/master'
+import { defaultVault } from '../lib/msx/operator'
 import { loadOrCreateAuthority } from '../lib/pki/authority'
 import { type Listener, openDashboard } from './dashboard'
 import { databaseLabel } from './database-label'
 import { openGateway } from './gateway'
 import { startMaintenance } from './maintenance'
+import { startNotifier } from './notifier'
 import { Shutdown } from './shutdown'
 import { StartupError } from './startup-error'
 
@@ -67,8 +69,19 @@ async function main(log: Log, shutdown: Shutdown) {
   log.info(`master server ${master.name}, version ${master.version}`)
   log.info(`certificate authority fingerprint: ${authority.caFingerprint}`)
   if (cfg.roles.api) {
-    const maintenance = startMaintenance(client, { log, auditRetentionDays: cfg.auditRetentionDays })
+    const maintenance = startMaintenance(client, {
+      log,
+      auditRetentionDays: cfg.auditRetentionDays,
+      jobHistoryDays: cfg.jobHistoryDays,
+    })
     shutdown.add('maintenance', () => maintenance.stop())
+    const notifier = startNotifier(client, {
+      log,
+      vault: defaultVault(),
+      windowSeconds: cfg.notifyWindowSeconds,
+      dashboardUrl: cfg.dashboardUrl,
+    })
+    shutdown.add('notifications', () => notifier.stop())
   }
 
   await Promise.all(listeners.map((listener) => listener.serve()))

@@ -5,7 +5,9 @@ import { CRON_HELP, isValidCron } from './cron'
 import { objectName, serverName } from './names'
 
 export const STEP_KINDS = ['cmdexec', 'sql'] as const
-export const NOTIFY_LEVELS = ['never', 'success', 'failure', 'completion'] as const
+/** change: a failure after a success (or a first run that fails), and the recovery after a failure */
+export const NOTIFY_LEVELS = ['never', 'success', 'failure', 'completion', 'change'] as const
+export type NotifyLevel = (typeof NOTIFY_LEVELS)[number]
 export const DEFAULT_JOB_CATEGORY = '[Uncategorized (Multi-Server)]'
 
 const stepAction = z

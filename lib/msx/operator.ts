@@ -173,7 +173,8 @@ export async function setMailServer(
   })
 }
 
-async function mailSettings(db: Db | Tx, vault: SecretVault): Promise<MailSettings | null> {
+/** The mail server with its password opened, for one delivery round. */
+export async function mailSettings(db: Db | Tx, vault: SecretVault): Promise<MailSettings | null> {
   const row = await db.mailServer.findUnique({ where: { id: 1 } })
   if (!row) return null
   return {
@@ -191,7 +192,7 @@ export interface DeliveryOptions {
   timeoutMs?: number
 }
 
-const NO_MAIL_SERVER = 'not sent: no mail server is set; set it in Settings (or msx mail set) first'
+export const NO_MAIL_SERVER = 'not sent: no mail server is set; set it in Settings (or msx mail set) first'
 
 /** Sends a test to every channel the MSXOperator has; one result per channel, the exact answer in each. */
 export async function sendTestNotification(ctx: MsxContext, options: DeliveryOptions = {}): Promise<ChannelResult[]> {

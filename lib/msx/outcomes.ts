@@ -1,5 +1,6 @@
 // Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
-// and each job's last outcome on the target brought up to date, in one transaction. Outcomes are reports from
+// each job's last outcome on the target brought up to date, and the MSXOperator's notifications queued, in one
+// transaction. Outcomes are reports from
 // targets, not changes by administrators: like acknowledgements, they are not written to the activity log.
 import 'server-only'
 
@@ -7,6 +8,7 @@ import type { Db, Tx } from '../db/client'
 import type { OutcomeRecord } from '../protocol/agent-v1'
 import { noteChange } from './changes'
 import { transaction } from './context'
+import { type JobNotifySettings, queueNotifications } from './notification-queue'
 
 export interface OutcomeSource {
   id: number
@@ -54,9 +56,9 @@ async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRec
   if (fresh.length > 0) {
     const jobs = await tx.job.findMany({
       where: { id: { in: [...new Set(fresh.map((o) => o.jobId))] } },
-      select: { id: true },
+      select: { id: true, name: true, version: true, notifyEmail: true, notifyPager: true, notifyWebhook: true },
     })
-    const existing = new Set(jobs.map((j) => j.id))
+    const existing = new Map<number, JobNotifySettings>(jobs.map((j) => [j.id, j]))
     await tx.jobHistory.createMany({
       data: fresh.map((o) => ({
         idempotencyKey: o.idempotencyKey,
@@ -77,11 +79,9 @@ async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRec
         receivedAt: now,
       })),
     })
-    await updateLastOutcomes(
-      tx,
-      target.id,
-      fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId)),
-    )
+    const jobOutcomes = fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId))
+    await updateLastOutcomes(tx, target.id, jobOutcomes)
+    await queueNotifications(tx, target, jobOutcomes, existing, now)
   }
   return { stored: fresh.length, duplicates: outcomes.length - fresh.length }
 }

@@ -18,6 +18,8 @@ export interface MailMessage {
   to: string
   subject: string
   text: string
+  /** an HTML alternative to the text */
+  html?: string
 }
 
 /** Sends one message; never throws: a refusal or a socket error is a failed result with the exact answer. */
