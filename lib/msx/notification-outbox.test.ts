@@ -281,6 +281,39 @@ describe('notifications of job outcomes', () => {
   })
 })
 
+describe('what is queued', () => {
+  it('nothing for a job that never notifies or a channel the MSXOperator lacks; a run once, however keyed', async () => {
+    const never = await jobOn(1, {})
+    const noPager = await jobOn(1, { pager: 'failure', email: 'success' })
+    const once = await jobOn(1, { email: 'failure' })
+    const ended = at('2030-01-07T02:00:00Z')
+    await t.ctx.db.operator.updateMany({ data: { pagerEmail: null } })
+    try {
+      for (const { job, targets } of [never, noPager])
+        await recordOutcomes(
+          t.ctx.db,
+          targets[0] as { id: number; name: string },
+          [jobOutcome(job, `q-${job.id}`, 0, ended)],
+          ended,
+        )
+    } finally {
+      await t.ctx.db.operator.updateMany({ data: { pagerEmail: 'pager@example.com' } })
+    }
+    expect(await t.ctx.db.jobNotification.count({ where: { jobId: { in: [never.job.id, noPager.job.id] } } })).toBe(0)
+
+    const target = once.targets[0] as { id: number; name: string }
+    const run = jobOutcome(once.job, 'q-once', 0, ended)
+    await recordOutcomes(t.ctx.db, target, [run], ended)
+    expect(await recordOutcomes(t.ctx.db, target, [{ ...run, idempotencyKey: 'q-once:again' }], ended)).toEqual({
+      stored: 1,
+      duplicates: 0,
+    })
+    expect(await t.ctx.db.jobNotification.count({ where: { runId: 'q-once' } })).toBe(1)
+    await deliver(at('2030-01-07T03:00:00Z'))
+    expect(mailsOf(once.job.name)).toHaveLength(1)
+  })
+})
+
 describe('job history retention', () => {
   it('purges history older than the days kept, in batches, with the notifications sent about it', async () => {
     const now = new Date('2000-06-15T12:00:00.000Z') // before anything else in the database

@@ -1,6 +1,6 @@
 // Writes a job outcome's notifications to the outbox (job_notifications) in the transaction that stores the
 // outcome, one row per channel the job asks for and the MSXOperator has. The upload is a hot path: jobs that never
-// notify cost nothing here, the others one read of the operator and one insert.
+// notify cost nothing here, the others a read of the operator, one of the rows already queued, and one insert.
 import 'server-only'
 import type { Tx } from '../db/client'
 import type { OutcomeRecord } from '../protocol/agent-v1'
@@ -63,8 +63,21 @@ export async function queueNotifications(
     }
     if (isDecisive(o.runStatus)) previous.set(o.jobId, o.runStatus)
   }
-  if (rows.length > 0) await tx.jobNotification.createMany({ data: rows })
-  return rows.length
+  if (rows.length === 0) return 0
+  // a run is notified once per target and channel, however its outcome was keyed: never let a repeat fail the upload
+  const known = await tx.jobNotification.findMany({
+    where: { targetName: target.name, runId: { in: [...new Set(rows.map((r) => r.runId))] } },
+    select: { runId: true, channel: true },
+  })
+  const seen = new Set(known.map((k) => `${k.runId}\n${k.channel}`))
+  const data = rows.filter((r) => {
+    const key = `${r.runId}\n${r.channel}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  if (data.length > 0) await tx.jobNotification.createMany({ data })
+  return data.length
 }
 
 /** For jobs notified on change: the last run before this batch's first that failed or succeeded on the target. */
