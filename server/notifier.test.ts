@@ -1,3 +1,4 @@
+// The notification worker of the master process: a round on start, and a clean stop.
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'

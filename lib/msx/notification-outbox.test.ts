@@ -1,3 +1,4 @@
+// The outbox of job outcome notifications end to end: real outcomes stored, a real SMTP server and webhook receiver on loopback, an injected clock.
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
