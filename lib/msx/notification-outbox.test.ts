@@ -10,12 +10,13 @@ import { enlist, testDatabase, uniqueName } from '../../test/support/fixtures'
 import { createDb } from '../db/client'
 import { secretVault, signatureHeader } from '../notify'
 import type { OutcomeRecord } from '../protocol/agent-v1'
+import { transaction } from './context'
 import type { NotifyLevel } from './job-definition'
 import { pruneJobHistory } from './job-history-retention'
 import { createJob } from './jobs'
 import { deliverDueNotifications } from './notification-outbox'
-import { notificationsOfRun } from './notification-state'
-import { setMailServer, setOperator } from './operator'
+import { notificationsOfRun, notificationsOfRuns } from './notification-state'
+import { clearNotificationSecrets, setMailServer, setOperator } from './operator'
 import { recordOutcomes } from './outcomes'
 
 const t = testDatabase()
@@ -159,6 +160,7 @@ describe('notifications of job outcomes', () => {
       expect.objectContaining({ channel: 'webhook', state: 'SENT', answer: 'HTTP 204 from the webhook' }),
     ])
     expect(states[0]?.answer).toMatch(/^250 /)
+    expect([...(await notificationsOfRuns(t.ctx.db, ['run-1', 'no-such-run'])).keys()]).toEqual(['run-1'])
   })
 
   it('on change: the first failure after a success and the recovery, not a second failure', async () => {
@@ -360,5 +362,24 @@ describe('job history retention', () => {
     expect(notifications.map((n) => n.runId).sort()).toEqual(['old-2', 'recent'])
     expect(await pruneJobHistory(t.ctx.db, 30, now, 3)).toEqual({ history: 0, notifications: 0 })
     await t.ctx.db.jobNotification.deleteMany({ where: { jobName: 'old-job' } })
+  })
+})
+
+describe('dismantling the master', () => {
+  it('ends the notifications not yet sent, saying why', async () => {
+    const { job, targets } = await jobOn(1, { webhook: 'completion' })
+    const ended = at('2030-01-08T02:00:00Z')
+    await recordOutcomes(
+      t.ctx.db,
+      targets[0] as { id: number; name: string },
+      [jobOutcome(job, 'end-1', 1, ended)],
+      ended,
+    )
+    await transaction(t.ctx.db, (tx) => clearNotificationSecrets(tx))
+    expect((await notificationsOfRun(t.ctx.db, 'end-1'))[0]).toMatchObject({
+      state: 'FAILED',
+      lastError: 'not sent: the multiserver configuration was dismantled',
+    })
+    expect(await deliver(at('2030-01-08T03:00:00Z'))).toEqual([])
   })
 })

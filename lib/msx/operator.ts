@@ -283,7 +283,8 @@ export async function sendTestMail(
   return result
 }
 
-/** Removes the MSXOperator and every notification secret (dismantling the master); call inside its transaction. */
+/** Removes the MSXOperator and every notification secret, and ends the notifications not yet sent (dismantling
+ * the master); call inside its transaction. */
 export async function clearNotificationSecrets(tx: Tx): Promise<void> {
   const master = await tx.masterServer.findUnique({ where: { id: 1 }, select: { msxOperatorId: true } })
   if (master?.msxOperatorId) {
@@ -291,4 +292,9 @@ export async function clearNotificationSecrets(tx: Tx): Promise<void> {
     await tx.operator.delete({ where: { id: master.msxOperatorId } })
   }
   await tx.mailServer.deleteMany({})
+  // nobody is left to tell: the outbox stops retrying them, and each run's history says why
+  await tx.jobNotification.updateMany({
+    where: { state: 'PENDING' },
+    data: { state: 'FAILED', lastError: 'not sent: the multiserver configuration was dismantled' },
+  })
 }
