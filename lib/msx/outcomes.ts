@@ -1,7 +1,7 @@
 // Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
 // each job's last outcome on the target brought up to date, and the MSXOperator's notifications queued, in one
-// transaction. Outcomes are reports from
-// targets, not changes by administrators: like acknowledgements, they are not written to the activity log.
+// transaction. Outcomes are reports from targets, not changes by administrators: like acknowledgements, they are
+// not written to the activity log.
 import 'server-only'
 
 import type { Db, Tx } from '../db/client'
