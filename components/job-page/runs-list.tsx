@@ -9,8 +9,39 @@ import { LocalDate, Timestamp } from '@/components/format/relative-time'
 import { formatDuration } from '@/components/target-page/format'
 import { OutcomeBadge } from '@/components/target-page/outcome-badge'
 import { Card, CardContent } from '@/components/ui/card'
-import type { JobRunList } from '@/lib/msx/job-runs'
+import type { JobRunList, RunNoticeView } from '@/lib/msx/job-runs'
 import { HistoryToolbar } from './history-toolbar'
+
+const CHANNEL: Record<string, string> = { email: 'E-mail', pager: 'Pager e-mail', webhook: 'Webhook' }
+
+/** "E-mail to the MSXOperator: sent … (250 OK)", "Webhook …: failed after 10 attempts: HTTP 401 from the webhook". */
+function RunNotice({ notice }: { notice: RunNoticeView }) {
+  const channel = `${CHANNEL[notice.channel] ?? notice.channel} to the MSXOperator`
+  if (notice.state === 'SENT')
+    return (
+      <>
+        {channel}: sent {notice.at && <LocalDate iso={notice.at} style="exact" />}
+        {notice.answer && ` (${notice.answer})`}
+      </>
+    )
+  if (notice.state === 'FAILED')
+    return (
+      <>
+        {channel}: failed after {notice.attempts} attempts: {notice.answer}
+      </>
+    )
+  return (
+    <>
+      {channel}: waiting to be sent
+      {notice.attempts > 0 && ` (${notice.attempts} attempts so far: ${notice.answer})`}
+      {notice.at && (
+        <>
+          , next attempt <LocalDate iso={notice.at} style="exact" />
+        </>
+      )}
+    </>
+  )
+}
 
 export function RunsList({
   list,
@@ -50,6 +81,18 @@ export function RunsList({
                   )}
                   <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{run.message}</span>
                 </summary>
+                {run.notifications.length > 0 && (
+                  <ul
+                    className="grid gap-1 border-t px-4 py-2 text-sm"
+                    aria-label={`Notifications of the run on ${run.targetName}`}
+                  >
+                    {run.notifications.map((n) => (
+                      <li key={n.channel} className={n.state === 'FAILED' ? 'text-destructive' : undefined}>
+                        <RunNotice notice={n} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <ol
                   className="grid gap-3 border-t bg-muted/20 px-4 py-3"
                   aria-label={`Steps of the run on ${run.targetName}`}

@@ -1,10 +1,16 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
+import { secretVault } from '../notify/secrets'
 import { jobRunGrid, listJobRuns } from './job-runs'
 import { createJob } from './jobs'
+import { setOperator } from './operator'
 import { recordOutcomes } from './outcomes'
 
 const t = testDatabase()
+const vault = secretVault(fs.mkdtempSync(path.join(os.tmpdir(), 'msx-runs-vault-')))
 const HOUR = 3_600_000
 const now = new Date('2026-12-02T12:00:00Z')
 
@@ -70,6 +76,38 @@ describe("a job's History", () => {
     expect(older.rows.map((r) => r.targetName)).toEqual(['HR2'])
     const page2 = await listJobRuns(t.ctx.db, 'nightly', { pageSize: 20, page: 2 }, now)
     expect(page2.rows).toHaveLength(1)
+  })
+
+  it('shows what became of a run’s notifications to the MSXOperator', async () => {
+    await setOperator(t.ctx, { email: 'dba@example.com' }, vault)
+    await createJob(t.ctx, {
+      name: 'noisy',
+      notify: { email: 'failure' },
+      steps: [{ name: 'work', kind: 'cmdexec', command: 'echo' }],
+      targets: { servers: ['HR3'], groups: [] },
+    })
+    const job = await t.ctx.db.job.findFirstOrThrow({ where: { name: 'noisy' } })
+    const target = await t.ctx.db.targetServer.findFirstOrThrow({ where: { name: 'HR3' } })
+    await recordOutcomes(t.ctx.db, target, [
+      {
+        idempotencyKey: 'noisy-1:0',
+        runId: 'noisy-1',
+        jobId: job.id,
+        jobName: 'noisy',
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: 0,
+        message: 'The job failed.',
+        output: '',
+        retriesAttempted: 0,
+        startedAt: new Date(now.getTime() - HOUR).toISOString(),
+        durationMs: 100,
+      },
+    ])
+    const [run] = (await listJobRuns(t.ctx.db, 'noisy', {}, now)).rows
+    expect(run?.notifications).toEqual([
+      { channel: 'email', state: 'PENDING', attempts: 0, at: expect.any(String), answer: null },
+    ])
   })
 
   it('grids each target’s latest runs, oldest first, and says which never ran', async () => {

@@ -8,6 +8,7 @@ import { percentile } from '../stats/percentiles'
 import { type StepRun, stepRunOf } from './job-history'
 import { findJob } from './jobs'
 import { nameKey } from './names'
+import { notificationsOfRuns } from './notification-state'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
 
@@ -46,8 +47,19 @@ export interface RunSummary {
   longerThanUsual: boolean
 }
 
+/** A notification of the run, as its History shows it. */
+export interface RunNoticeView {
+  channel: string
+  state: 'PENDING' | 'SENT' | 'FAILED'
+  attempts: number
+  /** when it was sent, or (pending) when it is tried next */
+  at: string | null
+  /** the server's answer when sent, the last error otherwise */
+  answer: string | null
+}
+
 export interface JobRunList {
-  rows: (RunSummary & { steps: StepRun[] })[]
+  rows: (RunSummary & { steps: StepRun[]; notifications: RunNoticeView[] })[]
   total: number
   page: number
   pageSize: number
@@ -135,17 +147,30 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
       select: RUN_FIELDS,
     }),
   ])
-  const [usual, steps] = await Promise.all([
+  const [usual, steps, notices] = await Promise.all([
     usualDurations(db, job.id, [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))]),
     db.jobHistory.findMany({
       where: { jobId: job.id, runId: { in: rows.map((r) => r.runId) }, stepNumber: { gt: 0 } },
       orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     }),
+    notificationsOfRuns(
+      db,
+      rows.map((r) => r.runId),
+    ),
   ])
   return {
     rows: rows.map((r) => ({
       ...summary(r, r.targetId ? (usual.get(r.targetId) ?? null) : null),
       steps: steps.filter((s) => s.runId === r.runId && s.targetId === r.targetId).map(stepRunOf),
+      notifications: (notices.get(r.runId) ?? [])
+        .filter((n) => n.targetName === r.targetName)
+        .map((n) => ({
+          channel: n.channel,
+          state: n.state,
+          attempts: n.attempts,
+          at: (n.state === 'SENT' ? n.sentAt : n.nextAttemptAt)?.toISOString() ?? null,
+          answer: n.state === 'SENT' ? n.answer : n.lastError,
+        })),
     })),
     total,
     page: query.page,
