@@ -50,12 +50,15 @@ export function JobActions({
   abilities,
   onDone,
   countShown = true,
+  hidden = [],
 }: {
   names: string[]
   abilities: JobAbilities
   onDone: (action: JobAction) => void
   /** say how many are selected (the list), or not (a job's own page) */
   countShown?: boolean
+  /** actions that cannot apply here (Enable on a job's page while it is enabled) */
+  hidden?: JobAction[]
 }) {
   const { run, pending, outcome } = useServerAction()
   const [asking, setAsking] = useState<{ action: JobAction; plan: JobFanOut[] | null; error?: string } | null>(null)
@@ -74,7 +77,7 @@ export function JobActions({
           {none ? 'Select jobs to act on them.' : `${jobs} selected`}
         </span>
       )}
-      {ORDER.map((action) => {
+      {ORDER.filter((action) => !hidden.includes(action)).map((action) => {
         const Icon = ICONS[action]
         return (
           <GuardedButton

@@ -66,7 +66,7 @@ export default async function JobPage({ params, searchParams }: Props) {
         title={d.name}
         description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}`}
       />
-      <JobPageActions name={d.name} abilities={abilities} />
+      <JobPageActions name={d.name} enabled={d.enabled !== false} abilities={abilities} />
       <JobTabs href={jobHref(d.name)} current={tab} />
       {tab === 'general' && <GeneralPanel job={job} />}
       {tab === 'steps' && <StepsPanel job={job} />}
