@@ -85,6 +85,9 @@ export async function makeFleet(ctx: MsxContext) {
   }
   const backup = await createJob(ctx, {
     name: 'Nightly full backup',
+    category: 'Database Maintenance',
+    description: 'Full backup of every user database, copied to the vault',
+    schedules: [{ name: 'Every night', cron: '30 2 * * *' }],
     steps: [
       { name: 'Back up user databases', kind: 'cmdexec', command: 'sqlcmd -Q "EXEC dbo.BackupAll"' },
       { name: 'Copy to vault', kind: 'cmdexec', command: 'robocopy D:\\backup \\\\vault\\sql /MIR' },
@@ -93,6 +96,8 @@ export async function makeFleet(ctx: MsxContext) {
   })
   await createJob(ctx, {
     name: 'Rebuild reporting indexes',
+    category: 'Database Maintenance',
+    schedules: [{ name: 'Sundays', cron: '0 4 * * 0' }],
     steps: [{ name: 'Rebuild', kind: 'cmdexec', command: 'sqlcmd -Q "EXEC dbo.RebuildIndexes"' }],
     targets: { servers: [], groups: ['Reporting'] },
   })

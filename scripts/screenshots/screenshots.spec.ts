@@ -75,6 +75,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shoot(page, 'target', colorScheme)
     })
 
+    test('Jobs', async ({ page }) => {
+      await page.goto('/jobs')
+      await expect(page.getByRole('rowheader', { name: 'Nightly full backup' })).toBeVisible()
+      await shoot(page, 'jobs', colorScheme)
+    })
+
     test('Groups', async ({ page }) => {
       await page.goto('/groups')
       await expect(page.getByText('Production').first()).toBeVisible()
@@ -120,6 +126,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
   })
 }
+
+test.describe("a job's pages", () => {
+  for (const [tab, shows] of [
+    ['steps', 'Copy to vault'],
+    ['schedules', 'At 02:30'],
+    ['history', 'Latest runs, oldest first'],
+  ] as const)
+    test(tab, async ({ page }) => {
+      await page.goto(`/jobs/${encodeURIComponent('Nightly full backup')}?tab=${tab}`)
+      await expect(page.getByText(shows).first()).toBeVisible()
+      await shoot(page, `job-${tab}`, 'light')
+    })
+})
 
 test.describe('Master Server Wizard', () => {
   const ctx = () => ({ db, actor: { name: 'alice', address: '10.40.0.7' } })
