@@ -118,6 +118,7 @@ test('an administrator dismantles the master once Defect all has emptied it; a n
     await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled()
     await page.getByRole('button', { name: 'Make MSXE2E a master server' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'MSXE2E is a master server again' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'MSXE2E is not a master server now' })).toHaveCount(0)
     await page.getByRole('button', { name: 'Next', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'Step 2 of 5: Master Server Operator' })).toBeVisible()
     expect((await readMaster(msx.db))?.dismantledAt).toBeNull()

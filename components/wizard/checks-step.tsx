@@ -17,9 +17,11 @@ export async function ChecksStep({ ability }: { ability: Ability }) {
   const name = master?.name ?? cfg.masterName
   return (
     <div className="grid gap-6">
-      {master?.dismantledAt && (
-        <MakeMasterCard name={name} dismantledOn={utcMinute(master.dismantledAt)} ability={ability} />
-      )}
+      <MakeMasterCard
+        name={name}
+        dismantledOn={master?.dismantledAt ? utcMinute(master.dismantledAt) : null}
+        ability={ability}
+      />
       <MasterCheckList
         checks={checks}
         details={{ network: <FirewallRule rule={firewallRule(name, cfg.gatewayPort, cfg.port)} /> }}

@@ -1,6 +1,7 @@
 'use client'
 
-// Shown on the first step while the multiserver configuration is dismantled: makes this server a master again.
+// On the first step while the multiserver configuration is dismantled: makes this server a master again. It stays
+// mounted once it has (dismantledOn null), so that what it did is still said after the page has refreshed.
 import { ServerCogIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
@@ -14,10 +15,17 @@ export function MakeMasterCard({
   ability,
 }: {
   name: string
-  dismantledOn: string
+  /** null: a master server (again) */
+  dismantledOn: string | null
   ability: Ability
 }) {
   const { run, pending, outcome } = useServerAction()
+  if (dismantledOn === null)
+    return outcome?.ok ? (
+      <section aria-label="Master server" className="rounded-lg border border-emerald-500/40 bg-emerald-500/5 p-4">
+        <OutcomeMessage outcome={outcome} />
+      </section>
+    ) : null
   return (
     <section
       aria-labelledby="make-master-title"
