@@ -137,6 +137,18 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     )
   })
 
+  await test.step('Re-post: nothing to post while every target has the definition waiting', async () => {
+    await page.getByRole('checkbox', { name: `Select ${data.quiet}` }).check()
+    await page.getByRole('button', { name: 'Re-post', exact: true }).click()
+    await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
+      `${data.quiet}: every target holds its current version or has it waiting, nothing is posted`,
+    )
+    await dialog.getByRole('button', { name: 'Re-post', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: `Re-posted ${data.quiet}` })).toHaveText(
+      `Re-posted ${data.quiet}: every target holds the current version or has it waiting, nothing was posted.`,
+    )
+  })
+
   await test.step("a job's pages: its steps, schedules in words, targets and history with each step's output", async () => {
     await page.getByRole('link', { name: data.failing }).click()
     await expect(page.getByRole('heading', { name: data.failing, level: 1 })).toBeVisible()

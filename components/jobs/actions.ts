@@ -54,6 +54,14 @@ export const disableJobsAction = authedAction({
   run: (ctx, input) => act(ctx, 'disable', input.names),
 })
 
+export const repostJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.repost',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'repost', input.names),
+})
+
 export const deleteJobsAction = authedAction({
   permission: 'jobs.edit',
   audit: 'job.delete',

@@ -8,6 +8,7 @@ const OPERATION: Record<JobAction, string> = {
   stop: 'STOP',
   enable: 'UPDATE',
   disable: 'UPDATE',
+  repost: 'UPDATE',
   delete: 'DELETE',
 }
 
@@ -28,6 +29,12 @@ export const JOB_ACTION_WORDS: Record<JobAction, { verb: string; title: string; 
     title: 'Disable',
     effect: 'No schedule fires on any target until they are enabled again; a new version of each job is saved.',
   },
+  repost: {
+    verb: 'Re-post',
+    title: 'Re-post',
+    effect:
+      'The current definition is posted again to the targets that hold an older version (or none yet) and have nothing of it left to download.',
+  },
   delete: {
     verb: 'Delete',
     title: 'Delete',
@@ -38,8 +45,13 @@ export const JOB_ACTION_WORDS: Record<JobAction, { verb: string; title: string; 
 /** The plan: how many targets get what, and which of them will not act on it soon. */
 export function describePlan(action: JobAction, plan: JobFanOut[]): string[] {
   return plan.map((p) => {
+    if (action === 'repost')
+      return p.older === 0
+        ? `${p.job}: every target holds its current version or has it waiting, nothing is posted`
+        : `${p.job}: UPDATE to ${targetServers(p.older)} that do not hold its current version`
     const reach = `${p.job}: ${OPERATION[action]} to ${targetServers(p.targets)}`
     const late = [
+      p.older > 0 && `${p.older.toLocaleString('en-US')} not holding its current version yet`,
       p.offline > 0 && `${p.offline.toLocaleString('en-US')} suspected offline (they get it when they poll again)`,
       p.blocked > 0 && `${p.blocked.toLocaleString('en-US')} blocked by an instruction in error`,
     ].filter(Boolean)
@@ -55,7 +67,16 @@ export function describePlan(action: JobAction, plan: JobFanOut[]): string[] {
 export function jobActionDone(action: JobAction, results: JobActionResult[]): string {
   const posted = results.reduce((sum, r) => sum + r.posted, 0)
   const jobs = results.length === 1 ? sayNames(results.map((r) => r.job)) : countOf(results.length, 'job')
-  const done = { start: 'Started', stop: 'Stopped', enable: 'Enabled', disable: 'Disabled', delete: 'Deleted' }[action]
+  const done = {
+    start: 'Started',
+    stop: 'Stopped',
+    enable: 'Enabled',
+    disable: 'Disabled',
+    repost: 'Re-posted',
+    delete: 'Deleted',
+  }[action]
+  if (posted === 0 && action === 'repost')
+    return `Re-posted ${jobs}: every target holds the current version or has it waiting, nothing was posted.`
   if (posted === 0) return `${done} ${jobs}: no target server holds ${results.length === 1 ? 'it' : 'them'}.`
   return `${done} ${jobs}. Posted ${OPERATION[action]} to ${targetServers(posted)}.`
 }

@@ -2,7 +2,7 @@
 
 // The Jobs list's actions on the chosen jobs. Each asks first, showing the plan: how many targets get what, and
 // which of them are offline or blocked.
-import { BanIcon, CircleCheckIcon, PlayIcon, SquareIcon, Trash2Icon } from 'lucide-react'
+import { BanIcon, CircleCheckIcon, PlayIcon, SendIcon, SquareIcon, Trash2Icon } from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
@@ -25,6 +25,7 @@ import {
   disableJobsAction,
   enableJobsAction,
   planJobsAction,
+  repostJobsAction,
   startJobsAction,
   stopJobsAction,
 } from './actions'
@@ -40,10 +41,18 @@ const RUN = {
   stop: stopJobsAction,
   enable: enableJobsAction,
   disable: disableJobsAction,
+  repost: repostJobsAction,
   delete: deleteJobsAction,
 }
-const ICONS = { start: PlayIcon, stop: SquareIcon, enable: CircleCheckIcon, disable: BanIcon, delete: Trash2Icon }
-const ORDER: JobAction[] = ['start', 'stop', 'enable', 'disable', 'delete']
+const ICONS = {
+  start: PlayIcon,
+  stop: SquareIcon,
+  enable: CircleCheckIcon,
+  disable: BanIcon,
+  repost: SendIcon,
+  delete: Trash2Icon,
+}
+const ORDER: JobAction[] = ['start', 'stop', 'enable', 'disable', 'repost', 'delete']
 
 export function JobActions({
   names,

@@ -6,6 +6,7 @@ import type { Db } from '../db/client'
 import type { MsxContext } from './context'
 import { isMsxError, MsxError } from './errors'
 import { describeJob } from './job-list'
+import { repostJob, repostTargets } from './job-repost'
 import { deleteJob, findJob, updateJob } from './jobs'
 import { postOperation } from './post-operation'
 import { statusFilter } from './status'
@@ -23,9 +24,11 @@ export interface JobFanOut {
   targets: number
   offline: number
   blocked: number
+  /** targets that hold an older version (or none yet) and have nothing of it left to download: Re-post's */
+  older: number
 }
 
-/** The plan of a fan-out (Start, Stop, Delete, Enable, Disable) to the chosen jobs' targets; posts nothing. */
+/** The plan of a fan-out (Start, Stop, Enable, Disable, Re-post, Delete) to the chosen jobs' targets; posts nothing. */
 export async function planJobFanOut(db: Db, names: string[], now = new Date()): Promise<JobFanOut[]> {
   return Promise.all(
     names.map(async (name) => {
@@ -36,12 +39,12 @@ export async function planJobFanOut(db: Db, names: string[], now = new Date()): 
         db.targetServer.count({ where: { AND: [holding, statusFilter('Suspected offline', now)] } }),
         db.targetServer.count({ where: { AND: [holding, statusFilter('Blocked', now)] } }),
       ])
-      return { job: job.name, targets, offline, blocked }
+      return { job: job.name, targets, offline, blocked, older: (await repostTargets(db, job)).length }
     }),
   )
 }
 
-export type JobAction = 'start' | 'stop' | 'enable' | 'disable' | 'delete'
+export type JobAction = 'start' | 'stop' | 'enable' | 'disable' | 'repost' | 'delete'
 
 export interface JobActionResult {
   job: string
@@ -70,6 +73,10 @@ async function actOnOne(ctx: MsxContext, action: JobAction, name: string): Promi
       if (definition.enabled === enabled) return { job: definition.name, posted: 0 }
       const saved = await updateJob(ctx, name, { ...definition, enabled })
       return { job: saved.job.name, posted: saved.updated + saved.inserted + saved.deleted }
+    }
+    case 'repost': {
+      const { job, posted } = await repostJob(ctx, name)
+      return { job: job.name, posted }
     }
     case 'delete': {
       const { job, deleted } = await deleteJob(ctx, name)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
+import { acknowledgeInstructions } from './acknowledgements'
+import { deleteInstructions } from './instructions'
 import { actOnJobs, planJobFanOut } from './job-actions'
 import { listJobRows, nextRunOf } from './job-table'
 import { createJob } from './jobs'
@@ -79,10 +81,33 @@ describe('the Jobs list', () => {
     expect(nextRunOf({ enabled: false, schedules }, now)).toBeNull()
   })
 
+  it('Re-post posts UPDATE to the targets holding an older version with nothing of it waiting', async () => {
+    await createJob(t.ctx, { name: 'delta', steps: [step], targets: { servers: ['JT1', 'JT2'], groups: [] } })
+    const job = await t.ctx.db.job.findFirstOrThrow({ where: { name: 'delta' } })
+    const jt1 = await t.ctx.db.targetServer.findFirstOrThrow({ where: { name: 'JT1' } })
+    const inserts = await t.ctx.db.downloadInstruction.findMany({ where: { objectId: job.id, objectType: 'JOB' } })
+    const toJt1 = inserts.filter((i) => i.targetId === jt1.id)
+    await acknowledgeInstructions(
+      t.ctx.db,
+      jt1.id,
+      toJt1.map((i) => ({ id: i.id, ok: true })),
+    )
+    await actOnJobs(t.ctx, 'disable', ['delta'])
+    // JT1 holds version 1 and its UPDATE to version 2 is deleted; JT2 still has its INSERT waiting
+    const update = await t.ctx.db.downloadInstruction.findFirstOrThrow({
+      where: { objectId: job.id, targetId: jt1.id, status: 0 },
+    })
+    await deleteInstructions(t.ctx, [update.id])
+    expect((await planJobFanOut(t.ctx.db, ['delta']))[0]?.older).toBe(1)
+    expect(await actOnJobs(t.ctx, 'repost', ['delta'])).toEqual([{ job: 'delta', posted: 1 }])
+    expect(await actOnJobs(t.ctx, 'repost', ['delta'])).toEqual([{ job: 'delta', posted: 0 }])
+    await actOnJobs(t.ctx, 'delete', ['delta'])
+  })
+
   it('plans a fan-out, then Disable posts UPDATE to each target and Delete posts DELETE', async () => {
     expect(await planJobFanOut(t.ctx.db, ['alpha', 'beta'])).toEqual([
-      { job: 'alpha', targets: 3, offline: 0, blocked: 0 },
-      { job: 'beta', targets: 1, offline: 0, blocked: 0 },
+      { job: 'alpha', targets: 3, offline: 0, blocked: 0, older: 0 },
+      { job: 'beta', targets: 1, offline: 0, blocked: 0, older: 0 },
     ])
     expect(await actOnJobs(t.ctx, 'disable', ['alpha'])).toEqual([{ job: 'alpha', posted: 3 }])
     expect((await t.ctx.db.job.findFirstOrThrow({ where: { name: 'alpha' } })).enabled).toBe(false)
