@@ -5,3 +5,12 @@ const APP_PAGES_UNDER_JOBS = new Set(['new', 'activity'])
 export function jobHref(name: string): string {
   return `/jobs/${encodeURIComponent(APP_PAGES_UNDER_JOBS.has(name) ? name.toUpperCase() : name)}`
 }
+
+/** The job name in a /jobs/NAME address (as typed, when it is not valid percent-encoding). */
+export function readJobName(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

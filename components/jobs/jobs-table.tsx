@@ -17,15 +17,21 @@ import type { JobListParams } from '@/lib/query/keys'
 import { jobColumns } from './columns'
 import { type JobAbilities, JobActions } from './job-actions'
 import { hasJobFilters, JobsToolbar } from './jobs-toolbar'
+import { NewJobButton } from './new-job-button'
 
-/** The first job: what a multiserver job is, and how to define one today. */
-function FirstJob() {
+/** The first job: what a multiserver job is, and the two ways to define one. */
+function FirstJob({ abilities }: { abilities: JobAbilities }) {
   return (
     <Card>
-      <EmptyState icon={ListChecksIcon} title="No multiserver jobs yet">
+      <EmptyState
+        icon={ListChecksIcon}
+        title="No multiserver jobs yet"
+        action={<NewJobButton ability={abilities.edit} />}
+      >
         <p>
           A multiserver job is defined once on this master and downloaded by each target server it names, which runs it
-          on its schedules and reports every outcome here. Write its definition in a job file (
+          on its schedules and reports every outcome here. Create one with New job, or write its definition in a job
+          file (
           <a className="underline underline-offset-2" href="/api/docs/job-file">
             the job file's reference, docs/job-file.md
           </a>
@@ -50,7 +56,7 @@ export function JobsTable({ query, abilities }: { query: JobListParams; abilitie
   const filtered = hasJobFilters(query)
 
   if (!data) return error ? <ListError error={error} onRetry={() => refetch()} /> : <ListLoading />
-  if (data.total === 0 && !filtered) return <FirstJob />
+  if (data.total === 0 && !filtered) return <FirstJob abilities={abilities} />
   return (
     <Card className="overflow-hidden">
       <div className="border-b p-3">

@@ -33,3 +33,12 @@ export function describeCron(pattern: string): string {
 export function nextCronRuns(pattern: string, count: number, from = new Date()): Date[] {
   return parseCron(pattern).nextRuns(count, from)
 }
+
+/** Where a schedule is read: an IANA time zone (the master's), or a fixed offset east of UTC (a target's). */
+export type CronZone = { timeZone: string } | { utcOffsetMinutes: number }
+
+/** The next `count` times a cron expression fires after `from` on a clock in `zone`. */
+export function nextCronRunsIn(pattern: string, count: number, from: Date, zone: CronZone): Date[] {
+  const where = 'timeZone' in zone ? { timezone: zone.timeZone } : { utcOffset: zone.utcOffsetMinutes }
+  return new Cron(pattern, { paused: true, mode: '5-or-6-parts', ...where }).nextRuns(count, from)
+}

@@ -135,3 +135,18 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
       type[2] === 'undefined' ? 'is required' : `must be ${A_OR_AN(type[1] ?? '')}, not ${A_OR_AN(type[2] ?? '')}`
   return [where ? `${where}: ${message}` : message]
 }
+
+export const NO_TARGETS_MESSAGE = 'You must specify the Target Servers on which this multi server job will execute.'
+
+/** A job as the dashboard's editor saves it: its targets are always named, and there is at least one. */
+export const jobEditorDefinition = jobDefinition.superRefine((job, ctx) => {
+  if (!job.targets || job.targets.servers.length + job.targets.groups.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['targets'], message: NO_TARGETS_MESSAGE })
+})
+
+/** A save from the editor: the job it opened (none for a new job) and the version it opened, to refuse a stale edit. */
+export const jobEditorSave = z.object({
+  existingName: z.string().trim().min(1).max(128).nullable(),
+  expectedVersion: z.number().int().min(1).nullable(),
+  definition: jobEditorDefinition,
+})

@@ -65,7 +65,7 @@ function scheduleRows(def: JobDefinition) {
 }
 
 /** The targets named in a definition, as direct target ids and group ids (all must exist), and their names. */
-async function resolveTargets(tx: Tx, targets: NonNullable<JobDefinition['targets']>) {
+export async function resolveTargets(tx: Tx, targets: NonNullable<JobDefinition['targets']>) {
   const servers = targets.servers.length > 0 ? await resolveRecipients(tx, { targets: targets.servers }) : []
   const groups = await Promise.all(
     targets.groups.map(async (name) => {
@@ -82,7 +82,7 @@ async function resolveTargets(tx: Tx, targets: NonNullable<JobDefinition['target
 }
 
 /** The job file a definition saves as, with the targets it names (or, without any, those the job keeps). */
-function jobFileFrom(def: JobDefinition, targets: JobFile['targets']): JobFile {
+export function jobFileFrom(def: JobDefinition, targets: JobFile['targets']): JobFile {
   return toJobFile(jobColumns(def), stepRows(def), scheduleRows(def), targets)
 }
 

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { abilityOf } from '@/components/auth/ability'
 import { JobsTable } from '@/components/jobs/jobs-table'
+import { NewJobButton } from '@/components/jobs/new-job-button'
 import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
@@ -19,6 +20,7 @@ export default async function JobsPage({
 }) {
   const { who } = await requirePage('read')
   const query = readQuery(jobListQuery, await searchParams)
+  const abilities = { run: abilityOf(who.user.role, 'jobs.run'), edit: abilityOf(who.user.role, 'jobs.edit') }
   const queryClient = getQueryClient()
   await queryClient.prefetchQuery({ ...jobListOptions(query), queryFn: async () => listJobRows(await db(), query) })
   return (
@@ -26,12 +28,11 @@ export default async function JobsPage({
       <PageHeader
         title="Jobs"
         description="Multiserver jobs: defined once on this master, downloaded and run by each target server they name."
-      />
+      >
+        <NewJobButton ability={abilities.edit} />
+      </PageHeader>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <JobsTable
-          query={query}
-          abilities={{ run: abilityOf(who.user.role, 'jobs.run'), edit: abilityOf(who.user.role, 'jobs.edit') }}
-        />
+        <JobsTable query={query} abilities={abilities} />
       </HydrationBoundary>
     </div>
   )

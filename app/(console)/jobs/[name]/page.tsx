@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { abilityOf } from '@/components/auth/ability'
+import { FlashMessage } from '@/components/job-editor/flash'
 import { GeneralPanel } from '@/components/job-page/general-panel'
 import { HistoryPanel } from '@/components/job-page/history-panel'
 import { JobPageActions } from '@/components/job-page/job-page-actions'
@@ -12,7 +13,7 @@ import { SchedulesPanel } from '@/components/job-page/schedules-panel'
 import { StepsPanel } from '@/components/job-page/steps-panel'
 import { TargetsPanel } from '@/components/job-page/targets-panel'
 import { VersionsPanel } from '@/components/job-page/versions-panel'
-import { jobHref } from '@/components/jobs/job-href'
+import { jobHref, readJobName } from '@/components/jobs/job-href'
 import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
@@ -29,20 +30,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-function readName(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: readName((await params).name) }
+  return { title: readJobName((await params).name) }
 }
 
 export default async function JobPage({ params, searchParams }: Props) {
-  const name = readName((await params).name)
+  const name = readJobName((await params).name)
   const { who } = await requirePage('read')
   const search = await searchParams
   const tabParam = search.tab
@@ -66,7 +59,8 @@ export default async function JobPage({ params, searchParams }: Props) {
         title={d.name}
         description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}`}
       />
-      <JobPageActions name={d.name} enabled={d.enabled !== false} abilities={abilities} />
+      <FlashMessage />
+      <JobPageActions name={d.name} enabled={d.enabled !== false} abilities={abilities} editTab={tab} />
       <JobTabs href={jobHref(d.name)} current={tab} />
       {tab === 'general' && <GeneralPanel job={job} />}
       {tab === 'steps' && <StepsPanel job={job} />}
