@@ -18,6 +18,7 @@ import { targetRow } from './target-rows'
 interface Data {
   target: string
   site: string
+  job: string
 }
 
 /** A site of three targets in a group, one with a job and one blocked by an error; a request to enlist. */
@@ -31,9 +32,11 @@ async function makeData(msx: Parameters<typeof enlistTarget>[0], unique: (prefix
   const group = unique('grp')
   await createGroup(msx, group)
   await addGroupMembers(msx, group, [target, second])
+  const job = unique('job')
   await createJob(msx, {
-    name: unique('job'),
+    name: job,
     steps: [{ name: 'back up', kind: 'cmdexec', command: 'true' }],
+    schedules: [{ name: 'weeknights', cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
@@ -47,7 +50,7 @@ async function makeData(msx: Parameters<typeof enlistTarget>[0], unique: (prefix
     keyFingerprint: `sha256:${Buffer.from(asking).toString('hex').padEnd(64, 'a').slice(0, 64)}`,
     sourceAddress: '10.1.2.3',
   })
-  return { target, site }
+  return { target, site, job }
 }
 
 /** The page is rendered and its live data loaded, in the theme asked for. */
@@ -98,6 +101,9 @@ const pages: [string, (data: Data) => string][] = [
   ['Activity', () => '/activity'],
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
+  ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
+  ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
+  ["a new job's Targets", () => '/jobs/new?tab=targets'],
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

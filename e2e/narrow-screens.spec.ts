@@ -44,6 +44,7 @@ async function makeData(msx: MsxContext, unique: (prefix: string) => string): Pr
   await createJob(msx, {
     name: job,
     steps: [{ name: 'back up', kind: 'cmdexec', command: `sqlcmd -Q "EXEC ${'dbo.BackupAllDatabases'.repeat(8)}"` }],
+    schedules: [{ name: `weeknights ${'and weekends '.repeat(8)}`.slice(0, 128).trim(), cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
@@ -109,6 +110,8 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
   ['a job', (d) => `/jobs/${encodeURIComponent(d.job)}?tab=steps`],
+  ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
+  ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],
 ]

@@ -130,5 +130,5 @@ export function CodeEditor({
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } })
   }, [value])
 
-  return <div ref={host} data-testid="code-editor" data-language={language} />
+  return <div ref={host} className="min-w-0" data-testid="code-editor" data-language={language} />
 }

@@ -155,7 +155,14 @@ export function JobEditor(props: JobEditorProps) {
           ))}
         </div>
         {EDITOR_TABS.map((t) => (
-          <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={t.id !== tab}>
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={`panel-${t.id}`}
+            aria-labelledby={`tab-${t.id}`}
+            hidden={t.id !== tab}
+            className="min-w-0"
+          >
             {t.id === tab && t.id === 'general' && <GeneralFields categories={props.categories} owner={props.owner} />}
             {t.id === tab && t.id === 'steps' && <StepsEditor />}
             {t.id === tab && t.id === 'schedules' && (

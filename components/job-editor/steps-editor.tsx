@@ -93,7 +93,7 @@ export function StepsEditor() {
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <div className="grid content-start gap-3">
+      <div className="grid min-w-0 content-start gap-3">
         <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Steps">
           <Button type="button" size="sm" variant="outline" onClick={add}>
             <PlusIcon aria-hidden /> New step
@@ -192,7 +192,7 @@ export function StepsEditor() {
         </ol>
       </div>
       {fields.length > 0 && (
-        <div className="rounded-md border p-4" key={fields[current]?.id}>
+        <div className="min-w-0 rounded-md border p-4" key={fields[current]?.id}>
           <h3 className="mb-3 font-semibold">Step {current + 1}</h3>
           <StepFields index={current} />
         </div>

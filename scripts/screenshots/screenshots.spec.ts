@@ -140,6 +140,20 @@ test.describe("a job's pages", () => {
     })
 })
 
+test.describe("a job's editor", () => {
+  for (const [tab, shows, colorScheme] of [
+    ['steps', 'On failure:', 'light'],
+    ['steps', 'On failure:', 'dark'],
+    ['schedules', "Next runs in the master's time zone", 'light'],
+  ] as const)
+    test(`${tab}, ${colorScheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme })
+      await page.goto(`/jobs/${encodeURIComponent('Nightly full backup')}/edit?tab=${tab}`)
+      await expect(page.getByText(shows).first()).toBeVisible()
+      await shoot(page, `job-editor-${tab}`, colorScheme)
+    })
+})
+
 test.describe('Master Server Wizard', () => {
   const ctx = () => ({ db, actor: { name: 'alice', address: '10.40.0.7' } })
   test.beforeAll(async () => {
