@@ -66,6 +66,8 @@ export const jobDefinition = z
     category: z.string().trim().min(1).max(128).default(DEFAULT_JOB_CATEGORY),
     notify: z
       .strictObject({
+        /** only the MSXOperator may be named here (jobs.ts refuses any other); it is the one notified anyway */
+        operator: z.string().trim().min(1).max(128).optional(),
         email: z.enum(NOTIFY_LEVELS).default('never'),
         pager: z.enum(NOTIFY_LEVELS).default('never'),
         webhook: z.enum(NOTIFY_LEVELS).default('never'),

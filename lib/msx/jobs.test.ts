@@ -1,9 +1,14 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase, uniqueName } from '../../test/support/fixtures'
+import { secretVault } from '../notify/secrets'
 import type { OutcomeRecord } from '../protocol/agent-v1'
 import { addGroupMembers, createGroup, deleteGroup, removeGroupMembers } from './groups'
 import { listJobs } from './job-list'
 import { applyJobToTargets, createJob, deleteJob, jobPayload, removeJobFromTargets, updateJob } from './jobs'
+import { setOperator } from './operator'
 import { recordOutcomes } from './outcomes'
 import { defectTarget } from './targets'
 
@@ -47,6 +52,24 @@ describe('multiserver jobs', () => {
       [2, 'report', 'quit-failure', 0],
     ])
     expect(payload?.schedules).toEqual([{ name: 'nightly', enabled: true, cron: '0 2 * * *', runAt: null }])
+  })
+
+  it('notifies only the MSXOperator: a job naming another operator is refused, naming the MSXOperator is not', async () => {
+    const job = (operator: string) => ({
+      ...definition(uniqueName('notify')),
+      notify: { operator, email: 'failure' as const },
+    })
+    await expect(createJob(t.ctx, job('MSXOperator'))).rejects.toThrow('this master has no MSXOperator yet')
+    await setOperator(
+      t.ctx,
+      { email: 'dba@example.com' },
+      secretVault(fs.mkdtempSync(path.join(os.tmpdir(), 'msx-op-'))),
+    )
+    await expect(createJob(t.ctx, job('night-shift'))).rejects.toThrow(
+      'notify.operator names "night-shift": only the MSXOperator (MSXOperator) is notified about multiserver jobs.',
+    )
+    const created = await createJob(t.ctx, job('msxoperator'))
+    expect(created.job.notifyEmail).toBe('failure')
   })
 
   it('refuses a duplicate job name, case-insensitively', async () => {

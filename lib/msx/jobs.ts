@@ -11,13 +11,28 @@ import { type JobFile, jobFileOf, sameJobFile, toJobFile } from './job-file-of'
 import { directTargetIds, reconcileJobTargets } from './job-targets'
 import { keepCurrentVersion, keepJobVersion, refuseIfChangedSince } from './job-versions'
 import { activeMaster } from './master'
-import { nameKey } from './names'
+import { nameKey, sameName } from './names'
+import { readOperator } from './operator'
 import { resolveRecipients } from './recipients'
 
 export function parseJobDefinition(input: unknown): JobDefinition {
   const parsed = jobDefinition.safeParse(input)
   if (!parsed.success) throw invalid(`The job definition is not valid:\n${describeIssues(parsed.error)}`)
   return parsed.data
+}
+
+/** SSMS notifies only the MSXOperator about multiserver jobs: a job naming another operator is refused. */
+async function refuseOtherOperator(tx: Tx, named: string | undefined) {
+  if (named === undefined) return
+  const operator = await readOperator(tx)
+  if (!operator)
+    throw invalid(
+      `notify.operator names "${named}", but this master has no MSXOperator yet: set it up (msx operator set, or the Master Server Wizard) or leave notify.operator out.`,
+    )
+  if (!sameName(named, operator.name))
+    throw invalid(
+      `notify.operator names "${named}": only the MSXOperator (${operator.name}) is notified about multiserver jobs. Name it, or leave notify.operator out.`,
+    )
 }
 
 export async function findJob(tx: Tx, name: string) {
@@ -99,6 +114,7 @@ export async function createJob(ctx: MsxContext, input: JobDefinitionInput) {
   const def = parseJobDefinition(input)
   return inTransaction(ctx, async (tx) => {
     const master = await activeMaster(tx)
+    await refuseOtherOperator(tx, def.notify.operator)
     const existing = await tx.job.findUnique({ where: { nameKey: nameKey(def.name) } })
     if (existing) throw conflict(`A multiserver job named "${existing.name}" already exists.`)
     const job = await tx.job.create({
@@ -149,6 +165,7 @@ export async function updateJob(
     const master = await activeMaster(tx)
     const job = await findJob(tx, name)
     await refuseIfChangedSince(tx, job, options.expectedVersion)
+    await refuseOtherOperator(tx, def.notify.operator)
     if (nameKey(def.name) !== job.nameKey) {
       const clash = await tx.job.findUnique({ where: { nameKey: nameKey(def.name) } })
       if (clash) throw conflict(`A multiserver job named "${clash.name}" already exists.`)
