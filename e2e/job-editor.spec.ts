@@ -8,6 +8,10 @@ import { createJob, updateJob } from '../lib/msx/jobs'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
+import { editorTab, typeCommand } from './job-editor-page'
+
+// long flows through every page of the editor, on a machine that may be busy
+test.describe.configure({ timeout: 90_000 })
 
 async function seedTargets(msx: MsxContext, prefix: string) {
   const targets = [`${prefix}-T1`, `${prefix}-T2`]
@@ -20,15 +24,8 @@ async function seedTargets(msx: MsxContext, prefix: string) {
   return targets
 }
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) })
+const tab = editorTab
 const outline = (page: Page) => page.getByRole('list', { name: 'Step flow' }).getByRole('listitem')
-
-async function typeCommand(page: Page, step: number, text: string) {
-  const editor = page.getByRole('textbox', { name: `Command of step ${step}` })
-  await editor.click()
-  await page.keyboard.type(text)
-  await expect(editor).toHaveText(text)
-}
 
 test('a new job from the editor: steps and their flow, a weekly schedule, targets searched, the plan', async ({
   page,
@@ -125,7 +122,7 @@ test('a new job from the editor: steps and their flow, a weekly schedule, target
     const dialog = page.getByRole('alertdialog')
     await expect(dialog.getByRole('heading', { name: `Create ${name}?` })).toBeVisible()
     await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
-      'INSERT to 2 target servers that gain the job',
+      'INSERT to 2 target servers gaining the job',
     )
     await dialog.getByRole('button', { name: 'Create job' }).click()
     await expect(page).toHaveURL(new RegExp(`/jobs/${name}$`))
@@ -183,7 +180,7 @@ test('editing a job: leaving asks first, a stale edit is refused with who saved 
     await page.getByRole('button', { name: 'Save job' }).click()
     const dialog = page.getByRole('alertdialog')
     await expect(dialog.getByRole('list', { name: 'What will be posted' })).toContainText(
-      'UPDATE to 2 target servers that keep it',
+      'UPDATE to 2 target servers keeping the job',
     )
     await dialog.getByRole('button', { name: 'Save job' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'since you opened it' })).toContainText(

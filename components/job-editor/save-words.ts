@@ -28,9 +28,9 @@ export function savedJobMessage(p: {
 export function describeSavePlan(plan: JobSavePlan): string[] {
   if (!plan.changed) return [`Nothing changed: saving posts nothing and keeps the version.`]
   const lines = [
-    plan.insert > 0 && `INSERT to ${targets(plan.insert)} that gain the job`,
-    plan.update > 0 && `UPDATE to ${targets(plan.update)} that keep it`,
-    plan.delete > 0 && `DELETE to ${targets(plan.delete)} that lose it (the job and its history on them)`,
+    plan.insert > 0 && `INSERT to ${targets(plan.insert)} gaining the job`,
+    plan.update > 0 && `UPDATE to ${targets(plan.update)} keeping the job`,
+    plan.delete > 0 && `DELETE to ${targets(plan.delete)} losing the job (its history stays on the master)`,
   ].filter((l): l is string => typeof l === 'string')
   if (lines.length === 0) lines.push('No target server gets an instruction.')
   if (plan.offline > 0) lines.push(`${targets(plan.offline)} suspected offline: they download it when they poll again`)
