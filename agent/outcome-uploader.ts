@@ -1,9 +1,11 @@
 // Uploads spooled outcomes to the master in batches, oldest first, deleting each batch from the spool only once
 // the master has answered for it. A batch whose answer was lost is sent again: the master keeps each outcome
-// once by its idempotency key. While the master cannot be reached it backs off with jitter.
+// once by its idempotency key. While the master cannot be reached it backs off with jitter. Every upload also
+// says which runs are in progress and on which step, and a run's start or a step's start is uploaded at once,
+// so the master's Running now shows a run before its first step ends.
 
 import type { Log } from '../lib/log'
-import { MAX_OUTCOMES_PER_UPLOAD, outcomesResponse } from '../lib/protocol/agent-v1'
+import { MAX_OUTCOMES_PER_UPLOAD, MAX_RUNS_IN_PROGRESS, outcomesResponse } from '../lib/protocol/agent-v1'
 import { Backoff } from './backoff'
 import type { MasterClient } from './master-client'
 import type { Spool } from './spool'
@@ -18,6 +20,8 @@ export class OutcomeUploader {
   private readonly stopped = new AbortController()
   private wake: ((why: 'recorded' | 'reachable') => void) | null = null
   private woken = false
+  /** a run started or entered a step since the runs in progress were last reported */
+  private progressUnreported = true
 
   constructor(
     private readonly spool: Spool,
@@ -30,6 +34,12 @@ export class OutcomeUploader {
     if (this.backoff.failing) return
     this.woken = true
     this.wake?.('recorded')
+  }
+
+  /** A run started or entered a step: report the runs in progress now, unless waiting out a failure. */
+  progressChanged() {
+    this.progressUnreported = true
+    this.outcomeRecorded()
   }
 
   /** The master answered a poll: a failed upload need not wait out its backoff. */
@@ -75,12 +85,21 @@ export class OutcomeUploader {
   }
 
   private async uploadBatch(signal: AbortSignal): Promise<number> {
+    // taken before the batch, so the master, which applies it before the batch's outcomes, never sees a run
+    // in progress again after its job outcome
+    const running = this.spool.progress().slice(0, MAX_RUNS_IN_PROGRESS)
     const batch = this.spool.nextBatch(MAX_OUTCOMES_PER_UPLOAD, MAX_BATCH_BYTES)
-    if (batch.seqs.length === 0) return 0
+    if (batch.seqs.length === 0 && !this.progressUnreported) return 0
+    this.progressUnreported = false
     // the master shows the spool on the dashboard: tell it what stays, not only at the next poll
     const left = this.spool.depthAfter(batch.seqs.at(-1) ?? 0)
     const spool = { depth: left.count, oldestAt: left.oldestAt }
-    await this.client.post('/outcomes', { outcomes: batch.outcomes, spool }, outcomesResponse, { signal })
+    try {
+      await this.client.post('/outcomes', { outcomes: batch.outcomes, spool, running }, outcomesResponse, { signal })
+    } catch (error) {
+      this.progressUnreported = true
+      throw error
+    }
     this.spool.delivered(batch.seqs)
     return batch.seqs.length
   }

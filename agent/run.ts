@@ -55,6 +55,7 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
   const scheduler = new Scheduler({ store, runner, log, now })
   const uploader = new OutcomeUploader(spool, client, log)
   spool.onRecorded = () => uploader.outcomeRecorded()
+  spool.onProgress = () => uploader.progressChanged()
   const jobs: JobControl = {
     start: (jobId, invokedBy) => runner.start(jobId, invokedBy),
     stop: (jobId, reason) => runner.stop(jobId, reason),

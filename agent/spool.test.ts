@@ -26,18 +26,38 @@ const outcome = (stepNumber: number, runStatus: 0 | 1 | 2 | 3) => ({
   retriesAttempted: 0,
 })
 
+const at = (time: string) => new Date(`2030-01-01T${time}Z`)
+
 describe('the spool', () => {
   it('gives each outcome of a run its own key, and closes the run with the job outcome', () => {
     const store = openStore()
     const spool = new Spool(store)
-    spool.beginRun({ runId: 'r1', jobId: 7, jobName: 'j', invokedBy: 'START', startedAt: new Date() })
-    spool.enterStep('r1', { stepNumber: 1, name: 'step 1' })
+    let progressed = 0
+    spool.onProgress = () => progressed++
+    spool.beginRun({ runId: 'r1', jobId: 7, jobName: 'j', invokedBy: 'START', startedAt: at('02:00:00') })
+    expect(spool.progress()).toEqual([
+      {
+        runId: 'r1',
+        jobId: 7,
+        jobName: 'j',
+        startedAt: at('02:00:00').toISOString(),
+        stepNumber: null,
+        stepName: null,
+        stepStartedAt: null,
+      },
+    ])
+    spool.enterStep('r1', { stepNumber: 1, name: 'step 1' }, at('02:00:01'))
     spool.stepProcess('r1', { pid: 123, start: '456' })
     expect(spool.openRuns()).toMatchObject([{ runId: 'r1', stepNumber: 1, process: { pid: 123, start: '456' } }])
+    expect(spool.progress()).toMatchObject([
+      { runId: 'r1', stepNumber: 1, stepName: 'step 1', stepStartedAt: at('02:00:01').toISOString() },
+    ])
+    expect(progressed).toBe(2)
     spool.recordStep('r1', outcome(1, 2))
     spool.recordStep('r1', outcome(1, 1))
     spool.finishRun('r1', outcome(0, 1))
     expect(spool.openRuns()).toEqual([])
+    expect(spool.progress()).toEqual([])
     const { outcomes } = spool.nextBatch(10, 1_000_000)
     expect(outcomes.map((o) => [o.idempotencyKey, o.jobId, o.jobName])).toEqual([
       ['r1:1', 7, 'j'],

@@ -1,7 +1,8 @@
 // The spool: every step and job outcome is written to the local store first (fsync'd), then uploaded, and deleted
 // only once the master has it. A run is recorded as in progress when it starts, so that a run a crash
-// interrupted is found at the next start. Idempotency keys are made here, in the same transaction as the outcome.
-import type { OutcomeRecord } from '../lib/protocol/agent-v1'
+// interrupted is found at the next start, and the step it is on is kept, for the master's Running now.
+// Idempotency keys are made here, in the same transaction as the outcome.
+import type { OutcomeRecord, RunProgress } from '../lib/protocol/agent-v1'
 import type { AgentStore } from './store'
 
 export interface RunStart {
@@ -15,6 +16,7 @@ export interface RunStart {
 export interface OpenRun extends RunStart {
   stepNumber: number | null
   stepName: string | null
+  stepStartedAt: Date | null
   process: StepProcess | null
 }
 
@@ -34,6 +36,7 @@ interface RunRow {
   started_at: string
   step_number: number | null
   step_name: string | null
+  step_started_at: string | null
   process_id: number | null
   process_start: string | null
 }
@@ -41,6 +44,8 @@ interface RunRow {
 export class Spool {
   /** told whenever an outcome is recorded (the uploader wakes up) */
   onRecorded: () => void = () => {}
+  /** told whenever a run starts or enters a step (the uploader reports the runs in progress) */
+  onProgress: () => void = () => {}
 
   constructor(private readonly store: AgentStore) {}
 
@@ -48,14 +53,17 @@ export class Spool {
     this.store.db
       .prepare('INSERT INTO runs (run_id, job_id, job_name, invoked_by, started_at) VALUES (?, ?, ?, ?, ?)')
       .run(run.runId, run.jobId, run.jobName, run.invokedBy, run.startedAt.toISOString())
+    this.onProgress()
   }
 
-  enterStep(runId: string, step: { stepNumber: number; name: string }) {
+  enterStep(runId: string, step: { stepNumber: number; name: string }, startedAt: Date) {
     this.store.db
       .prepare(
-        'UPDATE runs SET step_number = ?, step_name = ?, process_id = NULL, process_start = NULL WHERE run_id = ?',
+        `UPDATE runs SET step_number = ?, step_name = ?, step_started_at = ?, process_id = NULL, process_start = NULL
+         WHERE run_id = ?`,
       )
-      .run(step.stepNumber, step.name, runId)
+      .run(step.stepNumber, step.name, startedAt.toISOString(), runId)
+    this.onProgress()
   }
 
   stepProcess(runId: string, process: StepProcess | null) {
@@ -102,7 +110,21 @@ export class Spool {
       startedAt: new Date(r.started_at),
       stepNumber: r.step_number,
       stepName: r.step_name,
+      stepStartedAt: r.step_started_at === null ? null : new Date(r.step_started_at),
       process: r.process_id === null || r.process_start === null ? null : { pid: r.process_id, start: r.process_start },
+    }))
+  }
+
+  /** The runs in progress as the master is told of them. */
+  progress(): RunProgress[] {
+    return this.openRuns().map((r) => ({
+      runId: r.runId,
+      jobId: r.jobId,
+      jobName: r.jobName,
+      startedAt: r.startedAt.toISOString(),
+      stepNumber: r.stepNumber,
+      stepName: r.stepName,
+      stepStartedAt: r.stepStartedAt?.toISOString() ?? null,
     }))
   }
 

@@ -19,6 +19,8 @@ const SCHEMA = [
      body TEXT NOT NULL, recorded_at TEXT NOT NULL)`,
   `CREATE TABLE connections (name TEXT PRIMARY KEY COLLATE NOCASE, url TEXT NOT NULL, added_at TEXT NOT NULL)`,
   `CREATE TABLE proxies (name TEXT PRIMARY KEY COLLATE NOCASE, account TEXT NOT NULL, added_at TEXT NOT NULL)`,
+  // when the run's current step started (the master's time), reported to the master as the run's progress
+  `ALTER TABLE runs ADD COLUMN step_started_at TEXT`,
 ]
 
 export type SettingKey =

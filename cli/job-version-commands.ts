@@ -5,6 +5,8 @@ import type { Command } from 'commander'
 import YAML from 'yaml'
 import { invalid } from '../lib/msx/errors'
 import { jobFileFormat } from '../lib/msx/job-file'
+import type { RunningJob } from '../lib/msx/jobs-running'
+import { currentStepWords } from '../lib/msx/running-words'
 import { callApi } from './api-client'
 import { formatTable, print } from './table'
 
@@ -98,22 +100,35 @@ export function addJobVersionCommands(job: Command) {
 
   job
     .command('running')
-    .description('job runs in progress on every target server, past the last step whose outcome has arrived')
+    .description('job runs in progress on every target server: the step each is on, as of its last report')
+    .option('--job <part>', 'only jobs whose name holds this')
+    .option('--target <part>', 'only target servers whose name holds this')
+    .option('--longer', 'only runs longer than usual (over twice their target’s usual duration)')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const rows = await callApi('jobs.running', {})
+      const rows: RunningJob[] = []
+      for (let page = 1; ; page++) {
+        const list = await callApi('jobs.running', {
+          job: o.job,
+          target: o.target,
+          longer: o.longer ? 'yes' : undefined,
+          page,
+          pageSize: 500,
+        })
+        rows.push(...list.rows)
+        if (rows.length >= list.total || list.rows.length === 0) break
+      }
       print(o.json, rows, () =>
         rows.length === 0
-          ? 'No job run is in progress on any target server (a run shows once its first step has ended).'
+          ? `No job run is in progress on any target server${o.job || o.target || o.longer ? ' that matches' : ''}.`
           : formatTable(rows, [
               ['Job', (r) => r.job],
               ['Target server', (r) => r.target],
-              [
-                'Current step',
-                (r) => `after step ${r.afterStep.number} ${r.afterStep.name} (${r.afterStep.outcome.toLowerCase()})`,
-              ],
+              ['Current step', (r) => currentStepWords(r)],
               ['Started', (r) => r.startedAt],
               ['Elapsed', (r) => elapsed(r.elapsedMs)],
+              ['Usual', (r) => (r.usualMs === null ? '' : elapsed(r.usualMs))],
+              ['', (r) => (r.longerThanUsual ? 'longer than usual' : '')],
             ]),
       )
     })

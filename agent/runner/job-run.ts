@@ -66,7 +66,7 @@ export async function runJob({ job, runId, invokedBy, signal }: JobRunInput, dep
       return finish(RUN_STATUS.failed, `The job failed: its go-to actions ran ${MAX_STEP_RUNS} steps. ${tail()}`)
     const step = job.steps[index] as JobStep
     last = step
-    deps.spool.enterStep(runId, step)
+    deps.spool.enterStep(runId, step, deps.now())
     const end = await runStep(step, runId, signal, deps)
     if (end === 'canceled')
       return finish(RUN_STATUS.canceled, `The job was canceled: ${String(signal.reason)}. ${tail()}`)

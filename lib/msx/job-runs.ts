@@ -75,7 +75,7 @@ export interface GridRow {
 }
 
 /** Each target's usual duration of this job: the p95 of its latest runs. */
-async function usualDurations(db: Db, jobId: number, targetIds: number[]) {
+export async function usualDurations(db: Db, jobId: number, targetIds: number[]) {
   const usual = new Map<number, number>()
   await Promise.all(
     targetIds.map(async (targetId) => {

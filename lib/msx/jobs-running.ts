@@ -1,41 +1,115 @@
-// Job runs in progress across the fleet (Job Activity Monitor), as far as the master can know: a target uploads
-// each step's outcome when the step ends and the job's own outcome (step 0) when the run ends, so a run whose
-// steps have arrived without its job outcome is still running, past its last uploaded step. A run whose first step
-// has not ended yet is not seen until it does; the agent does not report a run's start.
+// Job runs in progress across the fleet (SSMS's Job Activity Monitor), as far as the master knows. A target that
+// reports progress says, with each upload, which runs it has open and on which step (job_servers' current run),
+// as of that upload; a run is listed from its start until its job outcome (step 0) arrives. For a target that
+// does not report progress, the run is inferred from history: its steps have arrived without its job outcome, so
+// it is still running, past its last uploaded step, and it is not seen before its first step ends.
 import 'server-only'
+import { z } from 'zod'
 import type { Db } from '../db/client'
 import { chunks } from '../db/sql'
+import { LONGER_THAN_USUAL, usualDurations } from './job-runs'
+import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
 
-/** Runs are looked for this far back: a target that went away during a run leaves it open, and it must not stay listed for ever. */
+/** Inferred runs are looked for this far back: a target that went away during a run must not leave it listed for ever. */
 export const RUNNING_WINDOW_MS = 24 * 3600_000
+
+export const runningQuery = z.object({
+  /** part of the job's name, any case */
+  job: z.string().trim().max(128).optional(),
+  /** part of the target server's name, any case */
+  target: z.string().trim().max(128).optional(),
+  longer: z.enum(['yes']).optional(),
+  ...pageFields,
+})
+export type RunningQuery = z.input<typeof runningQuery>
 
 export interface RunningJob {
   job: string
   target: string
   runId: string
-  startedAt: Date
+  startedAt: string
   elapsedMs: number
-  /** the last step whose outcome arrived: the run is on the step that follows it (by its on-success or on-failure) */
-  afterStep: { number: number; name: string; outcome: RunOutcomeLabel }
+  /** the step the run is on, as its target reported it (null before its first step starts) */
+  step: { number: number; name: string; startedAt: string | null } | null
+  /** a target that does not report progress: the last step whose outcome arrived (the run is on the one after it) */
+  afterStep: { number: number; name: string; outcome: RunOutcomeLabel } | null
+  /** when the master last heard from the target about this run */
+  reportedAt: string | null
+  /** the target's usual duration of the job (p95 of its recent runs), when it has some */
+  usualMs: number | null
+  longerThanUsual: boolean
 }
 
-export async function listRunningJobs(db: Db, now = new Date()): Promise<RunningJob[]> {
+export interface RunningList {
+  rows: RunningJob[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+type Found = Omit<RunningJob, 'usualMs' | 'longerThanUsual' | 'elapsedMs'> & {
+  jobId: number | null
+  targetId: number | null
+}
+
+/** The runs targets report as in progress. */
+async function reportedRuns(db: Db): Promise<Found[]> {
+  const rows = await db.jobServer.findMany({
+    where: { currentRunId: { not: null } },
+    select: {
+      jobId: true,
+      targetId: true,
+      job: { select: { name: true } },
+      target: { select: { name: true } },
+      currentRunId: true,
+      currentRunStartedAt: true,
+      currentStepNumber: true,
+      currentStepName: true,
+      currentStepStartedAt: true,
+      progressReportedAt: true,
+    },
+  })
+  return rows.map((r) => ({
+    jobId: r.jobId,
+    targetId: r.targetId,
+    job: r.job.name,
+    target: r.target.name,
+    runId: r.currentRunId ?? '',
+    startedAt: (r.currentRunStartedAt ?? r.progressReportedAt ?? new Date()).toISOString(),
+    step:
+      r.currentStepNumber === null
+        ? null
+        : {
+            number: r.currentStepNumber,
+            name: r.currentStepName ?? '',
+            startedAt: r.currentStepStartedAt?.toISOString() ?? null,
+          },
+    afterStep: null,
+    reportedAt: r.progressReportedAt?.toISOString() ?? null,
+  }))
+}
+
+/** Runs of targets that do not report progress: steps uploaded without the job's outcome. */
+async function inferredRuns(db: Db, now: Date, reported: Set<string>): Promise<Found[]> {
   const steps = await db.jobHistory.findMany({
     where: { stepNumber: { gt: 0 }, startedAt: { gte: new Date(now.getTime() - RUNNING_WINDOW_MS) } },
     orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     select: {
       runId: true,
+      jobId: true,
       jobName: true,
+      targetId: true,
       targetName: true,
       stepNumber: true,
       stepName: true,
       runStatus: true,
       startedAt: true,
+      receivedAt: true,
     },
   })
   const runs = new Map<string, (typeof steps)[number][]>()
-  for (const step of steps) runs.set(step.runId, [...(runs.get(step.runId) ?? []), step])
+  for (const step of steps) if (!reported.has(step.runId)) runs.set(step.runId, [...(runs.get(step.runId) ?? []), step])
   const ended = new Set<string>()
   for (const ids of chunks([...runs.keys()], 900))
     for (const row of await db.jobHistory.findMany({
@@ -43,19 +117,73 @@ export async function listRunningJobs(db: Db, now = new Date()): Promise<Running
       select: { runId: true },
     }))
       ended.add(row.runId)
-  const running: RunningJob[] = []
-  for (const [runId, list] of runs) {
+  const open = [...runs.entries()].filter(([runId]) => !ended.has(runId))
+  // a target that reports progress for the job has said the run is no longer open: its job outcome is on its way
+  const reporting = new Set<string>()
+  const jobIds = [...new Set(open.flatMap(([, list]) => (list[0]?.jobId ? [list[0].jobId] : [])))]
+  for (const ids of chunks(jobIds, 900))
+    for (const row of await db.jobServer.findMany({
+      where: { jobId: { in: ids }, progressReportedAt: { not: null } },
+      select: { jobId: true, targetId: true },
+    }))
+      reporting.add(`${row.jobId}:${row.targetId}`)
+  const found: Found[] = []
+  for (const [runId, list] of open) {
     const first = list[0]
     const last = list.at(-1)
-    if (ended.has(runId) || !first || !last) continue
-    running.push({
+    if (!first || !last || reporting.has(`${first.jobId}:${first.targetId}`)) continue
+    found.push({
+      jobId: first.jobId,
+      targetId: first.targetId,
       job: first.jobName,
       target: first.targetName,
       runId,
-      startedAt: first.startedAt,
-      elapsedMs: Math.max(0, now.getTime() - first.startedAt.getTime()),
+      startedAt: first.startedAt.toISOString(),
+      step: null,
       afterStep: { number: last.stepNumber, name: last.stepName, outcome: runOutcomeLabel(last.runStatus) },
+      reportedAt: last.receivedAt.toISOString(),
     })
   }
-  return running.sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))
+  return found
+}
+
+/** Each run's target's usual duration of its job. */
+async function usualOf(db: Db, runs: Found[]) {
+  const byJob = new Map<number, Set<number>>()
+  for (const r of runs)
+    if (r.jobId !== null && r.targetId !== null) byJob.set(r.jobId, (byJob.get(r.jobId) ?? new Set()).add(r.targetId))
+  const usual = new Map<string, number>()
+  await Promise.all(
+    [...byJob].map(async ([jobId, targets]) => {
+      for (const [targetId, ms] of await usualDurations(db, jobId, [...targets])) usual.set(`${jobId}:${targetId}`, ms)
+    }),
+  )
+  return usual
+}
+
+const contains = (name: string, part: string | undefined) => !part || name.toLowerCase().includes(part.toLowerCase())
+
+/** Every run in progress, filtered by job, target and "longer than usual", by job then target, a page of them. */
+export async function listRunningJobs(db: Db, rawQuery: RunningQuery = {}, now = new Date()): Promise<RunningList> {
+  const query = runningQuery.parse(rawQuery)
+  const reported = await reportedRuns(db)
+  const inferred = await inferredRuns(db, now, new Set(reported.map((r) => r.runId)))
+  const found = [...reported, ...inferred].filter((r) => contains(r.job, query.job) && contains(r.target, query.target))
+  const usual = await usualOf(db, found)
+  const rows = found
+    .map(({ jobId, targetId, ...run }): RunningJob => {
+      const elapsedMs = Math.max(0, now.getTime() - new Date(run.startedAt).getTime())
+      const usualMs = usual.get(`${jobId}:${targetId}`) ?? null
+      const longerThanUsual = usualMs !== null && usualMs > 0 && elapsedMs > LONGER_THAN_USUAL * usualMs
+      return { ...run, elapsedMs, usualMs, longerThanUsual }
+    })
+    .filter((r) => !query.longer || r.longerThanUsual)
+    .sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))
+  const start = (query.page - 1) * query.pageSize
+  return {
+    rows: rows.slice(start, start + query.pageSize),
+    total: rows.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }

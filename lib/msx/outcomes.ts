@@ -1,14 +1,15 @@
 // Outcomes uploaded by targets (sysjobhistory, sysjobservers): each stored exactly once by its idempotency key,
-// each job's last outcome on the target brought up to date, and the MSXOperator's notifications queued, in one
-// transaction. Outcomes are reports from targets, not changes by administrators: like acknowledgements, they are
+// each job's last outcome on the target brought up to date, the runs in progress the target reports (and those
+// that ended) taken in, and the MSXOperator's notifications queued, in one transaction. Outcomes are reports from targets, not changes by administrators: like acknowledgements, they are
 // not written to the activity log.
 import 'server-only'
 
 import type { Db, Tx } from '../db/client'
-import type { OutcomeRecord } from '../protocol/agent-v1'
+import type { OutcomeRecord, RunProgress } from '../protocol/agent-v1'
 import { noteChange } from './changes'
 import { transaction } from './context'
 import { type JobNotifySettings, queueNotifications } from './notification-queue'
+import { applyRunProgress, clearEndedRuns } from './run-progress'
 
 export interface OutcomeSource {
   id: number
@@ -22,17 +23,22 @@ export interface RecordOutcomesResult {
   duplicates: number
 }
 
-/** Stores a target's batch of outcomes; a batch sent again changes nothing. */
+/**
+ * Stores a target's batch of outcomes; a batch sent again changes nothing. `running`, when the agent reports it,
+ * is every run in progress on the target as the upload was sent, taken before the batch's outcomes.
+ */
 export async function recordOutcomes(
   db: Db,
   target: OutcomeSource,
   outcomes: OutcomeRecord[],
   now = new Date(),
+  running?: RunProgress[],
 ): Promise<RecordOutcomesResult> {
   const attempt = () =>
     transaction(db, async (tx) => {
+      const progressed = running ? await applyRunProgress(tx, target.id, running, now) : false
       const result = await storeOutcomes(tx, target, outcomes, now)
-      await noteChange(tx, ['targets', 'jobs'])
+      if (progressed || result.stored > 0) await noteChange(tx, ['targets', 'jobs'])
       return result
     })
   try {
@@ -81,6 +87,7 @@ async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRec
     })
     const jobOutcomes = fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId))
     await updateLastOutcomes(tx, target.id, jobOutcomes)
+    await clearEndedRuns(tx, target.id, jobOutcomes)
     await queueNotifications(tx, target, jobOutcomes, existing, now)
   }
   return { stored: fresh.length, duplicates: outcomes.length - fresh.length }

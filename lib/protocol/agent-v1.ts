@@ -142,11 +142,32 @@ export const outcomeRecord = z.strictObject({
 })
 export type OutcomeRecord = z.infer<typeof outcomeRecord>
 
-export const outcomesRequest = z.strictObject({
-  outcomes: z.array(outcomeRecord).min(1).max(MAX_OUTCOMES_PER_UPLOAD),
-  /** what still waits in the agent's spool once this batch is stored */
-  spool: z.strictObject({ depth: z.number().int().min(0), oldestAt: isoDate.nullable() }).optional(),
+/** A run in progress on the target: the step it is on (none before its first step starts) and since when. */
+export const runProgress = z.strictObject({
+  runId: z.string().min(1).max(100),
+  jobId: z.number().int(),
+  jobName: z.string().min(1).max(128),
+  startedAt: isoDate,
+  stepNumber: z.number().int().min(1).nullable(),
+  stepName: z.string().max(128).nullable(),
+  stepStartedAt: isoDate.nullable(),
 })
+export type RunProgress = z.infer<typeof runProgress>
+/** More runs than this at once on one target is not a target's job load: the rest are left unreported. */
+export const MAX_RUNS_IN_PROGRESS = 1000
+
+export const outcomesRequest = z
+  .strictObject({
+    outcomes: z.array(outcomeRecord).max(MAX_OUTCOMES_PER_UPLOAD),
+    /** what still waits in the agent's spool once this batch is stored */
+    spool: z.strictObject({ depth: z.number().int().min(0), oldestAt: isoDate.nullable() }).optional(),
+    /** every run in progress on the target as the upload is sent (agents that report progress); absent: unknown */
+    running: z.array(runProgress).max(MAX_RUNS_IN_PROGRESS).optional(),
+  })
+  .refine((body) => body.outcomes.length > 0 || body.running !== undefined, {
+    error: 'An upload carries at least one outcome, or the runs in progress.',
+    path: ['outcomes'],
+  })
 /** stored: new to the master; duplicates: sent before and ignored. */
 export const outcomesResponse = z.object({ stored: z.number().int(), duplicates: z.number().int() })
 

@@ -199,7 +199,7 @@ const ack: Handler = async (req, res, ctx) => {
 const outcomes: Handler = async (req, res, ctx) => {
   const target = await callingTarget(req, ctx)
   const body = await readBody(req, outcomesRequest)
-  const result = await recordOutcomes(ctx.db, target, body.outcomes)
+  const result = await recordOutcomes(ctx.db, target, body.outcomes, new Date(), body.running)
   if (body.spool) await ctx.hub.recordSpool(target.id, body.spool)
   send(res, 200, result)
 }

@@ -1,6 +1,6 @@
 // Job versions with a real master and a real agent, through the msx CLI: every apply kept with who saved it,
 // version 1 exported and applied back, two versions compared, the version the agent holds once it downloads an
-// UPDATE, and a run in progress listed by msx job running.
+// UPDATE.
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -79,33 +79,5 @@ describe('job versions through msx', () => {
     const missing = await master.msx('job', 'export', 'rotate-logs', '--version', '9')
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('Job rotate-logs has no version 9 (its kept versions are 1, 2, 3;')
-  })
-
-  it('msx job running lists a run past its first step until it ends', async () => {
-    await master.msxOk(
-      'job',
-      'apply',
-      '--file',
-      write('long.json', jobFile('echo one', [{ name: 'wait', kind: 'cmdexec', command: 'sleep 30' }])),
-    )
-    await eventually(held, (v) => v === 4)
-    await master.msxOk('job', 'start', 'rotate-logs')
-    const running = await eventually(
-      async () => JSON.parse((await master.msxOk('job', 'running', '--json')).stdout),
-      (rows: unknown[]) => rows.length > 0,
-    )
-    expect(running).toEqual([
-      expect.objectContaining({
-        job: 'rotate-logs',
-        target: 'VER1',
-        afterStep: { number: 1, name: 'rotate', outcome: 'Succeeded' },
-      }),
-    ])
-    expect((await master.msxOk('job', 'running')).stdout).toContain('after step 1 rotate (succeeded)')
-    await master.msxOk('job', 'stop', 'rotate-logs')
-    await eventually(
-      async () => JSON.parse((await master.msxOk('job', 'running', '--json')).stdout),
-      (rows: unknown[]) => rows.length === 0,
-    )
   })
 })

@@ -8,7 +8,7 @@ import { describeJob, listJobs } from '../../../lib/msx/job-list'
 import { jobTargetVersions } from '../../../lib/msx/job-target-versions'
 import { diffJobVersions, listJobVersions, readJobVersion } from '../../../lib/msx/job-version-list'
 import { deleteJob } from '../../../lib/msx/jobs'
-import { listRunningJobs } from '../../../lib/msx/jobs-running'
+import { listRunningJobs, runningQuery } from '../../../lib/msx/jobs-running'
 import { postOperation } from '../../../lib/msx/post-operation'
 import { command } from '../command'
 import { jobName, nothing, serverName, serverNames } from './inputs'
@@ -119,8 +119,8 @@ export const jobCommands = {
 
   'jobs.running': command({
     permission: 'read',
-    input: nothing,
+    input: runningQuery,
     audit: { action: 'job.running', objectType: 'job' },
-    run: (ctx) => listRunningJobs(ctx.db),
+    run: (ctx, input) => listRunningJobs(ctx.db, input),
   }),
 }
