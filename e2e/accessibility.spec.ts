@@ -1,6 +1,6 @@
 // Every page, in the light and the dark theme, and the two dialogs of the targets toolbar have no serious or
 // critical WCAG 2.1 A/AA violation (axe-core), with data on them: targets, a group, a pending enlistment
-// request, an instruction in error and a job.
+// request, an instruction in error, a job and a run of it in progress.
 import type { Page } from '@playwright/test'
 import { pendingInstructions } from '../lib/msx/download-list'
 import { submitEnlistmentRequest } from '../lib/msx/enlistment-requests'
@@ -13,6 +13,7 @@ import { MASTER_VERSION } from '../lib/msx/versions'
 import { seriousViolations } from './axe'
 import { openCalendar } from './date-picker'
 import { expect, test } from './fixtures'
+import { reportRunInProgress } from './run-in-progress'
 import { targetRow } from './target-rows'
 
 interface Data {
@@ -39,6 +40,7 @@ async function makeData(msx: Parameters<typeof enlistTarget>[0], unique: (prefix
     schedules: [{ name: 'weeknights', cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
+  await reportRunInProgress(msx, job, target)
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
   const [first] = (await pendingInstructions(msx.db, failing.id)).instructions
   await acknowledgeInstructions(msx.db, failing.id, [{ id: first?.id ?? 0, ok: false, error: 'Proxy not found.' }])
@@ -101,9 +103,14 @@ const pages: [string, (data: Data) => string][] = [
   ['Activity', () => '/activity'],
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
+<<<<<<< HEAD
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
   ["a new job's Targets", () => '/jobs/new?tab=targets'],
+=======
+  ['Running now', (d) => `/jobs/activity?job=${d.job}`],
+  ["a job's History, a run in progress", (d) => `/jobs/${d.job}?tab=history`],
+>>>>>>> 01fb487 (Running now (/jobs/activity, under Jobs in the navigation and linked from the Jobs list): every job run in progress across the fleet with its current step, start, ticking elapsed time and its target's usual duration, runs longer than usual flagged; filters and pages in the URL, live; Stop on the chosen runs asks first, posts STOP of each job to the targets running it and says so; a job's History shows its runs in progress live)
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

@@ -13,6 +13,7 @@ import { postOperation } from '../lib/msx/post-operation'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
+import { reportRunInProgress } from './run-in-progress'
 import { targetRow, targetsTable } from './target-rows'
 
 const SCREEN = { width: 390, height: 844 }
@@ -47,6 +48,7 @@ async function makeData(msx: MsxContext, unique: (prefix: string) => string): Pr
     schedules: [{ name: `weeknights ${'and weekends '.repeat(8)}`.slice(0, 128).trim(), cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
+  await reportRunInProgress(msx, job, target)
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
   const failing = await msx.db.targetServer.findFirstOrThrow({ where: { name: blocked } })
   const [first] = (await pendingInstructions(msx.db, failing.id)).instructions
@@ -110,8 +112,13 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
   ['a job', (d) => `/jobs/${encodeURIComponent(d.job)}?tab=steps`],
+<<<<<<< HEAD
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
+=======
+  ["a job's History, a run in progress", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`],
+  ['Running now', (d) => `/jobs/activity?job=${encodeURIComponent(d.job)}`],
+>>>>>>> 01fb487 (Running now (/jobs/activity, under Jobs in the navigation and linked from the Jobs list): every job run in progress across the fleet with its current step, start, ticking elapsed time and its target's usual duration, runs longer than usual flagged; filters and pages in the URL, live; Stop on the chosen runs asks first, posts STOP of each job to the targets running it and says so; a job's History shows its runs in progress live)
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],
 ]
@@ -158,7 +165,16 @@ test('the navigation opens from the menu button and reaches every section, the a
   await test.step('opened, every link is on the screen; Escape closes it and the focus is back', async () => {
     await menu.click()
     await expect(menu).toHaveAttribute('aria-expanded', 'true')
-    for (const name of ['Target servers', 'Jobs', 'Groups', 'Master Server Wizard', 'Activity', 'Settings', 'Users'])
+    for (const name of [
+      'Target servers',
+      'Jobs',
+      'Running now',
+      'Groups',
+      'Master Server Wizard',
+      'Activity',
+      'Settings',
+      'Users',
+    ])
       await expect(navigation.getByRole('link', { name, exact: true })).toBeInViewport()
     await expect(navigation.getByRole('link', { name: new RegExp(user.name) })).toBeInViewport()
     await expect(navigation.getByRole('button', { name: 'Sign out' })).toBeInViewport()

@@ -1,19 +1,23 @@
-// History: the grid of each target's latest runs, then the runs list with its filters.
+// History: the runs in progress (live), the grid of each target's latest runs, then the runs list with its filters.
 import type { GridRow, JobRunList } from '@/lib/msx/job-runs'
 import { RunGrid } from './run-grid'
+import { RunsInProgress } from './runs-in-progress'
 import { RunsList } from './runs-list'
 
 export function HistoryPanel({
+  job,
   grid,
   list,
   query,
 }: {
+  job: string
   grid: GridRow[]
   list: JobRunList
   query: { target?: string; outcome?: string; from?: string; to?: string }
 }) {
   return (
     <div className="grid gap-5">
+      <RunsInProgress job={job} />
       {grid.length > 0 && <RunGrid rows={grid} />}
       <RunsList list={list} query={query} />
     </div>

@@ -2,7 +2,13 @@
 
 // One live-query hook per resource: each applies the user's auto-refresh setting, so no view can forget it.
 import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query'
-import type { AuditListParams, InstructionListParams, JobListParams, TargetListParams } from '@/lib/query/keys'
+import type {
+  AuditListParams,
+  InstructionListParams,
+  JobListParams,
+  RunningParams,
+  TargetListParams,
+} from '@/lib/query/keys'
 import {
   auditListOptions,
   enlistmentTokensOptions,
@@ -10,6 +16,7 @@ import {
   instructionListOptions,
   jobListOptions,
   pendingRequestsOptions,
+  runningListOptions,
   targetDetailsOptions,
   targetListOptions,
   wizardRequestsOptions,
@@ -25,6 +32,7 @@ export const useTargetList = (query: TargetListParams) => useLiveQuery(targetLis
 export const useTargetDetails = (name: string) => useLiveQuery(targetDetailsOptions(name))
 export const useInstructionList = (query: InstructionListParams) => useLiveQuery(instructionListOptions(query))
 export const useJobList = (query: JobListParams) => useLiveQuery(jobListOptions(query))
+export const useRunningList = (query: RunningParams) => useLiveQuery(runningListOptions(query))
 export const useAuditList = (query: AuditListParams) => useLiveQuery(auditListOptions(query))
 export const useGroupList = () => useLiveQuery(groupListOptions())
 export const usePendingRequests = () => useLiveQuery(pendingRequestsOptions())

@@ -12,6 +12,7 @@ const STYLES = {
   dateMinute: { ...DAY, hour: '2-digit', minute: '2-digit' },
   exact: { weekday: 'short', ...DAY, ...TIME, timeZoneName: 'shortOffset' },
   dayMinute: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+  time: TIME,
   fullDay: { dateStyle: 'full' },
   month: { month: 'long', year: 'numeric' },
   weekday: { weekday: 'short' },

@@ -11,9 +11,8 @@ import { nameKey } from './names'
 import { notificationsOfRuns } from './notification-state'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
+import { isLongerThanUsual } from './usual-duration'
 
-/** A run is "longer than usual" past this many times its target's usual (p95) duration. */
-export const LONGER_THAN_USUAL = 2
 /** The recent runs a target's usual duration is measured over. */
 const USUAL_OVER_RUNS = 50
 /** The runs of each target the grid shows. */
@@ -110,7 +109,7 @@ function summary(row: HistoryRow, usualMs: number | null): RunSummary {
     startedAt: row.startedAt.toISOString(),
     durationMs: row.durationMs,
     usualMs,
-    longerThanUsual: usualMs !== null && usualMs > 0 && row.durationMs > LONGER_THAN_USUAL * usualMs,
+    longerThanUsual: isLongerThanUsual(row.durationMs, usualMs),
   }
 }
 

@@ -4,6 +4,7 @@ import type { OutcomeRecord, RunProgress } from '../protocol/agent-v1'
 import { createJob } from './jobs'
 import { listRunningJobs } from './jobs-running'
 import { recordOutcomes } from './outcomes'
+import { stopRuns } from './stop-runs'
 
 const t = testDatabase()
 const at = (time: string) => new Date(`2030-01-01T${time}Z`)
@@ -146,5 +147,22 @@ describe('Running now', () => {
     // once the target reports progress for the job, what it reports is what is shown
     await recordOutcomes(t.ctx.db, old, [], at('02:00:04'), [])
     expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('02:00:05'))).total).toBe(0)
+  })
+
+  it('Stop posts STOP of each chosen run’s job to the targets running it, and to no other', async () => {
+    await setup('reindex', ['STOP1', 'STOP2', 'STOP3'])
+    const stopped = await stopRuns(t.ctx, [
+      { job: 'REINDEX', target: 'stop1' },
+      { job: 'reindex', target: 'STOP3' },
+      { job: 'reindex', target: 'STOP3' },
+    ])
+    expect(stopped).toEqual([{ job: 'reindex', targets: ['STOP1', 'STOP3'] }])
+    const posted = await t.ctx.db.downloadInstruction.findMany({
+      where: { operation: 'STOP', objectName: 'reindex' },
+      select: { target: { select: { name: true } } },
+      orderBy: { id: 'asc' },
+    })
+    expect(posted.map((p) => p.target?.name)).toEqual(['STOP1', 'STOP3'])
+    await expect(stopRuns(t.ctx, [{ job: 'no-such-job', target: 'STOP1' }])).rejects.toThrow(/no-such-job/)
   })
 })

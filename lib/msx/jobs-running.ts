@@ -7,9 +7,10 @@ import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import { chunks } from '../db/sql'
-import { LONGER_THAN_USUAL, usualDurations } from './job-runs'
+import { usualDurations } from './job-runs'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
+import { isLongerThanUsual } from './usual-duration'
 
 /** Inferred runs are looked for this far back: a target that went away during a run must not leave it listed for ever. */
 export const RUNNING_WINDOW_MS = 24 * 3600_000
@@ -174,8 +175,7 @@ export async function listRunningJobs(db: Db, rawQuery: RunningQuery = {}, now =
     .map(({ jobId, targetId, ...run }): RunningJob => {
       const elapsedMs = Math.max(0, now.getTime() - new Date(run.startedAt).getTime())
       const usualMs = usual.get(`${jobId}:${targetId}`) ?? null
-      const longerThanUsual = usualMs !== null && usualMs > 0 && elapsedMs > LONGER_THAN_USUAL * usualMs
-      return { ...run, elapsedMs, usualMs, longerThanUsual }
+      return { ...run, elapsedMs, usualMs, longerThanUsual: isLongerThanUsual(elapsedMs, usualMs) }
     })
     .filter((r) => !query.longer || r.longerThanUsual)
     .sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { auditListQuery } from '@/lib/msx/audit-list'
 import type { instructionListQuery } from '@/lib/msx/instructions'
 import type { jobListQuery } from '@/lib/msx/job-table'
+import type { runningQuery } from '@/lib/msx/jobs-running'
 import { nameKey } from '@/lib/msx/names'
 import type { targetListQuery } from '@/lib/msx/target-list'
 
@@ -10,6 +11,7 @@ export type TargetListParams = z.output<typeof targetListQuery>
 export type AuditListParams = z.output<typeof auditListQuery>
 export type InstructionListParams = z.output<typeof instructionListQuery>
 export type JobListParams = z.output<typeof jobListQuery>
+export type RunningParams = z.output<typeof runningQuery>
 
 // Keys are built from the parsed (defaulted) query, so the server prefetch and the browser read agree.
 export const targetKeys = {
@@ -44,6 +46,8 @@ export const jobKeys = {
   all: ['jobs'] as const,
   lists: () => [...jobKeys.all, 'list'] as const,
   list: (query: JobListParams) => [...jobKeys.lists(), query] as const,
+  /** Running now, and a job's own runs in progress (its History), under jobKeys.all: the "jobs" notices refresh them */
+  running: (query: RunningParams) => [...jobKeys.all, 'running', query] as const,
 }
 
 export const groupKeys = {

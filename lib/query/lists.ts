@@ -6,6 +6,7 @@ import type { EnlistmentTokenList } from '@/lib/msx/enlistment-tokens'
 import type { GroupList } from '@/lib/msx/group-list'
 import type { InstructionList } from '@/lib/msx/instructions'
 import type { JobList } from '@/lib/msx/job-table'
+import type { RunningList } from '@/lib/msx/jobs-running'
 import type { StaleDownloads } from '@/lib/msx/stale-downloads'
 import type { TargetDetails } from '@/lib/msx/target-details'
 import type { TargetList } from '@/lib/msx/target-list'
@@ -19,6 +20,7 @@ import {
   instructionKeys,
   type JobListParams,
   jobKeys,
+  type RunningParams,
   type TargetListParams,
   targetDetailKeys,
   targetKeys,
@@ -71,6 +73,13 @@ export const jobListOptions = (query: JobListParams) =>
   queryOptions({
     queryKey: jobKeys.list(query),
     queryFn: () => fetchJson<JobList>(`/api/jobs?${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
+  })
+
+export const runningListOptions = (query: RunningParams) =>
+  queryOptions({
+    queryKey: jobKeys.running(query),
+    queryFn: () => fetchJson<RunningList>(`/api/jobs/running?${toQueryString(query)}`),
     placeholderData: keepPreviousData,
   })
 

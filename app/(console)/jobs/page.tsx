@@ -1,9 +1,12 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
+import { ActivityIcon } from 'lucide-react'
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { abilityOf } from '@/components/auth/ability'
 import { JobsTable } from '@/components/jobs/jobs-table'
 import { NewJobButton } from '@/components/jobs/new-job-button'
 import { PageHeader } from '@/components/page-header'
+import { Button } from '@/components/ui/button'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
 import { jobListQuery, listJobRows } from '@/lib/msx/job-table'
@@ -29,7 +32,15 @@ export default async function JobsPage({
         title="Jobs"
         description="Multiserver jobs: defined once on this master, downloaded and run by each target server they name."
       >
-        <NewJobButton ability={abilities.edit} />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button asChild variant="outline" size="sm">
+            <Link href="/jobs/activity">
+              <ActivityIcon aria-hidden />
+              Running now
+            </Link>
+          </Button>
+          <NewJobButton ability={abilities.edit} />
+        </div>
       </PageHeader>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <JobsTable query={query} abilities={abilities} />

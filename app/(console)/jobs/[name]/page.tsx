@@ -80,7 +80,7 @@ async function historyOf(
 ) {
   const query = readQuery(jobRunsQuery, search)
   const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
-  return <HistoryPanel grid={grid.rows} list={list} query={query} />
+  return <HistoryPanel job={job} grid={grid.rows} list={list} query={query} />
 }
 
 async function versionsOf(
