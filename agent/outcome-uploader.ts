@@ -61,9 +61,8 @@ export class OutcomeUploader {
         if (stop.aborted) break
         const delay = this.backoff.nextDelayMs()
         const { count } = this.spool.depth()
-        this.log.warn(
-          `${count} outcome(s) stay spooled: ${(error as Error).message} Retrying in ${(delay / 1000).toFixed(1)} s.`,
-        )
+        const what = count > 0 ? `${count} outcome(s) stay spooled` : 'the runs in progress are not reported yet'
+        this.log.warn(`${what}: ${(error as Error).message} Retrying in ${(delay / 1000).toFixed(1)} s.`)
         await this.idle(delay, stop)
       }
     }

@@ -143,7 +143,7 @@ function compare(a: JobRow, b: JobRow, sort: (typeof JOB_SORT_COLUMNS)[number]):
 
 export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new Date()): Promise<JobList> {
   const query = jobListQuery.parse(rawQuery)
-  const [jobs, outcomes, lastRuns, held] = await Promise.all([
+  const [jobs, outcomes, lastRuns, held, inProgress] = await Promise.all([
     db.job.findMany({
       select: {
         id: true,
@@ -159,12 +159,25 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
     db.jobServer.groupBy({ by: ['jobId', 'lastRunOutcome'], _count: { _all: true } }),
     db.jobServer.groupBy({ by: ['jobId'], _max: { lastRunAt: true } }),
     db.jobServer.groupBy({ by: ['jobId', 'heldVersion'], _count: { _all: true } }),
+    // targets that report a run in progress count as running, whatever their last run's outcome
+    db.jobServer.groupBy({
+      by: ['jobId', 'lastRunOutcome'],
+      where: { currentRunId: { not: null } },
+      _count: { _all: true },
+    }),
   ])
   const counts = new Map<number, JobOutcomeCounts>()
   for (const group of outcomes) {
     const of = counts.get(group.jobId) ?? noOutcomes()
     of[OUTCOME_KEYS[group.lastRunOutcome] ?? 'never'] += group._count._all
     counts.set(group.jobId, of)
+  }
+  for (const group of inProgress) {
+    const of = counts.get(group.jobId)
+    const bucket = OUTCOME_KEYS[group.lastRunOutcome] ?? 'never'
+    if (!of || bucket === 'running') continue
+    of[bucket] -= group._count._all
+    of.running += group._count._all
   }
   const last = new Map(lastRuns.map((r) => [r.jobId, r._max.lastRunAt]))
   const holders = new Map(held.map((h) => [`${h.jobId}:${h.heldVersion}`, h._count._all]))

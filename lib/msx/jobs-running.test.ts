@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
 import type { OutcomeRecord, RunProgress } from '../protocol/agent-v1'
+import { listJobRows } from './job-table'
 import { createJob } from './jobs'
 import { listRunningJobs } from './jobs-running'
 import { recordOutcomes } from './outcomes'
@@ -93,6 +94,11 @@ describe('Running now', () => {
       rows: [{ target: 'RUN2' }],
     })
     expect((await listRunningJobs(t.ctx.db, { job: 'nothing' }, at('02:01:00'))).total).toBe(0)
+    // the Jobs list counts them as running
+    expect((await listJobRows(t.ctx.db, { search: 'backup' })).rows[0]?.outcomes).toMatchObject({
+      running: 2,
+      never: 0,
+    })
     expect(await listRunningJobs(t.ctx.db, { page: 2, pageSize: 1 }, at('02:01:00'))).toMatchObject({
       total: 2,
       rows: [{ target: 'RUN2' }],
@@ -109,6 +115,11 @@ describe('Running now', () => {
     // a target that reports no run any more is cleared too
     await recordOutcomes(t.ctx.db, two, [], at('02:01:01'), [])
     expect((await listRunningJobs(t.ctx.db, {}, at('02:01:02'))).rows).toEqual([])
+    expect((await listJobRows(t.ctx.db, { search: 'backup' })).rows[0]?.outcomes).toMatchObject({
+      running: 0,
+      succeeded: 1,
+      never: 1,
+    })
     expect(
       await t.ctx.db.jobServer.findMany({
         where: { jobId },
