@@ -103,14 +103,11 @@ const pages: [string, (data: Data) => string][] = [
   ['Activity', () => '/activity'],
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
-<<<<<<< HEAD
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
   ["a new job's Targets", () => '/jobs/new?tab=targets'],
-=======
   ['Running now', (d) => `/jobs/activity?job=${d.job}`],
   ["a job's History, a run in progress", (d) => `/jobs/${d.job}?tab=history`],
->>>>>>> 01fb487 (Running now (/jobs/activity, under Jobs in the navigation and linked from the Jobs list): every job run in progress across the fleet with its current step, start, ticking elapsed time and its target's usual duration, runs longer than usual flagged; filters and pages in the URL, live; Stop on the chosen runs asks first, posts STOP of each job to the targets running it and says so; a job's History shows its runs in progress live)
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

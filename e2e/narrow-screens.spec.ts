@@ -112,13 +112,10 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['Settings', () => '/settings'],
   ['Jobs', () => '/jobs'],
   ['a job', (d) => `/jobs/${encodeURIComponent(d.job)}?tab=steps`],
-<<<<<<< HEAD
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
-=======
   ["a job's History, a run in progress", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`],
   ['Running now', (d) => `/jobs/activity?job=${encodeURIComponent(d.job)}`],
->>>>>>> 01fb487 (Running now (/jobs/activity, under Jobs in the navigation and linked from the Jobs list): every job run in progress across the fleet with its current step, start, ticking elapsed time and its target's usual duration, runs longer than usual flagged; filters and pages in the URL, live; Stop on the chosen runs asks first, posts STOP of each job to the targets running it and says so; a job's History shows its runs in progress live)
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],
 ]
