@@ -14,6 +14,13 @@ export function timestamp(client: Tx, value: Date | null): Sql {
   return providerOf(client) === 'postgresql' ? sql`CAST(${value} AS TIMESTAMP(3))` : sql`${value}`
 }
 
+/** A timestamp parameter compared with a DateTime column: SQLite keeps those as ISO text with "+00:00". */
+export function timestampOperand(client: Tx, value: Date): Sql {
+  return providerOf(client) === 'postgresql'
+    ? timestamp(client, value)
+    : sql`${value.toISOString().replace('Z', '+00:00')}`
+}
+
 /** Splits a long id list so one statement stays within both databases' limits on bound parameters. */
 export function chunks<T>(items: T[], size = 5000): T[][] {
   const out: T[][] = []

@@ -3,7 +3,7 @@
 // case-sensitive on PostgreSQL.
 import 'server-only'
 import { providerOf, type Tx } from '../db/client'
-import { join, type Sql, sql, timestamp } from '../db/sql'
+import { join, type Sql, sql, timestampOperand } from '../db/sql'
 
 export interface AuditFilter {
   search?: string
@@ -26,13 +26,7 @@ function like(client: Tx, column: Sql, pattern: string): Sql {
     : sql`${column} LIKE ${pattern} ESCAPE '\\'`
 }
 
-/** SQLite keeps Prisma's DateTime as ISO text with "+00:00": a parameter compares as text, so it is written alike. */
-function at(client: Tx, iso: string): Sql {
-  const date = new Date(iso)
-  return providerOf(client) === 'postgresql'
-    ? timestamp(client, date)
-    : sql`${date.toISOString().replace('Z', '+00:00')}`
-}
+const at = (client: Tx, iso: string): Sql => timestampOperand(client, new Date(iso))
 
 /**
  * Entries that name a target server, matched as a whole name whatever its case: the object itself, a name in

@@ -4,7 +4,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
-import { parseCron } from './cron'
+import { parsedCron } from './cron'
 import { nameKey } from './names'
 import { pageFields } from './paging'
 
@@ -89,7 +89,7 @@ export function nextRunOf(
     let at: Date | null = null
     if (schedule.cron) {
       try {
-        at = parseCron(schedule.cron).nextRun(now)
+        at = parsedCron(schedule.cron).nextRun(now)
       } catch {
         at = null // validated when saved: an expression croner no longer reads fires nowhere
       }

@@ -6,7 +6,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
-import { chunks } from '../db/sql'
+import { timestampOperand } from '../db/sql'
 import { usualDurations } from './job-runs'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
@@ -91,58 +91,62 @@ async function reportedRuns(db: Db): Promise<Found[]> {
   }))
 }
 
-/** Runs of targets that do not report progress: steps uploaded without the job's outcome. */
+interface OpenStepRow {
+  runId: string
+  jobId: number | null
+  jobName: string
+  targetId: number | null
+  targetName: string
+  stepNumber: number
+  stepName: string
+  runStatus: number
+  startedAt: Date | string
+  receivedAt: Date | string
+}
+
+/**
+ * Runs of targets that do not report progress: steps uploaded without the job's outcome. Found in the database
+ * (the window may hold hundreds of thousands of step rows): per holding whose target has never reported progress
+ * (one that reports has said which runs are open), only the steps since its last job outcome's run started, as
+ * every run before that one has ended.
+ */
 async function inferredRuns(db: Db, now: Date, reported: Set<string>): Promise<Found[]> {
-  const steps = await db.jobHistory.findMany({
-    where: { stepNumber: { gt: 0 }, startedAt: { gte: new Date(now.getTime() - RUNNING_WINDOW_MS) } },
-    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-    select: {
-      runId: true,
-      jobId: true,
-      jobName: true,
-      targetId: true,
-      targetName: true,
-      stepNumber: true,
-      stepName: true,
-      runStatus: true,
-      startedAt: true,
-      receivedAt: true,
-    },
-  })
-  const runs = new Map<string, (typeof steps)[number][]>()
+  const since = timestampOperand(db, new Date(now.getTime() - RUNNING_WINDOW_MS))
+  const steps = await db.$queryRaw<OpenStepRow[]>`
+    SELECT s.run_id AS "runId", s.job_id AS "jobId", s.job_name AS "jobName", s.target_id AS "targetId",
+      s.target_name AS "targetName", s.step_number AS "stepNumber", s.step_name AS "stepName",
+      s.run_status AS "runStatus", s.started_at AS "startedAt", s.received_at AS "receivedAt"
+    FROM job_servers js
+    CROSS JOIN job_history s
+    WHERE js.progress_reported_at IS NULL
+      AND s.target_id = js.target_id AND s.started_at >= ${since}
+      AND s.started_at >= COALESCE(js.last_run_at, ${since})
+      AND +s.job_id = js.job_id AND +s.step_number > 0
+      AND NOT EXISTS (SELECT 1 FROM job_history o WHERE o.run_id = s.run_id AND o.step_number = 0)
+    ORDER BY s.started_at, s.id`
+  // (holdings first, then each one's target's steps since its last run began: the unary + keeps SQLite from
+  // walking a whole job's history instead)
+  const runs = new Map<string, OpenStepRow[]>()
   for (const step of steps) if (!reported.has(step.runId)) runs.set(step.runId, [...(runs.get(step.runId) ?? []), step])
-  const ended = new Set<string>()
-  for (const ids of chunks([...runs.keys()], 900))
-    for (const row of await db.jobHistory.findMany({
-      where: { runId: { in: ids }, stepNumber: 0 },
-      select: { runId: true },
-    }))
-      ended.add(row.runId)
-  const open = [...runs.entries()].filter(([runId]) => !ended.has(runId))
-  // a target that reports progress for the job has said the run is no longer open: its job outcome is on its way
-  const reporting = new Set<string>()
-  const jobIds = [...new Set(open.flatMap(([, list]) => (list[0]?.jobId ? [list[0].jobId] : [])))]
-  for (const ids of chunks(jobIds, 900))
-    for (const row of await db.jobServer.findMany({
-      where: { jobId: { in: ids }, progressReportedAt: { not: null } },
-      select: { jobId: true, targetId: true },
-    }))
-      reporting.add(`${row.jobId}:${row.targetId}`)
   const found: Found[] = []
-  for (const [runId, list] of open) {
+  for (const [runId, list] of runs) {
     const first = list[0]
     const last = list.at(-1)
-    if (!first || !last || reporting.has(`${first.jobId}:${first.targetId}`)) continue
+    if (!first || !last) continue
     found.push({
-      jobId: first.jobId,
-      targetId: first.targetId,
+      jobId: first.jobId === null ? null : Number(first.jobId),
+      targetId: first.targetId === null ? null : Number(first.targetId),
       job: first.jobName,
       target: first.targetName,
       runId,
-      startedAt: first.startedAt.toISOString(),
+      startedAt: new Date(first.startedAt).toISOString(),
       step: null,
-      afterStep: { number: last.stepNumber, name: last.stepName, outcome: runOutcomeLabel(last.runStatus) },
-      reportedAt: last.receivedAt.toISOString(),
+      afterStep: {
+        number: Number(last.stepNumber),
+        name: last.stepName,
+        outcome: runOutcomeLabel(Number(last.runStatus)),
+      },
+      reportedAt: new Date(last.receivedAt).toISOString(),
     })
   }
   return found

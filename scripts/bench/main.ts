@@ -1,7 +1,8 @@
 // npm run bench: starts a gateway-only master and a bare TLS baseline on loopback, drives both from a separate
 // load process, and measures (a) empty-poll throughput and latency against (b) the baseline, (c) post-to-download
 // time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets, (e) the Target Server
-// Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone). Every phase is
+// Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone), (f) the Jobs list, a
+// job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`). Every phase is
 // bounded; the whole run stops by itself.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,6 +15,7 @@ import { postOperation } from '../../lib/msx/post-operation'
 import { summarize } from '../../lib/stats/percentiles'
 import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { benchJobList } from './job-list'
 import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
 import { formatResults, formatTargetListRun, type Results, writeResults } from './report'
@@ -36,7 +38,12 @@ const settings = z
     /** (e): targets in the large fleet, and the runs of each query timed on it and on the baseline */
     'list-targets': z.coerce.number().int().min(100).max(100_000).default(10_000),
     'list-rounds': z.coerce.number().int().min(3).max(100).default(15),
-    only: z.enum(['all', 'target-list']).default('all'),
+    /** (f): jobs, targets and runs per holding of the large master, and the runs of each query */
+    'jobs-count': z.coerce.number().int().min(10).max(10_000).default(1000),
+    'jobs-targets': z.coerce.number().int().min(20).max(100_000).default(10_000),
+    'jobs-runs': z.coerce.number().int().min(1).max(500).default(25),
+    'jobs-rounds': z.coerce.number().int().min(3).max(100).default(7),
+    only: z.enum(['all', 'target-list', 'jobs']).default('all'),
   })
   .parse(
     parseArgs({
@@ -52,6 +59,10 @@ const settings = z
           'load-processes',
           'list-targets',
           'list-rounds',
+          'jobs-count',
+          'jobs-targets',
+          'jobs-runs',
+          'jobs-rounds',
           'only',
         ].map((k) => [k, { type: 'string' }]),
       ),
@@ -101,7 +112,16 @@ async function main() {
   const startedAt = new Date().toISOString()
   const loadAverageAtStart = os.loadavg()
   // first, with no master or load process on the cores: it times queries in this process
+  const jobShape = { jobs: settings['jobs-count'], targets: settings['jobs-targets'], runs: settings['jobs-runs'] }
+  if (only === 'jobs') {
+    const jobList = await benchJobList(jobShape, settings['jobs-rounds'], say)
+    const run = { startedAt, machine: machine(loadAverageAtStart), jobList }
+    console.log(formatTargetListRun(run))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
+    return
+  }
   const targetList = await benchTargetList(settings['list-targets'], settings['list-rounds'], say)
+  const jobList = only === 'all' ? await benchJobList(jobShape, settings['jobs-rounds'], say) : undefined
   if (only === 'target-list') {
     const run = { startedAt, machine: machine(loadAverageAtStart), targetList }
     console.log(formatTargetListRun(run))
@@ -216,6 +236,7 @@ async function main() {
       postToFleet: { targets: settings.fleet, roundsMs },
       memory: { masterRssMbIdle, masterRssMbWithLongPolls, simulatorRssMb },
       targetList,
+      jobList: jobList as NonNullable<typeof jobList>,
     }
     console.log(formatResults(results))
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), results))}`)

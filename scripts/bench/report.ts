@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatTable } from '../../cli/table'
 import type { Summary } from '../../lib/stats/percentiles'
+import type { JobListResults } from './job-list'
+import { jobListRows } from './job-list-report'
 import type { TargetListResults } from './target-list'
 import { targetListRows } from './target-list-report'
 
@@ -32,6 +34,7 @@ export interface Results {
   postToFleet: { targets: number; roundsMs: number[] }
   memory: { masterRssMbIdle: number; masterRssMbWithLongPolls: number; simulatorRssMb: number }
   targetList: TargetListResults
+  jobList: JobListResults
 }
 
 /** The run's header line, footer and table columns, shared by the whole benchmark and (e) run alone. */
@@ -127,16 +130,17 @@ export function formatResults(r: Results): string {
   return formatRun(
     r.startedAt,
     r.machine,
-    [...rows, ...targetListRows(r.targetList)],
+    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList)],
     'the gateway with the baseline, and the large fleet with the small one,',
   )
 }
 
-export type TargetListRun = Pick<Results, 'startedAt' | 'machine' | 'targetList'>
+export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> & Partial<Pick<Results, 'targetList' | 'jobList'>>
 
-/** `npm run bench -- --only target-list`: (e) alone. */
+/** `npm run bench -- --only target-list` or `--only jobs`: (e) or (f) alone. */
 export function formatTargetListRun(r: TargetListRun): string {
-  return formatRun(r.startedAt, r.machine, targetListRows(r.targetList), 'the large fleet with the small one')
+  const rows = [...(r.targetList ? targetListRows(r.targetList) : []), ...(r.jobList ? jobListRows(r.jobList) : [])]
+  return formatRun(r.startedAt, r.machine, rows, 'the large fleet with the small one')
 }
 
 /** Writes bench-results/bench-TIMESTAMP.json and bench-results/latest.json; returns the first path. */
