@@ -1,6 +1,7 @@
-// The job editor with real msx-agent processes: a two-step job created in the dashboard is downloaded by both
-// agents; an edit that changes a step and drops one target reaches them as UPDATE and DELETE; started from its
-// page, the job runs the edited step on the agent that kept it.
+// The job editor with real msx-agent processes: a job created in the dashboard for a group of two agents is
+// downloaded by both; started, each runs it, the failing step taking its on-failure action; an edit that changes
+// a step and keeps one target reaches them as UPDATE and DELETE; Delete takes it off the last one.
+import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { nameKey } from '../lib/msx/names'
 import { expect, test } from './agents/fixture'
 import { editorTab, replaceCommand, typeCommand } from './job-editor-page'
@@ -9,7 +10,7 @@ import { editorTab, replaceCommand, typeCommand } from './job-editor-page'
 test.describe.configure({ timeout: 120_000 })
 const AGENTS = { timeout: 45_000 }
 
-test('a job from the editor reaches real agents; an edit posts UPDATE and DELETE; Start runs the new step', async ({
+test('a job from the editor reaches a group of real agents, runs its flow; an edit posts UPDATE and DELETE', async ({
   page,
   agents,
   msx,
@@ -20,35 +21,78 @@ test('a job from the editor reaches real agents; an edit posts UPDATE and DELETE
   const [kept, dropped] = await Promise.all([agents.running(`${site}K`), agents.running(`${site}D`)])
   if (!kept || !dropped) throw new Error('two agents expected')
   const name = `${site}-report`
+  const group = `${site}-group`
+  await createGroup(msx, group)
+  await addGroupMembers(msx, group, [kept.name, dropped.name])
+  const stepOutputs = async (step: number) =>
+    (
+      await msx.db.jobHistory.findMany({ where: { jobName: name, stepNumber: step }, orderBy: { targetName: 'asc' } })
+    ).map((row) => [row.targetName, row.runStatus, row.output.trim()])
   const held = (dataDir: string) => agents.status(dataDir).jobs.find((j) => j.name === name)?.version ?? null
 
-  await test.step('created in the editor, both agents download version 1', async () => {
+  await test.step('created in the editor for the group, both agents download version 1', async () => {
     await page.goto('/jobs/new')
     await page.getByLabel('Name', { exact: true }).fill(name)
     await editorTab(page, 'Steps').click()
     await page.getByLabel('Step name').fill('gather')
-    await typeCommand(page, 1, 'echo gathered')
+    await typeCommand(page, 1, 'echo gathered; exit 3')
     await page.getByRole('button', { name: 'New step' }).click()
     await page.getByLabel('Step name').fill('publish')
     await typeCommand(page, 2, 'echo published-v1')
+    await page.getByRole('button', { name: 'New step' }).click()
+    await page.getByLabel('Step name').fill('report failure')
+    await typeCommand(page, 3, 'echo reported')
+    await page.getByLabel('On success action').selectOption('quit-failure')
+    const outline = page.getByRole('list', { name: 'Step flow' }).getByRole('listitem')
+    await outline.nth(0).click()
+    await page.getByLabel('On failure action').selectOption({ label: 'Go to step 3: report failure' })
+    await outline.nth(1).click()
+    await page.getByLabel('On success action').selectOption('quit-success')
     await editorTab(page, 'Targets').click()
     await page.getByLabel('Find target servers and groups').fill(site)
-    for (const agent of [kept, dropped]) await page.getByRole('button', { name: `Add ${agent.name}` }).click()
+    await page.getByRole('button', { name: `Add group ${group}` }).click()
     await page.getByRole('button', { name: 'Create job' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Create job' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Created' })).toHaveText(
       `Created ${name} (version 1). Posted INSERT to 2 target servers.`,
     )
     await expect.poll(() => [held(kept.dataDir), held(dropped.dataDir)], AGENTS).toEqual([1, 1])
+    await page.getByRole('link', { name: 'Targets', exact: true }).click()
+    await expect(page.getByRole('main')).toContainText(kept.name)
+  })
+
+  await test.step('started, each agent runs step 1, fails, and goes to step 3 as its on-failure action says', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Start', exact: true }).click()
+    const [first, second] = [dropped.name, kept.name].sort()
+    await expect
+      .poll(() => stepOutputs(3), AGENTS)
+      .toEqual([
+        [first, 1, 'reported'],
+        [second, 1, 'reported'],
+      ])
+    expect(await stepOutputs(1)).toEqual([
+      [first, 0, 'gathered'],
+      [second, 0, 'gathered'],
+    ])
+    expect(await stepOutputs(2)).toEqual([])
+    await expect.poll(async () => (await stepOutputs(0)).map((r) => r[1]), AGENTS).toEqual([0, 0])
+    await page.getByRole('link', { name: 'History', exact: true }).click()
+    await expect(page.getByRole('main')).toContainText('Failed')
   })
 
   await test.step('edited: the kept agent gets version 2, the dropped one deletes the job', async () => {
     await page.getByRole('link', { name: 'Edit' }).click()
     await editorTab(page, 'Steps').click()
-    await page.getByRole('list', { name: 'Step flow' }).getByRole('listitem').nth(1).click()
+    const outline = page.getByRole('list', { name: 'Step flow' }).getByRole('listitem')
+    await outline.nth(0).click()
+    await replaceCommand(page, 1, 'echo gathered-v2')
+    await outline.nth(1).click()
     await replaceCommand(page, 2, 'echo published-v2')
     await editorTab(page, 'Targets').click()
-    await page.getByRole('button', { name: `Remove ${dropped.name}` }).click()
+    await page.getByRole('button', { name: `Remove ${group}` }).click()
+    await page.getByLabel('Find target servers and groups').fill(kept.name)
+    await page.getByRole('button', { name: `Add ${kept.name}` }).click()
     await page.getByRole('button', { name: 'Save job' }).click()
     const plan = page.getByRole('alertdialog').getByRole('list', { name: 'What will be posted' })
     await expect(plan).toContainText('UPDATE to 1 target server keeping the job')
@@ -67,7 +111,7 @@ test('a job from the editor reaches real agents; an edit posts UPDATE and DELETE
       .toBe(2)
   })
 
-  await test.step('started from its page, the kept agent runs the edited step', async () => {
+  await test.step('started again, the kept agent runs the edited steps', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click()
     await expect(page.getByRole('alertdialog').getByRole('list', { name: 'What will be posted' })).toContainText(
       'START to 1 target server',
@@ -82,5 +126,15 @@ test('a job from the editor reaches real agents; an edit posts UPDATE and DELETE
         return step && [step.targetName, step.output.trim()]
       }, AGENTS)
       .toEqual([kept.name, 'published-v2'])
+  })
+
+  await test.step('Delete asks first, then DELETE takes the job off the agent', async () => {
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(page.getByRole('alertdialog').getByRole('list', { name: 'What will be posted' })).toContainText(
+      'DELETE to 1 target server',
+    )
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(page).toHaveURL(/\/jobs$/)
+    await expect.poll(() => held(kept.dataDir), AGENTS).toBeNull()
   })
 })
