@@ -153,7 +153,11 @@ function formatJob({ definition: d, version, owner, targets }: Json<JobDescripti
     '',
     `Schedules: ${
       (d.schedules ?? [])
-        .map((s) => `${s.name} (${s.cron ?? s.runAt}${s.enabled === false ? ', disabled' : ''})`)
+        .map((s) => {
+          const from = s.startsAt ? `, from ${s.startsAt}` : ''
+          const until = s.endsAt ? `, until ${s.endsAt}` : ''
+          return `${s.name} (${s.cron ?? s.runAt}${from}${until}${s.enabled === false ? ', disabled' : ''})`
+        })
         .join('; ') || 'none'
     }`,
     `Applied to: ${[...d.targets.servers, ...d.targets.groups.map((g) => `group ${g}`)].join(', ') || 'no target'}`,

@@ -1,9 +1,10 @@
 // Runs the held jobs' schedules on this target: one-time (runAt) and recurring (cron, in the target's time zone),
 // by the master's clock: the system clock plus the offset adopted at the last SYNC-TIME. A disabled job or
-// schedule does not fire; a schedule firing while its job still runs is skipped, as SQL Server Agent does.
+// schedule does not fire, nor a recurring one outside its startsAt..endsAt; a schedule firing while its job still
+// runs is skipped, as SQL Server Agent does.
 
 import type { Log } from '../../lib/log'
-import { parseCron } from '../../lib/msx/cron'
+import { nextScheduleRun, type ScheduleTimes } from '../../lib/msx/schedule-times'
 import type { AgentStore } from '../store'
 import type { JobRunner } from './job-runner'
 import type { Clock } from './master-clock'
@@ -29,7 +30,7 @@ export class Scheduler {
         if (!schedule.enabled) continue
         const fire = () => this.fire(id, job.name, schedule.name)
         if (schedule.runAt) this.armAt(new Date(schedule.runAt).getTime(), fire)
-        else if (schedule.cron) this.armCron(schedule.cron, fire, `${job.name}/${schedule.name}`)
+        else if (schedule.cron) this.armCron(schedule, fire, `${job.name}/${schedule.name}`)
       }
     }
   }
@@ -61,10 +62,10 @@ export class Scheduler {
     else this.after(wait, fire)
   }
 
-  private armCron(pattern: string, fire: () => void, what: string, after?: number) {
+  private armCron(schedule: ScheduleTimes, fire: () => void, what: string, after?: number) {
     let next: Date | null
     try {
-      next = parseCron(pattern).nextRun(new Date(Math.max(this.masterNow(), after ?? 0)))
+      next = nextScheduleRun(schedule, new Date(Math.max(this.masterNow(), after ?? 0)))
     } catch (error) {
       this.deps.log.error(`schedule ${what} has a cron expression this agent cannot read: ${(error as Error).message}`)
       return
@@ -72,11 +73,11 @@ export class Scheduler {
     if (!next) return
     const at = next.getTime()
     const wait = at - this.masterNow()
-    if (wait > MAX_TIMER_MS) return this.after(MAX_TIMER_MS, () => this.armCron(pattern, fire, what))
+    if (wait > MAX_TIMER_MS) return this.after(MAX_TIMER_MS, () => this.armCron(schedule, fire, what))
     this.after(Math.max(0, wait), () => {
       fire()
       // from the time it was due, so that a timer firing a little early never fires the same time twice
-      this.armCron(pattern, fire, what, at)
+      this.armCron(schedule, fire, what, at)
     })
   }
 }

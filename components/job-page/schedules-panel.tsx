@@ -1,9 +1,11 @@
-// Schedules: each in words, with its next five runs by the master's clock (shown in the browser's time zone).
+// Schedules: each in words, with its start and end dates and its next five runs by the master's clock (shown in the
+// browser's time zone).
 import { LocalDate } from '@/components/format/relative-time'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent } from '@/components/ui/card'
-import { describeCron, nextCronRuns } from '@/lib/msx/cron'
+import { describeCron } from '@/lib/msx/cron'
 import type { JobDescription } from '@/lib/msx/job-list'
+import { nextScheduleRuns } from '@/lib/msx/schedule-times'
 
 export function SchedulesPanel({ job, now }: { job: JobDescription; now: Date }) {
   const schedules = job.definition.schedules ?? []
@@ -21,11 +23,11 @@ export function SchedulesPanel({ job, now }: { job: JobDescription; now: Date })
   return (
     <ul className="grid gap-4" aria-label="Schedules">
       {schedules.map((s) => {
-        const runs = s.cron
-          ? nextCronRuns(s.cron, 5, now)
-          : s.runAt && new Date(s.runAt) > now
-            ? [new Date(s.runAt)]
-            : []
+        const runs = nextScheduleRuns(
+          { cron: s.cron ?? null, runAt: s.runAt, startsAt: s.startsAt, endsAt: s.endsAt },
+          5,
+          now,
+        )
         return (
           <li key={s.name}>
             <Card>
@@ -50,6 +52,23 @@ export function SchedulesPanel({ job, now }: { job: JobDescription; now: Date })
                     </>
                   ) : null}
                 </p>
+                {s.startsAt || s.endsAt ? (
+                  <p className="text-sm">
+                    {s.startsAt ? (
+                      <>
+                        <span className="text-muted-foreground">Starts </span>
+                        <LocalDate iso={new Date(s.startsAt).toISOString()} />
+                      </>
+                    ) : null}
+                    {s.startsAt && s.endsAt ? <span className="text-muted-foreground">, </span> : null}
+                    {s.endsAt ? (
+                      <>
+                        <span className="text-muted-foreground">{s.startsAt ? 'ends ' : 'Ends '}</span>
+                        <LocalDate iso={new Date(s.endsAt).toISOString()} />
+                      </>
+                    ) : null}
+                  </p>
+                ) : null}
                 {runs.length > 0 ? (
                   <div className="text-sm">
                     <span className="text-muted-foreground">Next runs: </span>

@@ -42,15 +42,36 @@ export const jobStepDefinition = z
       ctx.addIssue({ code: 'custom', path: ['connection'], message: 'is required for a sql step' })
   })
 
+const dateTime = z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-12-01T02:00:00Z' })
+
 export const jobScheduleDefinition = z
   .strictObject({
     name: objectName('schedule'),
     cron: cron.optional(),
-    runAt: z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-12-01T02:00:00Z' }).optional(),
+    runAt: dateTime.optional(),
+    /** a recurring schedule fires from this time on */
+    startsAt: dateTime.optional(),
+    /** a recurring schedule fires no more after this time */
+    endsAt: dateTime.optional(),
     enabled: z.boolean().default(true),
   })
-  .refine((s) => (s.cron === undefined) !== (s.runAt === undefined), {
-    message: 'needs either cron (recurring) or runAt (one time), not both',
+  .superRefine((s, ctx) => {
+    if ((s.cron === undefined) === (s.runAt === undefined))
+      ctx.addIssue({ code: 'custom', message: 'needs either cron (recurring) or runAt (one time), not both' })
+    if (s.runAt !== undefined)
+      for (const key of ['startsAt', 'endsAt'] as const)
+        if (s[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'applies to a recurring (cron) schedule only: a one-time schedule runs once, at runAt',
+          })
+    if (s.startsAt && s.endsAt && new Date(s.endsAt) <= new Date(s.startsAt))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsAt'],
+        message: `must be later than startsAt (${s.startsAt}): the schedule would never fire`,
+      })
   })
 
 export const jobTargetsDefinition = z.strictObject({

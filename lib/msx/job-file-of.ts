@@ -34,6 +34,8 @@ interface ScheduleRow {
   enabled: boolean
   cron: string | null
   runAt: Date | null
+  startsAt: Date | null
+  endsAt: Date | null
 }
 
 // a fixed order whatever the database's collation, so that two saves of the same job compare equal
@@ -68,6 +70,8 @@ export function toJobFile(
       name: s.name,
       ...(s.cron ? { cron: s.cron } : {}),
       ...(s.runAt ? { runAt: s.runAt.toISOString() } : {}),
+      ...(s.startsAt ? { startsAt: s.startsAt.toISOString() } : {}),
+      ...(s.endsAt ? { endsAt: s.endsAt.toISOString() } : {}),
       enabled: s.enabled,
     })),
     targets: { servers: sorted(targets.servers), groups: sorted(targets.groups) },

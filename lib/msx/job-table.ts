@@ -4,9 +4,9 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
-import { parsedCron } from './cron'
 import { nameKey } from './names'
 import { pageFields } from './paging'
+import { nextScheduleRun, type ScheduleTimes } from './schedule-times'
 
 export const JOB_SORT_COLUMNS = [
   'name',
@@ -78,22 +78,17 @@ const OUTCOME_KEYS: Record<number, keyof JobOutcomeCounts> = {
 const noOutcomes = (): JobOutcomeCounts => ({ succeeded: 0, failed: 0, running: 0, canceled: 0, retry: 0, never: 0 })
 
 /** The next time any enabled schedule of an enabled job fires, by the master's clock. */
-export function nextRunOf(
-  job: { enabled: boolean; schedules: { enabled: boolean; cron: string | null; runAt: Date | null }[] },
-  now: Date,
-): Date | null {
+export function nextRunOf(job: { enabled: boolean; schedules: (ScheduleTimes & { enabled: boolean })[] }, now: Date) {
   if (!job.enabled) return null
   let next: Date | null = null
   for (const schedule of job.schedules) {
     if (!schedule.enabled) continue
     let at: Date | null = null
-    if (schedule.cron) {
-      try {
-        at = parsedCron(schedule.cron).nextRun(now)
-      } catch {
-        at = null // validated when saved: an expression croner no longer reads fires nowhere
-      }
-    } else if (schedule.runAt && schedule.runAt > now) at = schedule.runAt
+    try {
+      at = nextScheduleRun(schedule, now)
+    } catch {
+      at = null // validated when saved: an expression croner no longer reads fires nowhere
+    }
     if (at && (!next || at < next)) next = at
   }
   return next
@@ -153,7 +148,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
         enabled: true,
         owner: true,
         version: true,
-        schedules: { select: { enabled: true, cron: true, runAt: true } },
+        schedules: { select: { enabled: true, cron: true, runAt: true, startsAt: true, endsAt: true } },
       },
     }),
     db.jobServer.groupBy({ by: ['jobId', 'lastRunOutcome'], _count: { _all: true } }),

@@ -51,7 +51,9 @@ describe('multiserver jobs', () => {
       [1, 'vacuum', 'goto:2', 2],
       [2, 'report', 'quit-failure', 0],
     ])
-    expect(payload?.schedules).toEqual([{ name: 'nightly', enabled: true, cron: '0 2 * * *', runAt: null }])
+    expect(payload?.schedules).toEqual([
+      { name: 'nightly', enabled: true, cron: '0 2 * * *', runAt: null, startsAt: null, endsAt: null },
+    ])
   })
 
   it('notifies only the MSXOperator: a job naming another operator is refused, naming the MSXOperator is not', async () => {

@@ -76,6 +76,8 @@ function scheduleRows(def: JobDefinition) {
     enabled: s.enabled,
     cron: s.cron ?? null,
     runAt: s.runAt ? new Date(s.runAt) : null,
+    startsAt: s.startsAt ? new Date(s.startsAt) : null,
+    endsAt: s.endsAt ? new Date(s.endsAt) : null,
   }))
 }
 
@@ -319,6 +321,8 @@ export async function jobPayload(tx: Tx, jobId: number) {
       enabled: s.enabled,
       cron: s.cron,
       runAt: s.runAt?.toISOString() ?? null,
+      startsAt: s.startsAt?.toISOString() ?? null,
+      endsAt: s.endsAt?.toISOString() ?? null,
     })),
   }
 }

@@ -79,8 +79,17 @@ export const jobPayload = z.object({
   category: z.string(),
   steps: z.array(jobStepPayload),
   schedules: z.array(
-    z.object({ name: z.string(), enabled: z.boolean(), cron: z.string().nullable(), runAt: z.string().nullable() }),
+    z.object({
+      name: z.string(),
+      enabled: z.boolean(),
+      cron: z.string().nullable(),
+      runAt: z.string().nullable(),
+      // absent from masters before them: a schedule without a window, a job not paused
+      startsAt: z.string().nullable().optional(),
+      endsAt: z.string().nullable().optional(),
+    }),
   ),
+  pausedUntil: z.string().nullable().optional(),
 })
 export type JobPayload = z.infer<typeof jobPayload>
 

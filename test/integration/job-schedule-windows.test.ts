@@ -1,0 +1,51 @@
+// When schedules fire on a real agent: not after a schedule's endsAt.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createJob } from '../../lib/msx/jobs'
+import { adminOf, historyRows, runningAgent, waitForRuns } from '../support/job-runs'
+import { agentStatus, eventually, type Master, startMaster, stopAll } from '../support/processes'
+
+let master: Master
+let agentDir: string
+
+beforeAll(async () => {
+  master = await startMaster()
+  agentDir = (await runningAgent(master, 'WIN1')).dataDir
+})
+afterAll(async () => {
+  await master?.db.$disconnect()
+  await stopAll()
+})
+
+type JobInput = Parameters<typeof createJob>[1]
+const step = (name: string) => ({ name, kind: 'cmdexec' as const, command: `echo ${name}` })
+
+async function jobOnWin1(job: Omit<JobInput, 'targets'>) {
+  await createJob(adminOf(master), { ...job, targets: { servers: ['WIN1'], groups: [] } })
+  await eventually(
+    () => agentStatus(agentDir),
+    (s) => s.jobs.some((j) => j.name === job.name),
+  )
+}
+
+/** A job firing every second from now on: once it has run twice, every schedule held before it had its chance. */
+async function twoScheduledRunsLater(name: string) {
+  const since = Date.now()
+  await jobOnWin1({ name, steps: [step('tick')], schedules: [{ name: 'every-second', cron: '* * * * * *' }] })
+  await eventually(
+    () => waitForRuns(master, name, 2),
+    (runs) => runs.filter((r) => new Date(r.startedAt).getTime() > since + 1000).length >= 2,
+  )
+}
+
+describe('schedule start and end dates', () => {
+  it('a schedule whose endsAt has passed does not fire', async () => {
+    const endedAt = new Date(Date.now() - 60 * 60_000).toISOString()
+    await jobOnWin1({
+      name: 'ended',
+      steps: [step('late')],
+      schedules: [{ name: 'every-second', cron: '* * * * * *', endsAt: endedAt }],
+    })
+    await twoScheduledRunsLater('ticker-ended')
+    expect(await historyRows(master, 'ended')).toHaveLength(0)
+  })
+})
