@@ -66,8 +66,14 @@ export function DatePicker({
         </PopoverTrigger>
         <PopoverContent
           aria-label={`${label}: choose a day`}
-          // the calendar puts the focus on the chosen day, or today
-          onOpenAutoFocus={(event) => event.preventDefault()}
+          // on the chosen day, or today; from here rather than the calendar's own mount, which runs before the
+          // popover's focus scope does and so, inside a dialog, would have the dialog take the focus back
+          onOpenAutoFocus={(event) => {
+            event.preventDefault()
+            ;(event.currentTarget as HTMLElement | null)
+              ?.querySelector<HTMLButtonElement>('button[data-day][tabindex="0"]')
+              ?.focus()
+          }}
         >
           <Calendar selected={value} onSelect={choose} min={min} max={max} />
           <div className="mt-2 flex justify-between border-t pt-2">
