@@ -31,7 +31,7 @@ export function readJobFile(file: string): unknown {
 export function addJobCommands(program: Command) {
   const job = program
     .command('job')
-    .description('multiserver jobs: apply from files, list, show, start, stop, history, versions')
+    .description('multiserver jobs: apply from files, list, show, start, stop, pause, resume, history, versions')
 
   job
     .command('apply')
@@ -103,6 +103,31 @@ export function addJobCommands(program: Command) {
     .action(async (name: string, o) => postJobOperation('STOP', name, o.target))
 
   job
+    .command('pause')
+    .description('pause a job’s schedules until a date and time: no scheduled run fires on any target before then')
+    .argument('<name>')
+    .requiredOption('--until <time>', 'a date and time with its offset, e.g. 2026-12-04T06:00:00+01:00')
+    .action(async (name: string, o) => {
+      const result = await callApi('jobs.pause', { name, until: o.until })
+      console.log(
+        `Paused the schedules of ${result.name} until ${result.pausedUntil}: posted UPDATE to ${plural(result.posted, 'target server')}. Manual starts still run.`,
+      )
+    })
+
+  job
+    .command('resume')
+    .description('resume a job’s paused schedules now')
+    .argument('<name>')
+    .action(async (name: string) => {
+      const result = await callApi('jobs.resume', { name })
+      console.log(
+        result.wasPaused
+          ? `Resumed the schedules of ${result.name}: posted UPDATE to ${plural(result.posted, 'target server')}.`
+          : `The schedules of ${result.name} were not paused: nothing was posted.`,
+      )
+    })
+
+  job
     .command('delete')
     .description('delete a job; every target holding it gets DELETE')
     .argument('<name>')
@@ -134,7 +159,7 @@ async function postJobOperation(operation: 'START' | 'STOP', job: string, target
   )
 }
 
-function formatJob({ definition: d, version, owner, targets }: Json<JobDescription>): string {
+function formatJob({ definition: d, version, owner, pausedUntil, targets }: Json<JobDescription>): string {
   const lines = [
     `Job ${d.name} (version ${version}, owner ${owner}, ${d.enabled ? 'enabled' : 'disabled'})`,
     ...(d.description ? [d.description] : []),
@@ -159,7 +184,7 @@ function formatJob({ definition: d, version, owner, targets }: Json<JobDescripti
           return `${s.name} (${s.cron ?? s.runAt}${from}${until}${s.enabled === false ? ', disabled' : ''})`
         })
         .join('; ') || 'none'
-    }`,
+    }${pausedUntil ? ` (paused until ${pausedUntil})` : ''}`,
     `Applied to: ${[...d.targets.servers, ...d.targets.groups.map((g) => `group ${g}`)].join(', ') || 'no target'}`,
     '',
   ]

@@ -1,4 +1,5 @@
 // General: what SSMS's Job Properties General page shows of a multiserver job.
+import { LocalDate } from '@/components/format/relative-time'
 import { SettingRow } from '@/components/settings/setting-row'
 import { Card, CardContent } from '@/components/ui/card'
 import type { JobDescription } from '@/lib/msx/job-list'
@@ -23,6 +24,18 @@ export function GeneralPanel({ job }: { job: JobDescription }) {
           </SettingRow>
           <SettingRow label="Enabled" source="A disabled job's schedules fire on no target">
             {d.enabled === false ? 'No' : 'Yes'}
+          </SettingRow>
+          <SettingRow
+            label="Schedules paused"
+            source="Pause schedules until: no scheduled run fires on any target before then"
+          >
+            {job.pausedUntil ? (
+              <>
+                Until <LocalDate iso={job.pausedUntil} />
+              </>
+            ) : (
+              'No'
+            )}
           </SettingRow>
           <SettingRow label="Version" source="Raised by each save; targets hold the version they last downloaded">
             {job.version}

@@ -1,7 +1,7 @@
 'use client'
 
 // A job's page has Edit (on the tab being read) and the Jobs list's actions for this one job (Enable or Disable,
-// as it is); after Delete it goes back to the list.
+// as it is; Resume schedules while they are paused); after Delete it goes back to the list.
 import { PencilIcon } from 'lucide-react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
@@ -14,11 +14,13 @@ import { Button } from '@/components/ui/button'
 export function JobPageActions({
   name,
   enabled,
+  paused,
   abilities,
   editTab,
 }: {
   name: string
   enabled: boolean
+  paused: boolean
   abilities: JobAbilities
   /** the tab being read: Edit opens the editor on it, where the editor has it */
   editTab: string
@@ -42,7 +44,7 @@ export function JobPageActions({
         names={[name]}
         abilities={abilities}
         countShown={false}
-        hidden={[enabled ? 'enable' : 'disable']}
+        hidden={[enabled ? 'enable' : 'disable', ...(paused ? [] : (['resume'] as const))]}
         onDone={(action) => action === 'delete' && router.push('/jobs')}
       />
     </div>

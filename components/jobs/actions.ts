@@ -2,7 +2,14 @@
 
 import { authedAction } from '@/lib/auth/next/action'
 import type { MsxContext } from '@/lib/msx/context'
-import { actOnJobs, type JobAction, jobNamesInput, planJobFanOut } from '@/lib/msx/job-actions'
+import {
+  actOnJobs,
+  type JobAction,
+  type JobActionOptions,
+  jobNamesInput,
+  pauseJobsInput,
+  planJobFanOut,
+} from '@/lib/msx/job-actions'
 import { auditKeys, instructionKeys, jobKeys, SERVER_RENDERED, targetKeys } from '@/lib/query/keys'
 import { jobActionDone } from './job-action-words'
 
@@ -17,9 +24,9 @@ export const planJobsAction = authedAction({
 // a job's own page is rendered on the server
 const STALE = [jobKeys.all, targetKeys.all, instructionKeys.all, auditKeys.all, SERVER_RENDERED]
 
-async function act(ctx: MsxContext, action: JobAction, names: string[]) {
-  const results = await actOnJobs(ctx, action, names)
-  return { data: results, message: jobActionDone(action, results) }
+async function act(ctx: MsxContext, action: JobAction, names: string[], options: JobActionOptions = {}) {
+  const results = await actOnJobs(ctx, action, names, options)
+  return { data: results, message: jobActionDone(action, results, options.until) }
 }
 
 export const startJobsAction = authedAction({
@@ -52,6 +59,22 @@ export const disableJobsAction = authedAction({
   stale: STALE,
   input: jobNamesInput,
   run: (ctx, input) => act(ctx, 'disable', input.names),
+})
+
+export const pauseJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.pause',
+  stale: STALE,
+  input: pauseJobsInput,
+  run: (ctx, input) => act(ctx, 'pause', input.names, { until: input.until }),
+})
+
+export const resumeJobsAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.resume',
+  stale: STALE,
+  input: jobNamesInput,
+  run: (ctx, input) => act(ctx, 'resume', input.names),
 })
 
 export const repostJobsAction = authedAction({

@@ -88,12 +88,20 @@ export const jobColumns: DataColumn<JobRow, JobSortKey>[] = [
     header: 'Next run',
     sortKey: 'nextRun',
     className: 'whitespace-nowrap',
-    cell: (row) =>
-      row.nextRunAt ? (
-        <LocalDate iso={row.nextRunAt} />
-      ) : (
-        <span className="text-muted-foreground">{row.enabled ? 'Not scheduled' : 'Disabled'}</span>
-      ),
+    cell: (row) => (
+      <div className="grid">
+        {row.pausedUntil && row.enabled && (
+          <span className="text-amber-700 dark:text-amber-400">
+            Paused until <LocalDate iso={row.pausedUntil} />
+          </span>
+        )}
+        {row.nextRunAt ? (
+          <LocalDate iso={row.nextRunAt} />
+        ) : (
+          <span className="text-muted-foreground">{row.enabled ? 'Not scheduled' : 'Disabled'}</span>
+        )}
+      </div>
+    ),
   },
   { id: 'owner', header: 'Owner', sortKey: 'owner', cell: (row) => row.owner || none },
 ]

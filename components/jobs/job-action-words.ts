@@ -8,6 +8,8 @@ const OPERATION: Record<JobAction, string> = {
   stop: 'STOP',
   enable: 'UPDATE',
   disable: 'UPDATE',
+  pause: 'UPDATE',
+  resume: 'UPDATE',
   repost: 'UPDATE',
   delete: 'DELETE',
 }
@@ -28,6 +30,17 @@ export const JOB_ACTION_WORDS: Record<JobAction, { verb: string; title: string; 
     verb: 'Disable',
     title: 'Disable',
     effect: 'No schedule fires on any target until they are enabled again; a new version of each job is saved.',
+  },
+  pause: {
+    verb: 'Pause schedules',
+    title: 'Pause the schedules of',
+    effect:
+      'No scheduled run fires on any target until the time chosen; Start still runs them at once. Each target is sent the pause; no new version is saved.',
+  },
+  resume: {
+    verb: 'Resume schedules',
+    title: 'Resume the schedules of',
+    effect: 'Their schedules fire again on every target from their next time; no new version is saved.',
   },
   repost: {
     verb: 'Re-post',
@@ -63,8 +76,11 @@ export function describePlan(action: JobAction, plan: JobFanOut[]): string[] {
   })
 }
 
+/** "2026-12-04 06:00" of "2026-12-04T06:00:00+01:00": the time as the one who chose it reads it. */
+export const wallTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
+
 /** "Posted START to 40 target servers (2 jobs)." */
-export function jobActionDone(action: JobAction, results: JobActionResult[]): string {
+export function jobActionDone(action: JobAction, results: JobActionResult[], until?: string): string {
   const posted = results.reduce((sum, r) => sum + r.posted, 0)
   const jobs = results.length === 1 ? sayNames(results.map((r) => r.job)) : countOf(results.length, 'job')
   const done = {
@@ -72,9 +88,19 @@ export function jobActionDone(action: JobAction, results: JobActionResult[]): st
     stop: 'Stopped',
     enable: 'Enabled',
     disable: 'Disabled',
+    pause: 'Paused the schedules of',
+    resume: 'Resumed the schedules of',
     repost: 'Re-posted',
     delete: 'Deleted',
   }[action]
+  if (action === 'pause') {
+    const head = `${done} ${jobs} until ${wallTime(until ?? '')}.`
+    return posted === 0
+      ? `${head} No target server holds them yet.`
+      : `${head} Posted UPDATE to ${targetServers(posted)}.`
+  }
+  if (action === 'resume' && results.every((r) => r.unchanged))
+    return `The schedules of ${jobs} were not paused: nothing was posted.`
   if (posted === 0 && action === 'repost')
     return `Re-posted ${jobs}: every target holds the current version or has it waiting, nothing was posted.`
   if (posted === 0) return `${done} ${jobs}: no target server holds ${results.length === 1 ? 'it' : 'them'}.`

@@ -1,8 +1,17 @@
 'use client'
 
 // The Jobs list's actions on the chosen jobs. Each asks first, showing the plan: how many targets get what, and
-// which of them are offline or blocked.
-import { BanIcon, CircleCheckIcon, PlayIcon, SendIcon, SquareIcon, Trash2Icon } from 'lucide-react'
+// which of them are offline or blocked; Pause schedules asks until when as well.
+import {
+  BanIcon,
+  CalendarCheckIcon,
+  CalendarClockIcon,
+  CircleCheckIcon,
+  PlayIcon,
+  SendIcon,
+  SquareIcon,
+  Trash2Icon,
+} from 'lucide-react'
 import { useState } from 'react'
 import type { Ability } from '@/components/auth/ability'
 import { GuardedButton } from '@/components/auth/guarded-button'
@@ -24,23 +33,28 @@ import {
   deleteJobsAction,
   disableJobsAction,
   enableJobsAction,
+  pauseJobsAction,
   planJobsAction,
   repostJobsAction,
+  resumeJobsAction,
   startJobsAction,
   stopJobsAction,
 } from './actions'
 import { describePlan, JOB_ACTION_WORDS } from './job-action-words'
+import { type PauseUntil, PauseUntilFields, pauseUntilOf } from './pause-until-fields'
 
 export interface JobAbilities {
   run: Ability
   edit: Ability
 }
 
-const RUN = {
+const RUN: Record<JobAction, (input: { names: string[]; until?: string }) => ReturnType<typeof startJobsAction>> = {
   start: startJobsAction,
   stop: stopJobsAction,
   enable: enableJobsAction,
   disable: disableJobsAction,
+  pause: pauseJobsAction,
+  resume: resumeJobsAction,
   repost: repostJobsAction,
   delete: deleteJobsAction,
 }
@@ -49,10 +63,13 @@ const ICONS = {
   stop: SquareIcon,
   enable: CircleCheckIcon,
   disable: BanIcon,
+  pause: CalendarClockIcon,
+  resume: CalendarCheckIcon,
   repost: SendIcon,
   delete: Trash2Icon,
 }
-const ORDER: JobAction[] = ['start', 'stop', 'enable', 'disable', 'repost', 'delete']
+const ORDER: JobAction[] = ['start', 'stop', 'enable', 'disable', 'pause', 'resume', 'repost', 'delete']
+const NO_PAUSE: PauseUntil = { day: null, time: '06:00' }
 
 export function JobActions({
   names,
@@ -71,14 +88,18 @@ export function JobActions({
 }) {
   const { run, pending, outcome } = useServerAction()
   const [asking, setAsking] = useState<{ action: JobAction; plan: JobFanOut[] | null; error?: string } | null>(null)
+  const [pauseUntil, setPauseUntil] = useState<PauseUntil>(NO_PAUSE)
   const none = names.length === 0
   const ask = async (action: JobAction) => {
     setAsking({ action, plan: null })
+    setPauseUntil(NO_PAUSE)
     const answer = await planJobsAction({ names })
     setAsking(answer.ok ? { action, plan: answer.data } : { action, plan: null, error: answer.message })
   }
   const words = asking && JOB_ACTION_WORDS[asking.action]
   const jobs = countOf(names.length, 'job')
+  const pausing = asking?.action === 'pause'
+  const chosenPause = pauseUntilOf(pauseUntil)
   return (
     <div className="flex flex-wrap items-center gap-2">
       {countShown && (
@@ -111,6 +132,7 @@ export function JobActions({
             </AlertDialogTitle>
             <AlertDialogDescription>{words?.effect}</AlertDialogDescription>
           </AlertDialogHeader>
+          {pausing && <PauseUntilFields value={pauseUntil} onChange={setPauseUntil} />}
           {asking?.error ? (
             <p role="alert" className="text-sm text-destructive">
               {asking.error}
@@ -129,12 +151,13 @@ export function JobActions({
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
             <AlertDialogAction
-              disabled={!asking?.plan}
+              disabled={!asking?.plan || (pausing && !('until' in chosenPause))}
               onClick={() => {
                 if (!asking) return
                 const { action } = asking
+                const until = action === 'pause' && 'until' in chosenPause ? chosenPause.until : undefined
                 run(
-                  () => RUN[action]({ names }),
+                  () => RUN[action]({ names, until }),
                   () => onDone(action),
                 )
               }}

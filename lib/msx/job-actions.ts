@@ -1,4 +1,5 @@
-// What the Jobs list does to the jobs chosen on it: Start, Stop, Enable, Disable, Delete, each job through the
+// What the Jobs list does to the jobs chosen on it: Start, Stop, Enable, Disable, Pause schedules until, Resume
+// schedules, Re-post, Delete, each job through the
 // same functions as one job's page and the msx CLI, and the plan a confirmation shows before the fan-out.
 import 'server-only'
 import { z } from 'zod'
@@ -6,6 +7,7 @@ import type { Db } from '../db/client'
 import type { MsxContext } from './context'
 import { isMsxError, MsxError } from './errors'
 import { describeJob } from './job-list'
+import { checkedPauseUntil, pauseJobSchedules, pauseUntilInput, resumeJobSchedules } from './job-pause'
 import { repostJob, repostTargets } from './job-repost'
 import { deleteJob, findJob, updateJob } from './jobs'
 import { postOperation } from './post-operation'
@@ -18,6 +20,8 @@ export const jobNamesInput = z.object({
     .max(1000, { error: 'Act on at most 1,000 jobs at once.' }),
 })
 
+export const pauseJobsInput = jobNamesInput.extend({ until: pauseUntilInput })
+
 /** Who an action on one job would reach, and which of them cannot act on it soon. */
 export interface JobFanOut {
   job: string
@@ -28,7 +32,7 @@ export interface JobFanOut {
   older: number
 }
 
-/** The plan of a fan-out (Start, Stop, Enable, Disable, Re-post, Delete) to the chosen jobs' targets; posts nothing. */
+/** The plan of a fan-out (Start, Stop, Enable, Disable, Pause, Resume, Re-post, Delete) to the chosen jobs' targets; posts nothing. */
 export async function planJobFanOut(db: Db, names: string[], now = new Date()): Promise<JobFanOut[]> {
   return Promise.all(
     names.map(async (name) => {
@@ -44,15 +48,27 @@ export async function planJobFanOut(db: Db, names: string[], now = new Date()): 
   )
 }
 
-export type JobAction = 'start' | 'stop' | 'enable' | 'disable' | 'repost' | 'delete'
+export type JobAction = 'start' | 'stop' | 'enable' | 'disable' | 'pause' | 'resume' | 'repost' | 'delete'
+
+export interface JobActionOptions {
+  /** Pause: the date and time with its offset, until which no schedule fires */
+  until?: string
+}
 
 export interface JobActionResult {
   job: string
   /** how many target servers got an instruction */
   posted: number
+  /** Resume: the job's schedules were not paused */
+  unchanged?: boolean
 }
 
-async function actOnOne(ctx: MsxContext, action: JobAction, name: string): Promise<JobActionResult> {
+async function actOnOne(
+  ctx: MsxContext,
+  action: JobAction,
+  name: string,
+  options: JobActionOptions,
+): Promise<JobActionResult> {
   switch (action) {
     case 'start':
     case 'stop': {
@@ -74,6 +90,14 @@ async function actOnOne(ctx: MsxContext, action: JobAction, name: string): Promi
       const saved = await updateJob(ctx, name, { ...definition, enabled })
       return { job: saved.job.name, posted: saved.updated + saved.inserted + saved.deleted }
     }
+    case 'pause': {
+      const { job, posted } = await pauseJobSchedules(ctx, name, options.until ?? '')
+      return { job: job.name, posted }
+    }
+    case 'resume': {
+      const { job, posted, wasPaused } = await resumeJobSchedules(ctx, name)
+      return { job: job.name, posted, ...(wasPaused ? {} : { unchanged: true }) }
+    }
     case 'repost': {
       const { job, posted } = await repostJob(ctx, name)
       return { job: job.name, posted }
@@ -86,11 +110,18 @@ async function actOnOne(ctx: MsxContext, action: JobAction, name: string): Promi
 }
 
 /** Each chosen job in its own transaction, in order; a refusal stops there, naming what was done before it. */
-export async function actOnJobs(ctx: MsxContext, action: JobAction, names: string[]): Promise<JobActionResult[]> {
+export async function actOnJobs(
+  ctx: MsxContext,
+  action: JobAction,
+  names: string[],
+  options: JobActionOptions = {},
+): Promise<JobActionResult[]> {
+  // a time that has passed is refused before any job is paused
+  if (action === 'pause') checkedPauseUntil(options.until ?? '')
   const done: JobActionResult[] = []
   for (const name of names) {
     try {
-      done.push(await actOnOne(ctx, action, name))
+      done.push(await actOnOne(ctx, action, name, options))
     } catch (error) {
       if (!isMsxError(error) || done.length === 0) throw error
       throw new MsxError(

@@ -92,6 +92,8 @@ export interface JobTargetState {
 export interface JobDescription {
   version: number
   owner: string
+  /** while its schedules are paused: until when */
+  pausedUntil: string | null
   definition: JobFile
   targets: JobTargetState[]
 }
@@ -109,6 +111,7 @@ export async function describeJob(db: Db, name: string): Promise<JobDescription>
   return {
     version: job.version,
     owner: job.owner,
+    pausedUntil: job.pausedUntil && job.pausedUntil > new Date() ? job.pausedUntil.toISOString() : null,
     definition,
     targets: servers.map((s) => ({
       name: s.target.name,

@@ -56,6 +56,8 @@ export interface JobRow {
   outcomes: JobOutcomeCounts
   lastRunAt: string | null
   nextRunAt: string | null
+  /** while its schedules are paused: until when */
+  pausedUntil: string | null
 }
 
 export interface JobList {
@@ -77,15 +79,18 @@ const OUTCOME_KEYS: Record<number, keyof JobOutcomeCounts> = {
 
 const noOutcomes = (): JobOutcomeCounts => ({ succeeded: 0, failed: 0, running: 0, canceled: 0, retry: 0, never: 0 })
 
-/** The next time any enabled schedule of an enabled job fires, by the master's clock. */
-export function nextRunOf(job: { enabled: boolean; schedules: (ScheduleTimes & { enabled: boolean })[] }, now: Date) {
+/** The next time any enabled schedule of an enabled job fires, by the master's clock, after any pause. */
+export function nextRunOf(
+  job: { enabled: boolean; pausedUntil?: Date | null; schedules: (ScheduleTimes & { enabled: boolean })[] },
+  now: Date,
+) {
   if (!job.enabled) return null
   let next: Date | null = null
   for (const schedule of job.schedules) {
     if (!schedule.enabled) continue
     let at: Date | null = null
     try {
-      at = nextScheduleRun(schedule, now)
+      at = nextScheduleRun(schedule, now, job.pausedUntil)
     } catch {
       at = null // validated when saved: an expression croner no longer reads fires nowhere
     }
@@ -148,6 +153,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
         enabled: true,
         owner: true,
         version: true,
+        pausedUntil: true,
         schedules: { select: { enabled: true, cron: true, runAt: true, startsAt: true, endsAt: true } },
       },
     }),
@@ -191,6 +197,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       outcomes: of,
       lastRunAt: last.get(job.id)?.toISOString() ?? null,
       nextRunAt: nextRunOf(job, now)?.toISOString() ?? null,
+      pausedUntil: job.pausedUntil && job.pausedUntil > now ? job.pausedUntil.toISOString() : null,
     }
   })
   const rows = all.filter((row) => matches(row, query)).sort((a, b) => compare(a, b, query.sort))

@@ -315,6 +315,7 @@ export async function jobPayload(tx: Tx, jobId: number) {
     description: job.description,
     enabled: job.enabled,
     category: job.category,
+    pausedUntil: job.pausedUntil?.toISOString() ?? null,
     steps: job.steps.map(({ id: _id, jobId: _jobId, ...step }) => step),
     schedules: job.schedules.map((s) => ({
       name: s.name,

@@ -25,6 +25,17 @@ describe('schedule start and end dates', () => {
     ])
   })
 
+  it('while the job is paused, runs before the pause’s end are skipped (a run at its end fires)', () => {
+    const paused = '2026-12-02T15:00:00Z'
+    expect(iso(nextScheduleRuns(hourly(), 2, now, paused))).toEqual([
+      '2026-12-02T15:00:00.000Z',
+      '2026-12-02T16:00:00.000Z',
+    ])
+    const once = { cron: null, runAt: '2026-12-02T14:00:00Z' }
+    expect(nextScheduleRuns(once, 1, now, paused)).toEqual([])
+    expect(iso(nextScheduleRuns(once, 1, now, '2026-12-02T13:00:00Z'))).toEqual(['2026-12-02T14:00:00.000Z'])
+  })
+
   it('are kept with the schedule, carried to the targets and written back in the job file', async () => {
     const [target, name] = [uniqueName(), uniqueName('job')]
     await enlist(t.ctx, target)

@@ -1,7 +1,9 @@
-// When schedules fire on a real agent: not after a schedule's endsAt.
+// When schedules fire on a real agent: not after a schedule's endsAt, not while the job's schedules are paused
+// (a manual start still runs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createJob } from '../../lib/msx/jobs'
-import { adminOf, historyRows, runningAgent, waitForRuns } from '../support/job-runs'
+import { pauseJobSchedules } from '../../lib/msx/job-pause'
+import { applyJobToTargets, createJob } from '../../lib/msx/jobs'
+import { adminOf, historyRows, postJob, runningAgent, waitForRuns } from '../support/job-runs'
 import { agentStatus, eventually, type Master, startMaster, stopAll } from '../support/processes'
 
 let master: Master
@@ -47,5 +49,29 @@ describe('schedule start and end dates', () => {
     })
     await twoScheduledRunsLater('ticker-ended')
     expect(await historyRows(master, 'ended')).toHaveLength(0)
+  })
+})
+
+describe('Pause schedules until', () => {
+  it('a paused job’s schedule does not fire on the target, while a manual start runs it', async () => {
+    const ctx = adminOf(master)
+    await createJob(ctx, {
+      name: 'paused',
+      steps: [step('work')],
+      schedules: [{ name: 'every-second', cron: '* * * * * *' }],
+    })
+    await pauseJobSchedules(ctx, 'paused', new Date(Date.now() + 60 * 60_000).toISOString())
+    // the INSERT carries the pause: the target never holds the job unpaused
+    await applyJobToTargets(ctx, 'paused', { servers: ['WIN1'] })
+    await eventually(
+      () => agentStatus(agentDir),
+      (s) => s.jobs.some((j) => j.name === 'paused'),
+    )
+    await postJob(master, 'START', 'paused', ['WIN1'])
+    const [manual] = await waitForRuns(master, 'paused')
+    expect(manual?.message).toContain('invoked by START from the master')
+    await twoScheduledRunsLater('ticker-paused')
+    const runs = await waitForRuns(master, 'paused')
+    expect(runs.map((r) => r.message.includes('invoked by START from the master'))).toEqual([true])
   })
 })

@@ -1,10 +1,11 @@
-// Multiserver jobs: applied from files, listed, shown, started and stopped, deleted, their history, their kept
+// Multiserver jobs: applied from files, listed, shown, started and stopped, their schedules paused and resumed, deleted, their history, their kept
 // versions (listed, exported, compared), the version each target holds, and the runs in progress.
 import { z } from 'zod'
 import type { MsxContext } from '../../../lib/msx/context'
 import { applyJob } from '../../../lib/msx/job-apply'
 import { listJobHistory } from '../../../lib/msx/job-history'
 import { describeJob, listJobs } from '../../../lib/msx/job-list'
+import { pauseJobSchedules, pauseUntilInput, resumeJobSchedules } from '../../../lib/msx/job-pause'
 import { jobTargetVersions } from '../../../lib/msx/job-target-versions'
 import { diffJobVersions, listJobVersions, readJobVersion } from '../../../lib/msx/job-version-list'
 import { deleteJob } from '../../../lib/msx/jobs'
@@ -87,6 +88,28 @@ export const jobCommands = {
     audit: { action: 'job.stop', objectType: 'job' },
     objectName: (input) => input.name,
     run: (ctx, input) => postJobOperation(ctx, 'STOP', input),
+  }),
+
+  'jobs.pause': command({
+    permission: 'jobs.edit',
+    input: z.object({ name: jobName, until: pauseUntilInput }),
+    audit: { action: 'job.pause', objectType: 'job' },
+    objectName: (input) => input.name,
+    async run(ctx, input) {
+      const { job, posted } = await pauseJobSchedules(ctx, input.name, input.until)
+      return { name: job.name, pausedUntil: job.pausedUntil?.toISOString() ?? null, posted }
+    },
+  }),
+
+  'jobs.resume': command({
+    permission: 'jobs.edit',
+    input: z.object({ name: jobName }),
+    audit: { action: 'job.resume', objectType: 'job' },
+    objectName: (input) => input.name,
+    async run(ctx, input) {
+      const { job, posted, wasPaused } = await resumeJobSchedules(ctx, input.name)
+      return { name: job.name, wasPaused, posted }
+    },
   }),
 
   'jobs.versions': command({

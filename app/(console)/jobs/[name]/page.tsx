@@ -57,10 +57,16 @@ export default async function JobPage({ params, searchParams }: Props) {
       </nav>
       <PageHeader
         title={d.name}
-        description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}`}
+        description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}${job.pausedUntil ? ' · Schedules paused' : ''}`}
       />
       <FlashMessage />
-      <JobPageActions name={d.name} enabled={d.enabled !== false} abilities={abilities} editTab={tab} />
+      <JobPageActions
+        name={d.name}
+        enabled={d.enabled !== false}
+        paused={job.pausedUntil !== null}
+        abilities={abilities}
+        editTab={tab}
+      />
       <JobTabs href={jobHref(d.name)} current={tab} />
       {tab === 'general' && <GeneralPanel job={job} />}
       {tab === 'steps' && <StepsPanel job={job} />}
