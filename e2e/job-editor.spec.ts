@@ -103,6 +103,14 @@ test('a new job from the editor: steps and their flow, a weekly schedule, target
     await expect(page.getByRole('list', { name: "Next runs, master's time" }).getByRole('listitem')).toHaveCount(5)
     await page.getByRole('checkbox', { name: 'Sat' }).check()
     await expect(page.getByLabel('Cron expression')).toHaveValue('30 2 * * 1-6')
+    await page.getByLabel('End date (optional)').fill('2020-01-01T00:00')
+    await expect(page.getByText('It will not run again: its end date has passed.')).toBeVisible()
+    await page.getByLabel('Start date (optional)').fill('2020-02-01T00:00')
+    await page.getByRole('button', { name: 'Create job' }).click()
+    await expect(page.getByText('must be later than startsAt')).toBeVisible()
+    await page.getByLabel('Start date (optional)').fill('')
+    await page.getByLabel('End date (optional)').fill('')
+    await expect(page.getByRole('list', { name: "Next runs, master's time" }).getByRole('listitem')).toHaveCount(5)
   })
 
   await test.step('Targets: searched on the master, added to the job', async () => {

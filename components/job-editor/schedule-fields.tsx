@@ -147,12 +147,14 @@ export function ScheduleFields({
   const [mode, setMode] = useState<Mode>(() => recurrenceOf(cron)?.every ?? 'cron')
   const [zone, setZone] = useState<number | null>(zones[0]?.offsetMinutes ?? null)
   const recurrence = recurrenceOf(cron)
-  const set = (field: 'cron' | 'runAt', value: string | undefined) =>
+  const set = (field: 'cron' | 'runAt' | 'startsAt' | 'endsAt', value: string | undefined) =>
     setValue(`${path}.${field}`, value, { shouldDirty: true, shouldValidate: formState.isSubmitted })
 
   const chooseKind = (kind: 'recurring' | 'once') => {
     if (kind === 'once') {
       set('cron', undefined)
+      set('startsAt', undefined)
+      set('endsAt', undefined)
       set('runAt', new Date(now.getTime() + 3600_000).toISOString())
     } else {
       set('runAt', undefined)
@@ -165,8 +167,13 @@ export function ScheduleFields({
     if (next !== 'cron') set('cron', cronOf(recurrence?.every === next ? recurrence : DEFAULTS[next]))
   }
   const valid = !once && isValidCron(cron)
-  const masterRuns = valid ? nextCronRunsIn(cron, 5, now, { timeZone: masterTimeZone }) : []
-  const targetRuns = valid && zone !== null ? nextCronRunsIn(cron, 5, now, { utcOffsetMinutes: zone }) : []
+  // the schedule fires from its start (a run at the start itself included) until its end
+  const startsAt = schedule?.startsAt ? new Date(schedule.startsAt).getTime() : null
+  const endsAt = schedule?.endsAt ? new Date(schedule.endsAt).getTime() : null
+  const from = new Date(Math.max(now.getTime(), (startsAt ?? 0) - 1))
+  const within = (runs: Date[]) => runs.filter((r) => endsAt === null || r.getTime() <= endsAt)
+  const masterRuns = valid ? within(nextCronRunsIn(cron, 5, from, { timeZone: masterTimeZone })) : []
+  const targetRuns = valid && zone !== null ? within(nextCronRunsIn(cron, 5, from, { utcOffsetMinutes: zone })) : []
   const scheduleError = errors?.message ?? errors?.root?.message
 
   return (
@@ -247,10 +254,39 @@ export function ScheduleFields({
               />
             )}
           </EditorField>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {(['startsAt', 'endsAt'] as const).map((field) => (
+              <EditorField
+                key={field}
+                label={field === 'startsAt' ? 'Start date (optional)' : 'End date (optional)'}
+                error={errors?.[field]?.message}
+                hint={
+                  field === 'startsAt'
+                    ? 'No run before it. In this browser’s time zone.'
+                    : 'No run after it. In this browser’s time zone.'
+                }
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Input
+                    id={id}
+                    type="datetime-local"
+                    className="sm:w-64"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    value={toLocalInput(schedule?.[field])}
+                    onChange={(e) => set(field, e.target.value ? new Date(e.target.value).toISOString() : undefined)}
+                  />
+                )}
+              </EditorField>
+            ))}
+          </div>
           <p className="text-sm" data-testid="schedule-words">
             {valid ? describeCron(cron) : 'Not a valid cron expression yet.'}
           </p>
-          {valid && (
+          {valid && masterRuns.length === 0 && (
+            <p className="text-sm text-muted-foreground">It will not run again: its end date has passed.</p>
+          )}
+          {valid && masterRuns.length > 0 && (
             <div className="grid gap-3 sm:grid-cols-2">
               <div>
                 <p className="text-sm font-medium">Next runs in the master's time zone ({masterTimeZone})</p>
