@@ -1,7 +1,7 @@
 'use client'
 
-import Link from 'next/link'
 import { useFormContext } from 'react-hook-form'
+import { NoOperatorNote } from '@/components/operator/no-operator-note'
 import type { OperatorView } from '@/lib/msx/operator'
 import type { JobForm } from './editor-types'
 import { EditorField, NativeSelect } from './form-parts'
@@ -29,17 +29,9 @@ export function NotificationFields({ operator }: { operator: OperatorView | null
           Multiserver jobs notify only the MSXOperator, {operator.name}; no other operator can be chosen.
         </p>
       ) : (
-        <p role="note" className="rounded-md border bg-muted/40 p-3 text-sm">
-          This master has no MSXOperator yet, so no one is notified, whatever is chosen here.{' '}
-          <Link href="/wizard/operator" className="underline underline-offset-2">
-            Set it up in the Master Server Wizard
-          </Link>{' '}
-          or on{' '}
-          <Link href="/settings" className="underline underline-offset-2">
-            Settings
-          </Link>
-          .
-        </p>
+        <NoOperatorNote>
+          This master has no MSXOperator yet, so no one is notified, whatever is chosen here.
+        </NoOperatorNote>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         {channels.map((c) => (

@@ -5,8 +5,9 @@
 import { useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { Input } from '@/components/ui/input'
-import { CRON_HELP, describeCron, isValidCron, nextCronRunsIn } from '@/lib/msx/cron'
+import { CRON_HELP, describeCron, isValidCron } from '@/lib/msx/cron'
 import { cronOf, recurrenceOf, type ScheduleRecurrence, WEEKDAYS } from '@/lib/msx/schedule-builder'
+import { nextScheduleRuns } from '@/lib/msx/schedule-times'
 import type { JobForm } from './editor-types'
 import { EditorField, NativeSelect } from './form-parts'
 
@@ -167,13 +168,10 @@ export function ScheduleFields({
     if (next !== 'cron') set('cron', cronOf(recurrence?.every === next ? recurrence : DEFAULTS[next]))
   }
   const valid = !once && isValidCron(cron)
-  // the schedule fires from its start (a run at the start itself included) until its end
-  const startsAt = schedule?.startsAt ? new Date(schedule.startsAt).getTime() : null
-  const endsAt = schedule?.endsAt ? new Date(schedule.endsAt).getTime() : null
-  const from = new Date(Math.max(now.getTime(), (startsAt ?? 0) - 1))
-  const within = (runs: Date[]) => runs.filter((r) => endsAt === null || r.getTime() <= endsAt)
-  const masterRuns = valid ? within(nextCronRunsIn(cron, 5, from, { timeZone: masterTimeZone })) : []
-  const targetRuns = valid && zone !== null ? within(nextCronRunsIn(cron, 5, from, { utcOffsetMinutes: zone })) : []
+  const times = { cron, runAt: null, startsAt: schedule?.startsAt, endsAt: schedule?.endsAt }
+  const masterRuns = valid ? nextScheduleRuns(times, 5, now, undefined, { timeZone: masterTimeZone }) : []
+  const targetRuns =
+    valid && zone !== null ? nextScheduleRuns(times, 5, now, undefined, { utcOffsetMinutes: zone }) : []
   const scheduleError = errors?.message ?? errors?.root?.message
 
   return (

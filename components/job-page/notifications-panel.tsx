@@ -1,5 +1,5 @@
 // Notifications: when the MSXOperator, the only operator a multiserver job can notify, is told of its outcomes.
-import Link from 'next/link'
+import { NoOperatorNote } from '@/components/operator/no-operator-note'
 import { SettingRow } from '@/components/settings/setting-row'
 import { Card, CardContent } from '@/components/ui/card'
 import type { JobDescription } from '@/lib/msx/job-list'
@@ -28,17 +28,7 @@ export function NotificationsPanel({ job, operator }: { job: JobDescription; ope
             Multiserver jobs notify only the MSXOperator, {operator.name}.
           </p>
         ) : (
-          <p role="note" className="rounded-md border bg-muted/40 p-3 text-sm">
-            This master has no MSXOperator yet, so no one is notified.{' '}
-            <Link href="/wizard/operator" className="underline underline-offset-2">
-              Set it up in the Master Server Wizard
-            </Link>{' '}
-            or on{' '}
-            <Link href="/settings" className="underline underline-offset-2">
-              Settings
-            </Link>
-            .
-          </p>
+          <NoOperatorNote>This master has no MSXOperator yet, so no one is notified.</NoOperatorNote>
         )}
         <dl className="divide-y">
           {channels.map((c) => (

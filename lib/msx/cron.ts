@@ -51,8 +51,13 @@ export function nextCronRuns(pattern: string, count: number, from = new Date()):
 /** Where a schedule is read: an IANA time zone (the master's), or a fixed offset east of UTC (a target's). */
 export type CronZone = { timeZone: string } | { utcOffsetMinutes: number }
 
+/** A cron expression read on a clock in `zone`; throws when the expression is not valid. */
+export function parseCronIn(pattern: string, zone: CronZone): Cron {
+  const where = 'timeZone' in zone ? { timezone: zone.timeZone } : { utcOffset: zone.utcOffsetMinutes }
+  return new Cron(pattern, { paused: true, mode: '5-or-6-parts', ...where })
+}
+
 /** The next `count` times a cron expression fires after `from` on a clock in `zone`. */
 export function nextCronRunsIn(pattern: string, count: number, from: Date, zone: CronZone): Date[] {
-  const where = 'timeZone' in zone ? { timezone: zone.timeZone } : { utcOffset: zone.utcOffsetMinutes }
-  return new Cron(pattern, { paused: true, mode: '5-or-6-parts', ...where }).nextRuns(count, from)
+  return parseCronIn(pattern, zone).nextRuns(count, from)
 }
