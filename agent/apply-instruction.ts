@@ -13,7 +13,8 @@ export type InstructionResult = { ok: true; defect?: boolean } | { ok: false; er
 
 /** The jobs of this target as instructions drive them. */
 export interface JobControl {
-  start(jobId: number, invokedBy: string): StartResult
+  /** from step 1, or from `startStep` (START at step N) */
+  start(jobId: number, invokedBy: string, startStep?: number): StartResult
   /** ends the running job's current step; the run is recorded as canceled with the reason */
   stop(jobId: number, reason: string): boolean
   /** the held jobs or the clock offset changed: schedules are armed again */
@@ -59,8 +60,10 @@ export async function applyInstruction(instruction: Instruction, ctx: ApplyConte
       return { ok: true }
     }
     case 'START': {
-      const started =
-        instruction.objectId === null ? 'not held' : jobs.start(instruction.objectId, 'START from the master')
+      // the step to start at (Start Job at Step); none, or a master before it: step 1
+      const step = /^[1-9]\d*$/.test(instruction.value ?? '') ? Number(instruction.value) : 1
+      const invokedBy = step > 1 ? `START from the master, at step ${step}` : 'START from the master'
+      const started = instruction.objectId === null ? 'not held' : jobs.start(instruction.objectId, invokedBy, step)
       if (started === 'not held')
         return {
           ok: false,

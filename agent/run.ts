@@ -57,7 +57,7 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
   spool.onRecorded = () => uploader.outcomeRecorded()
   spool.onProgress = () => uploader.progressChanged()
   const jobs: JobControl = {
-    start: (jobId, invokedBy) => runner.start(jobId, invokedBy),
+    start: (jobId, invokedBy, startStep) => runner.start(jobId, invokedBy, startStep),
     stop: (jobId, reason) => runner.stop(jobId, reason),
     changed: () => scheduler.refresh(),
   }

@@ -90,10 +90,25 @@ export function addJobCommands(program: Command) {
 
   job
     .command('start')
-    .description('start a job now on its targets (all of them, or those named)')
+    .description('start a job now on its targets (all of them, or those named), from step 1 or the step given')
     .argument('<name>')
     .option('--target <names...>', 'only on these target servers')
-    .action(async (name: string, o) => postJobOperation('START', name, o.target))
+    .option('--step <n>', 'start at this step (Start Job at Step)')
+    .action(async (name: string, o) => {
+      if (o.step !== undefined && !/^[1-9]\d*$/.test(o.step)) throw invalid('--step takes a step number, from 1.')
+      await postJobOperation('START', name, o.target, o.step === undefined ? undefined : Number(o.step))
+    })
+
+  job
+    .command('start-failed')
+    .description('start a job again on the targets whose latest run of it failed, from the step that failed')
+    .argument('<name>')
+    .option('--from-start', 'from step 1 instead of the step that failed')
+    .action(async (name: string, o) => {
+      const result = await callApi('jobs.start-failed', { name, from: o.fromStart ? 'start' : 'failed-step' })
+      const steps = result.steps.map((s) => `step ${s.step} on ${s.targets.join(', ')}`).join('; ')
+      console.log(`Posted START of ${result.job} to ${plural(result.posted, 'target server')}: ${steps}.`)
+    })
 
   job
     .command('stop')
@@ -152,10 +167,11 @@ export function addJobCommands(program: Command) {
   addJobVersionCommands(job)
 }
 
-async function postJobOperation(operation: 'START' | 'STOP', job: string, targets: string[] | undefined) {
-  const result = await callApi(operation === 'START' ? 'jobs.start' : 'jobs.stop', { name: job, targets })
+async function postJobOperation(operation: 'START' | 'STOP', job: string, targets?: string[], step?: number) {
+  const result = await callApi(operation === 'START' ? 'jobs.start' : 'jobs.stop', { name: job, targets, step })
+  const at = step ? `, at step ${step}` : ''
   console.log(
-    `Posted ${operation} of ${job} to ${plural(result.posted, 'target server')}: ${result.targets.join(', ')}.`,
+    `Posted ${operation} of ${job} to ${plural(result.posted, 'target server')}${at}: ${result.targets.join(', ')}.`,
   )
 }
 

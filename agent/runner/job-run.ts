@@ -20,6 +20,8 @@ export interface JobRunInput {
   runId: string
   /** "START from the master", "schedule nightly" */
   invokedBy: string
+  /** the step the run begins with (1 unless START named one) */
+  startStep?: number
   /** aborted, with the reason as a sentence, by STOP or by the agent stopping */
   signal: AbortSignal
 }
@@ -33,7 +35,10 @@ export interface JobRunDeps {
 
 type StepEnd = typeof RUN_STATUS.failed | typeof RUN_STATUS.succeeded | 'canceled'
 
-export async function runJob({ job, runId, invokedBy, signal }: JobRunInput, deps: JobRunDeps): Promise<RunStatus> {
+export async function runJob(
+  { job, runId, invokedBy, startStep = 1, signal }: JobRunInput,
+  deps: JobRunDeps,
+): Promise<RunStatus> {
   const startedAt = deps.now()
   const began = Date.now()
   deps.spool.beginRun({ runId, jobId: job.id, jobName: job.name, invokedBy, startedAt })
@@ -59,7 +64,14 @@ export async function runJob({ job, runId, invokedBy, signal }: JobRunInput, dep
   if (proxyError) return finish(RUN_STATUS.failed, proxyError)
   if (job.steps.length === 0) return finish(RUN_STATUS.failed, `The job failed: it has no steps. ${tail()}`)
 
-  let index = 0
+  // the job may have changed on the master since the START was posted
+  if (startStep > job.steps.length)
+    return finish(
+      RUN_STATUS.failed,
+      `The job failed: it was started at step ${startStep}, but version ${job.version} here has steps 1 to ${job.steps.length}. ${tail()}`,
+    )
+
+  let index = startStep - 1
   for (let stepRuns = 0; ; stepRuns++) {
     if (signal.aborted) return finish(RUN_STATUS.canceled, `The job was canceled: ${String(signal.reason)}. ${tail()}`)
     if (stepRuns >= MAX_STEP_RUNS)

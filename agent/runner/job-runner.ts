@@ -21,8 +21,8 @@ export class JobRunner {
 
   constructor(private readonly deps: { store: AgentStore; spool: Spool; log: Log; now: Clock }) {}
 
-  /** Starts a run of a job this target holds, unless one is running already. */
-  start(jobId: number, invokedBy: string): StartResult {
+  /** Starts a run of a job this target holds (from step 1, or `startStep`), unless one is running already. */
+  start(jobId: number, invokedBy: string, startStep = 1): StartResult {
     if (this.active.has(jobId)) return 'already running'
     const stored = this.deps.store.job(jobId)
     if (!stored) return 'not held'
@@ -30,7 +30,7 @@ export class JobRunner {
     const runId = randomUUID()
     const controller = new AbortController()
     this.deps.log.info(`job ${job.name} started (invoked by ${invokedBy})`)
-    const done = runJob({ job, runId, invokedBy, signal: controller.signal }, this.deps).then(
+    const done = runJob({ job, runId, invokedBy, startStep, signal: controller.signal }, this.deps).then(
       (status) => this.deps.log.info(`job ${job.name} ended: ${['failed', 'succeeded', 'retry', 'canceled'][status]}`),
       (error: unknown) => this.deps.log.error({ err: error }, `job ${job.name} could not be run to its end`),
     )

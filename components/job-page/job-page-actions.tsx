@@ -1,7 +1,7 @@
 'use client'
 
-// A job's page has Edit (on the tab being read) and the Jobs list's actions for this one job (Enable or Disable,
-// as it is; Resume schedules while they are paused); after Delete it goes back to the list.
+// A job's page has Edit (on the tab being read), Start at step, and the Jobs list's actions for this one job (Enable
+// or Disable, as it is; Resume schedules while they are paused); after Delete it goes back to the list.
 import { PencilIcon } from 'lucide-react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
@@ -10,17 +10,22 @@ import { EDITOR_TABS } from '@/components/job-editor/editor-types'
 import { type JobAbilities, JobActions } from '@/components/jobs/job-actions'
 import { jobHref } from '@/components/jobs/job-href'
 import { Button } from '@/components/ui/button'
+import { StartAtStep } from './start-at-step'
 
 export function JobPageActions({
   name,
   enabled,
   paused,
+  steps,
+  targets,
   abilities,
   editTab,
 }: {
   name: string
   enabled: boolean
   paused: boolean
+  steps: { name: string }[]
+  targets: string[]
   abilities: JobAbilities
   /** the tab being read: Edit opens the editor on it, where the editor has it */
   editTab: string
@@ -40,6 +45,7 @@ export function JobPageActions({
           <PencilIcon aria-hidden /> Edit
         </GuardedButton>
       )}
+      <StartAtStep name={name} steps={steps} targets={targets} ability={abilities.run} />
       <JobActions
         names={[name]}
         abilities={abilities}

@@ -1,8 +1,9 @@
 'use client'
 
 // The History list: the job's runs in a time window, filtered by target and outcome, paged on the server; each run
-// opens to its steps, their messages and output.
+// opens to its steps, their messages and output, and a failed one offers Start on failed targets.
 import { TimerIcon } from 'lucide-react'
+import type { Ability } from '@/components/auth/ability'
 import { UrlPagination } from '@/components/data-table/url-pagination'
 import { useUrlState } from '@/components/data-table/use-url-state'
 import { LocalDate, Timestamp } from '@/components/format/relative-time'
@@ -11,6 +12,7 @@ import { OutcomeBadge } from '@/components/target-page/outcome-badge'
 import { Card, CardContent } from '@/components/ui/card'
 import type { JobRunList, RunNoticeView } from '@/lib/msx/job-runs'
 import { HistoryToolbar } from './history-toolbar'
+import { StartFailedTargets } from './start-failed-targets'
 
 const CHANNEL: Record<string, string> = { email: 'E-mail', pager: 'Pager e-mail', webhook: 'Webhook' }
 
@@ -44,9 +46,13 @@ function RunNotice({ notice }: { notice: RunNoticeView }) {
 }
 
 export function RunsList({
+  jobName,
+  canRun,
   list,
   query,
 }: {
+  jobName: string
+  canRun: Ability
   list: JobRunList
   query: { target?: string; outcome?: string; from?: string; to?: string }
 }) {
@@ -81,6 +87,11 @@ export function RunsList({
                   )}
                   <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{run.message}</span>
                 </summary>
+                {run.outcome === 'Failed' && (
+                  <div className="border-t px-4 py-2">
+                    <StartFailedTargets jobName={jobName} ability={canRun} />
+                  </div>
+                )}
                 {run.notifications.length > 0 && (
                   <ul
                     className="grid gap-1 border-t px-4 py-2 text-sm"

@@ -16,6 +16,8 @@ export interface PostOperationInput {
   job?: string
   /** SET-POLL: the new polling interval in seconds */
   value?: string | number
+  /** START: the step the run begins with (Start Job at Step); step 1 when absent */
+  step?: number
   recipients: Recipients
 }
 
@@ -27,10 +29,25 @@ function checkedOperation(input: Omit<PostOperationInput, 'value'>) {
   return { operation, objectType }
 }
 
-function checkedValue(operation: Operation, value: PostOperationInput['value']): string | null {
+function checkedValue(operation: Operation, { value, step }: Pick<PostOperationInput, 'value' | 'step'>) {
+  if (step !== undefined) {
+    if (operation !== 'START') throw invalid(`${operation} takes no step: only START starts a job at a step.`)
+    if (!Number.isInteger(step) || step < 1) throw invalid('The step to start at is a step number, from 1.')
+  }
   if (operation === 'SET-POLL') return String(parsePollInterval(value))
   if (value !== undefined && value !== '') throw invalid(`${operation} takes no value.`)
-  return null
+  // carried in the instruction's value; an agent that does not read it starts at step 1
+  return step !== undefined && step > 1 ? String(step) : null
+}
+
+/** Refuses a step the job does not have. */
+export async function refuseMissingStep(tx: Tx, job: { id: number; name: string }, step: number | undefined) {
+  if (step === undefined) return
+  const steps = await tx.jobStep.count({ where: { jobId: job.id } })
+  if (step > steps)
+    throw invalid(
+      `Job "${job.name}" has ${steps === 1 ? 'one step' : `steps 1 to ${steps}`}: choose a step from 1 to ${steps} to start at.`,
+    )
 }
 
 /** The targets an operation would reach: for a job, only those holding it (chosen ones must all hold it). */
@@ -61,10 +78,11 @@ export async function countOperationTargets(db: Db, input: Omit<PostOperationInp
 
 export async function postOperation(ctx: MsxContext, input: PostOperationInput) {
   const { operation, objectType } = checkedOperation(input)
-  const value = checkedValue(operation, input.value)
+  const value = checkedValue(operation, input)
   return inTransaction(ctx, async (tx) => {
     const master = await activeMaster(tx)
     const { job, targets } = await operationTargets(tx, input)
+    if (job) await refuseMissingStep(tx, job, input.step)
     const posted = await postInstructions(
       tx,
       master.name,
@@ -84,12 +102,13 @@ export async function postOperation(ctx: MsxContext, input: PostOperationInput) 
         operation,
         job: job?.name,
         value,
+        ...(input.step !== undefined ? { step: input.step } : {}),
         recipients: describeRecipients(input.recipients),
         posted,
         targetNames: targetNamesBeyondSummary(targets.map((t) => t.name)),
       },
     })
-    return { operation, posted, targets: targets.map((t) => t.name) }
+    return { operation, posted, targets: targets.map((t) => t.name), step: input.step ?? 1 }
   })
 }
 

@@ -1,7 +1,8 @@
 // When schedules fire on a real agent: not after a schedule's endsAt, not while the job's schedules are paused
-// (a manual start still runs).
+// (a manual start still runs); and a START at step N running the job from that step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pauseJobSchedules } from '../../lib/msx/job-pause'
+import { startJobAtStep } from '../../lib/msx/job-start'
 import { applyJobToTargets, createJob } from '../../lib/msx/jobs'
 import { adminOf, historyRows, postJob, runningAgent, waitForRuns } from '../support/job-runs'
 import { agentStatus, eventually, type Master, startMaster, stopAll } from '../support/processes'
@@ -73,5 +74,19 @@ describe('Pause schedules until', () => {
     await twoScheduledRunsLater('ticker-paused')
     const runs = await waitForRuns(master, 'paused')
     expect(runs.map((r) => r.message.includes('invoked by START from the master'))).toEqual([true])
+  })
+})
+
+describe('Start at step', () => {
+  it('a START at step 2 runs only the steps from 2 on', async () => {
+    await jobOnWin1({ name: 'from-two', steps: [step('first'), step('second'), step('third')] })
+    await startJobAtStep(adminOf(master), { name: 'from-two', step: 2 })
+    const [run] = await waitForRuns(master, 'from-two')
+    expect(run?.outcome).toBe('Succeeded')
+    expect(run?.message).toContain('invoked by START from the master, at step 2')
+    expect(run?.steps.map((s) => [s.stepNumber, s.stepName, s.output.trim()])).toEqual([
+      [2, 'second', 'second'],
+      [3, 'third', 'third'],
+    ])
   })
 })

@@ -6,6 +6,7 @@ import { applyJob } from '../../../lib/msx/job-apply'
 import { listJobHistory } from '../../../lib/msx/job-history'
 import { describeJob, listJobs } from '../../../lib/msx/job-list'
 import { pauseJobSchedules, pauseUntilInput, resumeJobSchedules } from '../../../lib/msx/job-pause'
+import { startFailedInput, startFailedTargets } from '../../../lib/msx/job-start'
 import { jobTargetVersions } from '../../../lib/msx/job-target-versions'
 import { diffJobVersions, listJobVersions, readJobVersion } from '../../../lib/msx/job-version-list'
 import { deleteJob } from '../../../lib/msx/jobs'
@@ -15,15 +16,23 @@ import { command } from '../command'
 import { jobName, nothing, serverName, serverNames } from './inputs'
 
 const runInput = z.object({ name: jobName, targets: serverNames.optional() })
+const startInput = runInput.extend({
+  step: z
+    .number({ error: 'step is a step number, from 1' })
+    .int('step is a step number, from 1')
+    .min(1, 'step is a step number, from 1')
+    .optional(),
+})
 const version = z
   .number({ error: 'a version is a whole number, as msx job versions lists them' })
   .int('a version is a whole number, as msx job versions lists them')
   .positive('a version is a whole number from 1, as msx job versions lists them')
 
-async function postJobOperation(ctx: MsxContext, operation: 'START' | 'STOP', input: z.output<typeof runInput>) {
+async function postJobOperation(ctx: MsxContext, operation: 'START' | 'STOP', input: z.output<typeof startInput>) {
   return postOperation(ctx, {
     operation,
     job: input.name,
+    step: input.step,
     recipients: input.targets ? { targets: input.targets } : { all: true },
   })
 }
@@ -76,10 +85,18 @@ export const jobCommands = {
 
   'jobs.start': command({
     permission: 'jobs.run',
-    input: runInput,
+    input: startInput,
     audit: { action: 'job.start', objectType: 'job' },
     objectName: (input) => input.name,
     run: (ctx, input) => postJobOperation(ctx, 'START', input),
+  }),
+
+  'jobs.start-failed': command({
+    permission: 'jobs.run',
+    input: startFailedInput,
+    audit: { action: 'job.start', objectType: 'job' },
+    objectName: (input) => input.name,
+    run: (ctx, input) => startFailedTargets(ctx, input),
   }),
 
   'jobs.stop': command({

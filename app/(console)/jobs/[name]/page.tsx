@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { abilityOf } from '@/components/auth/ability'
+import { type Ability, abilityOf } from '@/components/auth/ability'
 import { FlashMessage } from '@/components/job-editor/flash'
 import { GeneralPanel } from '@/components/job-page/general-panel'
 import { HistoryPanel } from '@/components/job-page/history-panel'
@@ -64,6 +64,8 @@ export default async function JobPage({ params, searchParams }: Props) {
         name={d.name}
         enabled={d.enabled !== false}
         paused={job.pausedUntil !== null}
+        steps={d.steps}
+        targets={job.targets.map((t) => t.name)}
         abilities={abilities}
         editTab={tab}
       />
@@ -73,7 +75,7 @@ export default async function JobPage({ params, searchParams }: Props) {
       {tab === 'schedules' && <SchedulesPanel job={job} now={new Date()} />}
       {tab === 'targets' && <TargetsPanel job={job} versions={await jobTargetVersions(database, d.name)} />}
       {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
-      {tab === 'history' && (await historyOf(database, d.name, search))}
+      {tab === 'history' && (await historyOf(database, d.name, search, abilities.run))}
       {tab === 'versions' && (await versionsOf(database, d.name, search))}
     </div>
   )
@@ -83,10 +85,11 @@ async function historyOf(
   database: Awaited<ReturnType<typeof db>>,
   job: string,
   search: Record<string, string | string[] | undefined>,
+  canRun: Ability,
 ) {
   const query = readQuery(jobRunsQuery, search)
   const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
-  return <HistoryPanel job={job} grid={grid.rows} list={list} query={query} />
+  return <HistoryPanel job={job} canRun={canRun} grid={grid.rows} list={list} query={query} />
 }
 
 async function versionsOf(

@@ -1,0 +1,54 @@
+'use server'
+
+import { z } from 'zod'
+import { authedAction } from '@/lib/auth/next/action'
+import {
+  failedTargetsOf,
+  planStartAtStep,
+  startAtStepInput,
+  startFailedInput,
+  startFailedTargets,
+  startJobAtStep,
+} from '@/lib/msx/job-start'
+import { auditKeys, instructionKeys, jobKeys, SERVER_RENDERED, targetKeys } from '@/lib/query/keys'
+import { startedAtStep, startedFailedTargets } from './start-words'
+
+const STALE = [jobKeys.all, targetKeys.all, instructionKeys.all, auditKeys.all, SERVER_RENDERED]
+
+export const planStartAtStepAction = authedAction({
+  permission: 'read',
+  audit: 'job.plan',
+  stale: [],
+  input: startAtStepInput,
+  run: async (ctx, input) => ({ data: await planStartAtStep(ctx.db, input), message: '' }),
+})
+
+export const startAtStepAction = authedAction({
+  permission: 'jobs.run',
+  audit: 'instruction.post',
+  stale: STALE,
+  input: startAtStepInput,
+  run: async (ctx, input) => {
+    const { posted, step } = await startJobAtStep(ctx, input)
+    return { data: { posted, step }, message: startedAtStep(posted, step) }
+  },
+})
+
+export const failedTargetsAction = authedAction({
+  permission: 'read',
+  audit: 'job.plan',
+  stale: [],
+  input: z.object({ name: z.string().trim().min(1).max(128) }),
+  run: async (ctx, input) => ({ data: await failedTargetsOf(ctx.db, input.name), message: '' }),
+})
+
+export const startFailedTargetsAction = authedAction({
+  permission: 'jobs.run',
+  audit: 'instruction.post',
+  stale: STALE,
+  input: startFailedInput,
+  run: async (ctx, input) => {
+    const { posted, steps } = await startFailedTargets(ctx, input)
+    return { data: { posted }, message: startedFailedTargets(posted, steps) }
+  },
+})
