@@ -1,6 +1,7 @@
 // The job editor with real msx-agent processes: a job created in the dashboard for a group of two agents is
-// downloaded by both; started, each runs it, the failing step taking its on-failure action; an edit that changes
-// a step and keeps one target reaches them as UPDATE and DELETE; Delete takes it off the last one.
+// downloaded by both; started, each runs it, the failing step taking its on-failure action; Start on failed targets
+// runs it again on both; an edit that changes a step and keeps one target reaches them as UPDATE and DELETE; Start
+// at step 2 skips step 1; Delete takes it off the last one.
 import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { nameKey } from '../lib/msx/names'
 import { expect, test } from './agents/fixture'
@@ -81,6 +82,27 @@ test('a job from the editor reaches a group of real agents, runs its flow; an ed
     await expect(page.getByRole('main')).toContainText('Failed')
   })
 
+  await test.step('Start on failed targets, from the start, runs the job again on both failed agents', async () => {
+    const [first, second] = [dropped.name, kept.name].sort()
+    const run = page.getByRole('list', { name: 'Runs', exact: true }).getByRole('listitem').first()
+    await run.locator('summary').click()
+    await run.getByRole('button', { name: 'Start on failed targets' }).click()
+    const dialog = page.getByRole('alertdialog')
+    const plan = dialog.getByRole('list', { name: 'What will be posted' })
+    await expect(plan).toContainText(`${first}: START at step 1 (gather)`)
+    await expect(plan).toContainText(`${second}: START at step 1 (gather)`)
+    await dialog.getByLabel('From the start (step 1)').check()
+    await expect(plan).toContainText(`${first}: START at step 1`)
+    await dialog.getByRole('button', { name: 'Start', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'at step 1' })).toHaveText(
+      'Posted START to 2 target servers, at step 1.',
+    )
+    await expect
+      .poll(async () => (await stepOutputs(0)).map((r) => r[0]), AGENTS)
+      .toEqual([first, first, second, second])
+    expect((await stepOutputs(1)).map((r) => r[2])).toEqual(['gathered', 'gathered', 'gathered', 'gathered'])
+  })
+
   await test.step('edited: the kept agent gets version 2, the dropped one deletes the job', async () => {
     await page.getByRole('link', { name: 'Edit' }).click()
     await editorTab(page, 'Steps').click()
@@ -111,12 +133,18 @@ test('a job from the editor reaches a group of real agents, runs its flow; an ed
       .toBe(2)
   })
 
-  await test.step('started again, the kept agent runs the edited steps', async () => {
-    await page.getByRole('button', { name: 'Start', exact: true }).click()
-    await expect(page.getByRole('alertdialog').getByRole('list', { name: 'What will be posted' })).toContainText(
-      'START to 1 target server',
+  await test.step('started again at step 2, the kept agent runs the edited steps from there', async () => {
+    await page.getByRole('button', { name: 'Start at step…' }).click()
+    const dialog = page.getByRole('alertdialog')
+    await dialog.getByRole('combobox', { name: 'Start at step' }).click()
+    await page.getByRole('option', { name: '2. publish' }).click()
+    await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
+      'START to 1 target server, at step 2',
     )
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Start', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Start', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'at step 2' })).toHaveText(
+      'Posted START to 1 target server, at step 2.',
+    )
     await expect
       .poll(async () => {
         const step = await msx.db.jobHistory.findFirst({
@@ -126,6 +154,16 @@ test('a job from the editor reaches a group of real agents, runs its flow; an ed
         return step && [step.targetName, step.output.trim()]
       }, AGENTS)
       .toEqual([kept.name, 'published-v2'])
+    const firstSteps = await msx.db.jobHistory.findMany({ where: { jobName: name, stepNumber: 1 } })
+    expect(firstSteps.map((row) => row.output.trim())).not.toContain('gathered-v2')
+    await expect
+      .poll(async () => {
+        const outcome = await msx.db.jobHistory.findFirst({
+          where: { jobName: name, stepNumber: 0, message: { contains: 'at step 2' } },
+        })
+        return outcome?.targetName
+      }, AGENTS)
+      .toBe(kept.name)
   })
 
   await test.step('Delete asks first, then DELETE takes the job off the agent', async () => {

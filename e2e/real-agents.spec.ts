@@ -1,9 +1,11 @@
 // The Target Server Status and Download Instructions pages as an administrator uses them with real msx-agent
 // processes polling the e2e master over TLS: enlisting a waiting agent, forcing a poll, setting the polling
-// interval of some, force-defecting one, and clearing the error of an instruction an agent refused.
+// interval of some, force-defecting one, and the two proxy errors an agent answers, cleared once their cause is fixed.
 import os from 'node:os'
 import type { Page } from '@playwright/test'
+import { jobHref } from '../components/jobs/job-href'
 import { createJob } from '../lib/msx/jobs'
+import { PROXY_MATCHING_DISABLED, PROXY_NOT_FOUND } from '../lib/msx/proxy-matching'
 import { expect, test } from './agents/fixture'
 import { stopProcess } from './agents/msx-agent'
 import { choose } from './choose'
@@ -113,7 +115,7 @@ test('Force Defection removes a running target, and its agent is told at its nex
   expect(told.stderr).toContain(`${agent.name} is no longer enlisted: it was force-defected on the master.`)
 })
 
-test('an instruction a real agent refuses is shown as an error, and once the cause is fixed, Clear lets it through', async ({
+test("the two proxy errors a real agent answers are shown on Download Instructions and on the job's Targets; once the cause is fixed, Clear lets it through", async ({
   page,
   agents,
   msx,
@@ -127,25 +129,28 @@ test('an instruction a real agent refuses is shown as an error, and once the cau
     steps: [{ name: 'backup', kind: 'cmdexec', command: 'true', proxy: 'backup_operator' }],
     targets: { servers: [agent.name], groups: [] },
   })
-  const refusal = 'The job step requires a proxy account, however proxy matching is disabled on the target server.'
   const insert = page
     .getByRole('table', { name: 'Download instructions' })
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: agent.name }) })
     .filter({ hasText: 'INSERT' })
-
-  await page.goto(`/targets/instructions?target=${agent.name}`)
-  await choose(page, 'Status', 'Error')
-  await expect(insert.getByText(refusal)).toBeVisible(LIVE)
-  await expect(insert).toContainText('Error')
-
-  await test.step('the cause is fixed on the target while its agent is stopped', async () => {
+  const onJobTargets = page
+    .getByRole('table', { name: 'Target servers of the job' })
+    .getByRole('row')
+    .filter({ hasText: agent.name })
+  const shownAsError = async (refusal: string) => {
+    await page.goto(`/targets/instructions?target=${agent.name}`)
+    await choose(page, 'Status', 'Error')
+    await expect(insert.getByText(refusal)).toBeVisible(LIVE)
+    await expect(insert).toContainText('Error')
+    await page.goto(`${jobHref(job)}?tab=targets`)
+    await expect(onJobTargets).toContainText(`Download failed: ${refusal}`)
+  }
+  const clearWhileStopped = async (fix: () => Promise<unknown>) => {
     await stopProcess(agent.run)
-    await agents.command(agent.dataDir, 'allow-proxy-matching', 'on')
-    await agents.command(agent.dataDir, 'proxy', 'add', 'backup_operator', '--account', os.userInfo().username)
-  })
-
-  await test.step('Clear: the instruction is pending again', async () => {
+    await fix()
+    await page.goto(`/targets/instructions?target=${agent.name}`)
+    await choose(page, 'Status', 'Error')
     await insert.getByRole('checkbox').check()
     await page.getByRole('button', { name: 'Clear', exact: true }).click()
     await expect(toast(page, `Cleared 1 error: ${agent.name} downloads again.`)).toBeVisible()
@@ -153,14 +158,32 @@ test('an instruction a real agent refuses is shown as an error, and once the cau
     await choose(page, 'Status', 'Pending')
     await expect(insert).toContainText('Pending')
     await expect(insert).toContainText('Not yet')
+    agent.run = (await agents.run(agent.name, agent.dataDir)).run
+  }
+
+  await test.step("proxy matching off: SQL Server's words, on both pages, and the job's link leads to the instruction", async () => {
+    await shownAsError(PROXY_MATCHING_DISABLED)
+    await onJobTargets.getByRole('link', { name: /^Instruction \d+$/ }).click()
+    await expect(page).toHaveURL(/\/targets\/instructions\?/)
+    await expect(insert.getByText(PROXY_MATCHING_DISABLED)).toBeVisible()
   })
 
-  await test.step('the agent runs again and downloads it', async () => {
-    await agents.run(agent.name, agent.dataDir)
+  await test.step('proxy matching on but no such proxy: Clear, and the agent answers "Proxy not found."', async () => {
+    await clearWhileStopped(() => agents.command(agent.dataDir, 'allow-proxy-matching', 'on'))
+    await shownAsError(PROXY_NOT_FOUND)
+  })
+
+  await test.step('the proxy added: Clear, and the agent downloads the job', async () => {
+    await clearWhileStopped(() =>
+      agents.command(agent.dataDir, 'proxy', 'add', 'backup_operator', '--account', os.userInfo().username),
+    )
     await choose(page, 'Status', 'Downloaded')
     await expect(insert).toContainText('Downloaded', LIVE)
-    await expect(insert.getByText(refusal)).toHaveCount(0)
+    await expect(insert.getByText(PROXY_NOT_FOUND)).toHaveCount(0)
     expect(agents.status(agent.dataDir).jobs.map((j) => j.name)).toContain(job)
+    await page.goto(`${jobHref(job)}?tab=targets`)
+    await expect(onJobTargets).toContainText('Version 1')
+    await expect(onJobTargets).not.toContainText('Download failed')
   })
 })
 

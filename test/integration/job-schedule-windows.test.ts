@@ -1,18 +1,28 @@
 // When schedules fire on a real agent: not after a schedule's endsAt, not while the job's schedules are paused
-// (a manual start still runs); and a START at step N running the job from that step.
+// (a manual start still runs); a START at step N running the job from that step; and one run of a job per target at
+// a time, when START arrives during a scheduled run and across a restart of the agent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pauseJobSchedules } from '../../lib/msx/job-pause'
 import { startJobAtStep } from '../../lib/msx/job-start'
 import { applyJobToTargets, createJob } from '../../lib/msx/jobs'
-import { adminOf, historyRows, postJob, runningAgent, waitForRuns } from '../support/job-runs'
-import { agentStatus, eventually, type Master, startMaster, stopAll } from '../support/processes'
+import { adminOf, historyRows, jobServer, postJob, runningAgent, waitForRuns } from '../support/job-runs'
+import {
+  agentProcess,
+  agentStatus,
+  eventually,
+  type Master,
+  type Running,
+  startMaster,
+  stopAll,
+} from '../support/processes'
 
 let master: Master
 let agentDir: string
+let agentRun: Running
 
 beforeAll(async () => {
   master = await startMaster()
-  agentDir = (await runningAgent(master, 'WIN1')).dataDir
+  ;({ dataDir: agentDir, run: agentRun } = await runningAgent(master, 'WIN1'))
 })
 afterAll(async () => {
   await master?.db.$disconnect()
@@ -88,5 +98,50 @@ describe('Start at step', () => {
       [2, 'second', 'second'],
       [3, 'third', 'third'],
     ])
+  })
+})
+
+describe('One run per target at a time', () => {
+  it('holds when START arrives during a scheduled run, and across a restart of the agent', async () => {
+    const name = 'one-at-a-time'
+    await jobOnWin1({
+      name,
+      steps: [{ name: 'long', kind: 'cmdexec', command: 'sleep 30' }],
+      schedules: [{ name: 'every-second', cron: '* * * * * *' }],
+    })
+    const inProgress = (other?: string | null) =>
+      eventually(
+        () => jobServer(master, name, 'WIN1'),
+        (held) => held?.currentRunId != null && held.currentRunId !== other,
+      )
+    const first = await inProgress()
+
+    await postJob(master, 'START', name, ['WIN1'])
+    await agentRun.waitFor(new RegExp(`START of ${name}: the job is already running`))
+
+    // a restart cancels the run in progress; the schedule then starts the next one, never two at once
+    await agentRun.stop()
+    agentRun = agentProcess(agentDir, ['run'])
+    await agentRun.waitFor(/polling master/)
+    const second = await inProgress(first?.currentRunId)
+
+    // paused, so that no scheduled run follows the one STOP ends
+    await pauseJobSchedules(adminOf(master), name, new Date(Date.now() + 60 * 60_000).toISOString())
+    await eventually(
+      () => master.db.downloadInstruction.findFirst({ where: { objectName: name, operation: 'UPDATE' } }),
+      (update) => update?.status === 1,
+    )
+    await postJob(master, 'STOP', name, ['WIN1'])
+
+    const runs = (await waitForRuns(master, name, 2)).reverse()
+    expect(runs.map((r) => [r.runId, r.outcome])).toEqual([
+      [first?.currentRunId, 'Canceled'],
+      [second?.currentRunId, 'Canceled'],
+    ])
+    const [canceledByRestart, stopped] = runs
+    if (!canceledByRestart || !stopped) throw new Error('two runs expected')
+    const restartEnded = new Date(canceledByRestart.startedAt).getTime() + canceledByRestart.durationMs
+    expect(new Date(stopped.startedAt).getTime()).toBeGreaterThanOrEqual(restartEnded)
+    expect(runs.map((r) => r.message.includes('invoked by START from the master'))).toEqual([false, false])
   })
 })
