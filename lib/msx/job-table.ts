@@ -69,14 +69,6 @@ export interface JobList {
   categories: string[]
 }
 
-const OUTCOME_KEYS: Record<number, keyof JobOutcomeCounts> = {
-  0: 'failed',
-  1: 'succeeded',
-  2: 'retry',
-  3: 'canceled',
-  4: 'running',
-}
-
 const noOutcomes = (): JobOutcomeCounts => ({ succeeded: 0, failed: 0, running: 0, canceled: 0, retry: 0, never: 0 })
 
 /** The next time any enabled schedule of an enabled job fires, by the master's clock, after any pause. */
@@ -141,9 +133,60 @@ function compare(a: JobRow, b: JobRow, sort: (typeof JOB_SORT_COLUMNS)[number]):
   }
 }
 
+interface HoldingCounts {
+  jobId: number | bigint
+  targets: number | bigint
+  current: number | bigint
+  failed: number | bigint
+  succeeded: number | bigint
+  retry: number | bigint
+  canceled: number | bigint
+  running: number | bigint
+  never: number | bigint
+  lastRunAt: string | Date | null
+}
+
+/**
+ * Each job's targets counted in one pass over job_servers: how many hold its current version, how each last
+ * ended (a target reporting a run in progress counts as running, whatever its last outcome), and its last run.
+ */
+async function holdingCounts(db: Db) {
+  const rows = await db.$queryRaw<HoldingCounts[]>`
+    SELECT js.job_id AS "jobId", COUNT(*) AS targets,
+      SUM(CASE WHEN js.held_version = j.version THEN 1 ELSE 0 END) AS current,
+      SUM(CASE WHEN js.current_run_id IS NULL AND js.last_run_outcome = 0 THEN 1 ELSE 0 END) AS failed,
+      SUM(CASE WHEN js.current_run_id IS NULL AND js.last_run_outcome = 1 THEN 1 ELSE 0 END) AS succeeded,
+      SUM(CASE WHEN js.current_run_id IS NULL AND js.last_run_outcome = 2 THEN 1 ELSE 0 END) AS retry,
+      SUM(CASE WHEN js.current_run_id IS NULL AND js.last_run_outcome = 3 THEN 1 ELSE 0 END) AS canceled,
+      SUM(CASE WHEN js.current_run_id IS NOT NULL OR js.last_run_outcome = 4 THEN 1 ELSE 0 END) AS running,
+      SUM(CASE WHEN js.current_run_id IS NULL AND js.last_run_outcome NOT IN (0, 1, 2, 3, 4) THEN 1 ELSE 0 END)
+        AS never,
+      MAX(js.last_run_at) AS "lastRunAt"
+    FROM job_servers js JOIN jobs j ON j.id = js.job_id
+    GROUP BY js.job_id`
+  return new Map(
+    rows.map((r) => [
+      Number(r.jobId),
+      {
+        targets: Number(r.targets),
+        current: Number(r.current),
+        outcomes: {
+          succeeded: Number(r.succeeded),
+          failed: Number(r.failed),
+          running: Number(r.running),
+          canceled: Number(r.canceled),
+          retry: Number(r.retry),
+          never: Number(r.never),
+        } satisfies JobOutcomeCounts,
+        lastRunAt: r.lastRunAt === null ? null : new Date(r.lastRunAt).toISOString(),
+      },
+    ]),
+  )
+}
+
 export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new Date()): Promise<JobList> {
   const query = jobListQuery.parse(rawQuery)
-  const [jobs, outcomes, lastRuns, held, inProgress] = await Promise.all([
+  const [jobs, counts] = await Promise.all([
     db.job.findMany({
       select: {
         id: true,
@@ -157,34 +200,10 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
         schedules: { select: { enabled: true, cron: true, runAt: true, startsAt: true, endsAt: true } },
       },
     }),
-    db.jobServer.groupBy({ by: ['jobId', 'lastRunOutcome'], _count: { _all: true } }),
-    db.jobServer.groupBy({ by: ['jobId'], _max: { lastRunAt: true } }),
-    db.jobServer.groupBy({ by: ['jobId', 'heldVersion'], _count: { _all: true } }),
-    // targets that report a run in progress count as running, whatever their last run's outcome
-    db.jobServer.groupBy({
-      by: ['jobId', 'lastRunOutcome'],
-      where: { currentRunId: { not: null } },
-      _count: { _all: true },
-    }),
+    holdingCounts(db),
   ])
-  const counts = new Map<number, JobOutcomeCounts>()
-  for (const group of outcomes) {
-    const of = counts.get(group.jobId) ?? noOutcomes()
-    of[OUTCOME_KEYS[group.lastRunOutcome] ?? 'never'] += group._count._all
-    counts.set(group.jobId, of)
-  }
-  for (const group of inProgress) {
-    const of = counts.get(group.jobId)
-    const bucket = OUTCOME_KEYS[group.lastRunOutcome] ?? 'never'
-    if (!of || bucket === 'running') continue
-    of[bucket] -= group._count._all
-    of.running += group._count._all
-  }
-  const last = new Map(lastRuns.map((r) => [r.jobId, r._max.lastRunAt]))
-  const holders = new Map(held.map((h) => [`${h.jobId}:${h.heldVersion}`, h._count._all]))
-  const holding = (jobId: number, version: number) => holders.get(`${jobId}:${version}`) ?? 0
   const all: JobRow[] = jobs.map((job) => {
-    const of = counts.get(job.id) ?? noOutcomes()
+    const held = counts.get(job.id)
     return {
       name: job.name,
       description: job.description,
@@ -192,10 +211,10 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       enabled: job.enabled,
       owner: job.owner,
       version: job.version,
-      targets: Object.values(of).reduce((sum, n) => sum + n, 0),
-      current: holding(job.id, job.version),
-      outcomes: of,
-      lastRunAt: last.get(job.id)?.toISOString() ?? null,
+      targets: held?.targets ?? 0,
+      current: held?.current ?? 0,
+      outcomes: held?.outcomes ?? noOutcomes(),
+      lastRunAt: held?.lastRunAt ?? null,
       nextRunAt: nextRunOf(job, now)?.toISOString() ?? null,
       pausedUntil: job.pausedUntil && job.pausedUntil > now ? job.pausedUntil.toISOString() : null,
     }
