@@ -108,6 +108,7 @@ const pages: [string, (data: Data) => string][] = [
   ["a new job's Targets", () => '/jobs/new?tab=targets'],
   ['Running now', (d) => `/jobs/activity?job=${d.job}`],
   ["a job's History, a run in progress", (d) => `/jobs/${d.job}?tab=history`],
+  ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

@@ -109,6 +109,8 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
   msx,
   unique,
 }) => {
+  // a long walk through the list and every tab of a job's page
+  test.slow()
   const data = await seed(msx, unique)
   await page.goto(`/jobs?search=${data.prefix}`)
   const dialog = page.getByRole('alertdialog')
@@ -163,6 +165,32 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await expect(targets.getByRole('row').filter({ hasText: data.targets[1] })).toContainText(
       'None yetINSERT of version 1 waits to be downloaded',
     )
+    await choose(page, 'Definition', 'Waiting to download (2)')
+    await expect(targets.getByRole('row')).toHaveCount(3)
+    await page.getByRole('searchbox', { name: 'Target server' }).fill(data.targets[1] ?? '')
+    await expect(targets.getByRole('row')).toHaveCount(2)
+    await page.getByRole('button', { name: 'Reset' }).click()
+    await expect(targets.getByRole('row')).toHaveCount(3)
+  })
+
+  await test.step('Targets: a target whose INSERT was deleted is offered Re-post, which asks and posts UPDATE to it', async () => {
+    const [first] = data.targets
+    await msx.db.downloadInstruction.deleteMany({ where: { targetName: first, objectName: data.failing } })
+    await page.reload()
+    const targets = page.getByRole('table', { name: 'Target servers of the job' })
+    const row = targets.getByRole('row').filter({ hasText: first })
+    await expect(row).toContainText('None yetolder than version 1')
+    await row.getByRole('button', { name: `Re-post to ${first}` }).click()
+    await expect(dialog).toContainText(`UPDATE of version 1 is posted to ${first}`)
+    await dialog.getByRole('button', { name: 'Re-post', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Posted UPDATE' })).toHaveText(
+      `Posted UPDATE of ${data.failing} (version 1) to ${first}: it gets it when it next polls.`,
+    )
+    await expect(row).toContainText('None yetUPDATE of version 1 waits to be downloaded')
+    await expect(row.getByRole('button', { name: `Re-post to ${first}` })).toHaveCount(0)
+  })
+
+  await test.step("a job's history with each step's output", async () => {
     await page.getByRole('link', { name: 'History' }).click()
     const grid = page.getByRole('table', { name: 'Latest runs per target' })
     await expect(grid.getByRole('list', { name: `Runs on ${data.targets[0]}` }).getByRole('listitem')).toHaveText(

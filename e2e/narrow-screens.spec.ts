@@ -115,6 +115,7 @@ const signedInPages: [string, (data: Data) => string][] = [
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
   ["a job's History, a run in progress", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`],
+  ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
   ['Running now', (d) => `/jobs/activity?job=${encodeURIComponent(d.job)}`],
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],

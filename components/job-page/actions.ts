@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { authedAction } from '@/lib/auth/next/action'
+import { repostJobToTarget } from '@/lib/msx/job-repost'
 import {
   failedTargetsOf,
   planStartAtStep,
@@ -50,5 +51,19 @@ export const startFailedTargetsAction = authedAction({
   run: async (ctx, input) => {
     const { posted, steps } = await startFailedTargets(ctx, input)
     return { data: { posted }, message: startedFailedTargets(posted, steps) }
+  },
+})
+
+export const repostToTargetAction = authedAction({
+  permission: 'jobs.edit',
+  audit: 'job.repost',
+  stale: STALE,
+  input: z.object({ name: z.string().trim().min(1).max(128), target: z.string().trim().min(1).max(128) }),
+  run: async (ctx, input) => {
+    const { job, version, target } = await repostJobToTarget(ctx, input.name, input.target)
+    return {
+      data: null,
+      message: `Posted UPDATE of ${job} (version ${version}) to ${target}: it gets it when it next polls.`,
+    }
   },
 })

@@ -16,15 +16,21 @@ export interface JobTargetVersion {
   error: { instructionId: number; operation: string; message: string } | null
 }
 
-export async function jobTargetVersions(db: Db, name: string): Promise<JobTargetVersion[]> {
+/** Every target of the job, or only those given (a page of them, at most a few hundred). */
+export async function jobTargetVersions(
+  db: Db,
+  name: string,
+  only?: { targetIds: number[] },
+): Promise<JobTargetVersion[]> {
   const job = await findJob(db, name)
+  const targets = only ? { targetId: { in: only.targetIds } } : {}
   const [servers, open] = await Promise.all([
     db.jobServer.findMany({
-      where: { jobId: job.id },
+      where: { jobId: job.id, ...targets },
       select: { targetId: true, heldVersion: true, target: { select: { name: true } } },
     }),
     db.downloadInstruction.findMany({
-      where: { objectType: 'JOB', objectId: job.id, status: 0 },
+      where: { objectType: 'JOB', objectId: job.id, status: 0, ...targets },
       orderBy: { id: 'asc' },
       select: { id: true, targetId: true, operation: true, jobVersion: true, datePosted: true, errorMessage: true },
     }),

@@ -20,7 +20,7 @@ import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
 import { describeJob } from '@/lib/msx/job-list'
 import { jobRunGrid, jobRunsQuery, listJobRuns } from '@/lib/msx/job-runs'
-import { jobTargetVersions } from '@/lib/msx/job-target-versions'
+import { jobTargetsQuery, listJobTargets } from '@/lib/msx/job-target-list'
 import { diffJobVersions, listJobVersions } from '@/lib/msx/job-version-list'
 import { readOperator } from '@/lib/msx/operator'
 import { readQuery } from '@/lib/query/url'
@@ -73,7 +73,7 @@ export default async function JobPage({ params, searchParams }: Props) {
       {tab === 'general' && <GeneralPanel job={job} />}
       {tab === 'steps' && <StepsPanel job={job} />}
       {tab === 'schedules' && <SchedulesPanel job={job} now={new Date()} />}
-      {tab === 'targets' && <TargetsPanel job={job} versions={await jobTargetVersions(database, d.name)} />}
+      {tab === 'targets' && (await targetsOf(database, job, search, abilities.edit))}
       {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
       {tab === 'history' && (await historyOf(database, d.name, search, abilities.run))}
       {tab === 'versions' && (await versionsOf(database, d.name, search))}
@@ -90,6 +90,17 @@ async function historyOf(
   const query = readQuery(jobRunsQuery, search)
   const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
   return <HistoryPanel job={job} canRun={canRun} grid={grid.rows} list={list} query={query} />
+}
+
+async function targetsOf(
+  database: Awaited<ReturnType<typeof db>>,
+  job: Awaited<ReturnType<typeof describeJob>>,
+  search: Record<string, string | string[] | undefined>,
+  canRepost: Ability,
+) {
+  const query = readQuery(jobTargetsQuery, search)
+  const list = await listJobTargets(database, job.definition.name, query)
+  return <TargetsPanel job={job} list={list} query={query} canRepost={canRepost} />
 }
 
 async function versionsOf(
