@@ -70,6 +70,23 @@ describe('the Jobs list', () => {
     expect([paged.total, paged.rows.map((r) => r.name)]).toEqual([3, ['gamma']])
   })
 
+  it('gives each row its next run, and sorts by it across pages', async () => {
+    const now = new Date('2026-12-02T10:00:00Z')
+    const at = (iso: string) => [{ name: 'once', runAt: iso }]
+    await createJob(t.ctx, { name: 'next-late', steps: [step], schedules: at('2026-12-05T00:00:00Z') })
+    await createJob(t.ctx, { name: 'next-soon', steps: [step], schedules: at('2026-12-03T00:00:00Z') })
+    await createJob(t.ctx, { name: 'next-none', steps: [step] })
+    const search = { search: 'next-' }
+    const byName = await listJobRows(t.ctx.db, search, now)
+    expect(byName.rows.map((r) => [r.name, r.nextRunAt])).toEqual([
+      ['next-late', '2026-12-05T00:00:00.000Z'],
+      ['next-none', null],
+      ['next-soon', '2026-12-03T00:00:00.000Z'],
+    ])
+    const second = await listJobRows(t.ctx.db, { ...search, sort: 'nextRun', pageSize: 1, page: 2 }, now)
+    expect(second.rows.map((r) => [r.name, r.nextRunAt])).toEqual([['next-late', '2026-12-05T00:00:00.000Z']])
+  })
+
   it('gives the next run of the enabled schedules of an enabled job only', () => {
     const now = new Date('2026-12-02T10:00:00')
     const schedules = [

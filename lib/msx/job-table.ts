@@ -202,9 +202,13 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
     }),
     holdingCounts(db),
   ])
-  const all: JobRow[] = jobs.map((job) => {
+  // the next run is worked out from the schedules (cron), for the page only unless the list is sorted by it
+  const byNextRun = query.sort === 'nextRun'
+  const nextRunAt = (job: (typeof jobs)[number]) => nextRunOf(job, now)?.toISOString() ?? null
+  const all = jobs.map((job): JobRow & { job: (typeof jobs)[number] } => {
     const held = counts.get(job.id)
     return {
+      job,
       name: job.name,
       description: job.description,
       category: job.category,
@@ -215,7 +219,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       current: held?.current ?? 0,
       outcomes: held?.outcomes ?? noOutcomes(),
       lastRunAt: held?.lastRunAt ?? null,
-      nextRunAt: nextRunOf(job, now)?.toISOString() ?? null,
+      nextRunAt: byNextRun ? nextRunAt(job) : null,
       pausedUntil: job.pausedUntil && job.pausedUntil > now ? job.pausedUntil.toISOString() : null,
     }
   })
@@ -223,7 +227,9 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
   if (query.dir === 'desc') rows.reverse()
   const start = (query.page - 1) * query.pageSize
   return {
-    rows: rows.slice(start, start + query.pageSize),
+    rows: rows
+      .slice(start, start + query.pageSize)
+      .map(({ job, ...row }) => ({ ...row, nextRunAt: byNextRun ? row.nextRunAt : nextRunAt(job) })),
     total: rows.length,
     page: query.page,
     pageSize: query.pageSize,
