@@ -173,20 +173,24 @@ export async function listRunningJobs(db: Db, rawQuery: RunningQuery = {}, now =
   const query = runningQuery.parse(rawQuery)
   const reported = await reportedRuns(db)
   const inferred = await inferredRuns(db, now, new Set(reported.map((r) => r.runId)))
-  const found = [...reported, ...inferred].filter((r) => contains(r.job, query.job) && contains(r.target, query.target))
-  const usual = await usualOf(db, found)
-  const rows = found
+  const found = [...reported, ...inferred]
+    .filter((r) => contains(r.job, query.job) && contains(r.target, query.target))
+    .sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))
+  const start = (query.page - 1) * query.pageSize
+  // the usual durations (a query per target) of the page's runs only, unless "longer than usual" filters them all
+  const measured = query.longer ? found : found.slice(start, start + query.pageSize)
+  const usual = await usualOf(db, measured)
+  const rows = measured
     .map(({ jobId, targetId, ...run }): RunningJob => {
       const elapsedMs = Math.max(0, now.getTime() - new Date(run.startedAt).getTime())
       const usualMs = usual.get(`${jobId}:${targetId}`) ?? null
       return { ...run, elapsedMs, usualMs, longerThanUsual: isLongerThanUsual(elapsedMs, usualMs) }
     })
     .filter((r) => !query.longer || r.longerThanUsual)
-    .sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))
-  const start = (query.page - 1) * query.pageSize
+  const total = query.longer ? rows.length : found.length
   return {
-    rows: rows.slice(start, start + query.pageSize),
-    total: rows.length,
+    rows: query.longer ? rows.slice(start, start + query.pageSize) : rows,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   }
