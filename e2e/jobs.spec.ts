@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import type { MsxContext } from '../lib/msx/context'
+import { addGroupMembers, createGroup } from '../lib/msx/groups'
 import { createJob } from '../lib/msx/jobs'
 import { recordOutcomes } from '../lib/msx/outcomes'
 import { enlistTarget } from '../lib/msx/targets'
@@ -67,6 +68,9 @@ async function seed(msx: MsxContext, unique: (prefix: string) => string) {
       durationMs: 1200,
     },
   ])
+  // a group of the second target only, which has not run the job
+  await createGroup(msx, `${prefix}-second`)
+  await addGroupMembers(msx, `${prefix}-second`, [targets[1] ?? ''])
   return { prefix, targets, failing: failing.job.name, quiet: `${prefix}-vacuum` }
 }
 
@@ -201,6 +205,10 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await run.locator('summary').click()
     await expect(run).toContainText('The network path was not found.')
     await expect(run).toContainText('copy: no route')
+    await choose(page, 'Group', `${data.prefix}-second`)
+    await expect(page.getByText('No run of this job matches, in this window.')).toBeVisible()
+    await page.getByRole('button', { name: 'Reset' }).click()
+    await expect(run).toContainText('The network path was not found.')
     await choose(page, 'Outcome', 'Succeeded')
     await expect(page).toHaveURL(/tab=history&outcome=succeeded|outcome=succeeded/)
     await expect(page.getByText('No run of this job matches, in this window.')).toBeVisible()

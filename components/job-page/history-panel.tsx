@@ -16,7 +16,7 @@ export function HistoryPanel({
   canRun: Ability
   grid: GridRow[]
   list: JobRunList
-  query: { target?: string; outcome?: string; from?: string; to?: string }
+  query: { target?: string; group?: string; outcome?: string; from?: string; to?: string }
 }) {
   return (
     <div className="grid gap-5">

@@ -5,7 +5,7 @@ import { ChoiceFilter, ResetFilters } from '@/components/data-table/filters'
 import { SearchInput } from '@/components/data-table/search-input'
 import type { UrlChanges } from '@/components/data-table/use-url-state'
 
-const NO_RUN_FILTERS = { target: null, outcome: null, from: null, to: null } satisfies UrlChanges
+const NO_RUN_FILTERS = { target: null, group: null, outcome: null, from: null, to: null } satisfies UrlChanges
 
 const outcomes = [
   { value: 'failed', label: 'Failed' },
@@ -16,9 +16,12 @@ const outcomes = [
 
 export function HistoryToolbar({
   query,
+  groups,
   onChange,
 }: {
-  query: { target?: string; outcome?: string; from?: string; to?: string }
+  query: { target?: string; group?: string; outcome?: string; from?: string; to?: string }
+  /** the groups the job's targets are in */
+  groups: string[]
   onChange: (changes: UrlChanges) => void
 }) {
   return (
@@ -30,6 +33,16 @@ export function HistoryToolbar({
         onChange={(target) => onChange({ target })}
         className="w-full sm:w-56"
       />
+      {groups.length > 0 && (
+        <ChoiceFilter
+          label="Group"
+          all="Any group"
+          value={query.group}
+          options={groups.map((group) => ({ value: group, label: group }))}
+          onChange={(group) => onChange({ group })}
+          className="w-44"
+        />
+      )}
       <ChoiceFilter
         label="Outcome"
         all="Any outcome"

@@ -54,13 +54,13 @@ export function RunsList({
   jobName: string
   canRun: Ability
   list: JobRunList
-  query: { target?: string; outcome?: string; from?: string; to?: string }
+  query: { target?: string; group?: string; outcome?: string; from?: string; to?: string }
 }) {
   const { update } = useUrlState()
   return (
     <Card className="overflow-hidden">
       <div className="grid gap-2 border-b p-3">
-        <HistoryToolbar query={query} onChange={update} />
+        <HistoryToolbar query={query} groups={list.groups} onChange={update} />
         <p className="text-xs text-muted-foreground">
           Runs started from <LocalDate iso={list.from} /> to <LocalDate iso={list.to} />, newest first.
         </p>

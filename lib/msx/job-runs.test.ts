@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
 import { secretVault } from '../notify/secrets'
+import { addGroupMembers, createGroup } from './groups'
 import { jobRunGrid, listJobRuns } from './job-runs'
 import { createJob } from './jobs'
 import { setOperator } from './operator'
@@ -76,6 +77,14 @@ describe("a job's History", () => {
     expect(older.rows.map((r) => r.targetName)).toEqual(['HR2'])
     const page2 = await listJobRuns(t.ctx.db, 'nightly', { pageSize: 20, page: 2 }, now)
     expect(page2.rows).toHaveLength(1)
+
+    // by group: the groups its targets are in are offered, and one shows its members' runs only
+    await createGroup(t.ctx, 'HR-odd')
+    await addGroupMembers(t.ctx, 'HR-odd', ['HR1', 'HR3'])
+    await createGroup(t.ctx, 'HR-other')
+    const grouped = await listJobRuns(t.ctx.db, 'nightly', { group: 'hr-odd' }, now)
+    expect([grouped.total, grouped.groups]).toEqual([21, ['HR-odd']])
+    expect((await listJobRuns(t.ctx.db, 'nightly', { group: 'HR-other' }, now)).total).toBe(0)
   })
 
   it('shows what became of a run’s notifications to the MSXOperator', async () => {

@@ -64,6 +64,8 @@ export interface JobRunList {
   pageSize: number
   from: string
   to: string
+  /** the groups the job is applied to or its targets are in, for the group filter */
+  groups: string[]
 }
 
 export interface GridRow {
@@ -133,7 +135,7 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
     stepNumber: 0,
     startedAt: { gte: from, lte: to },
     ...(query.target ? { targetName: { in: await sameNamed(db, query.target) } } : {}),
-    ...(query.group ? { target: { groups: { some: { group: { nameKey: nameKey(query.group) } } } } } : {}),
+    ...(query.group ? { targetId: { in: await groupMemberIds(db, query.group) } } : {}),
     ...(query.outcome ? { runStatus: RUN_OUTCOME_FILTERS[query.outcome] } : {}),
   }
   const [total, rows] = await Promise.all([
@@ -146,7 +148,7 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
       select: RUN_FIELDS,
     }),
   ])
-  const [usual, steps, notices] = await Promise.all([
+  const [usual, steps, notices, groups] = await Promise.all([
     usualDurations(db, job.id, [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))]),
     db.jobHistory.findMany({
       where: { jobId: job.id, runId: { in: rows.map((r) => r.runId) }, stepNumber: { gt: 0 } },
@@ -156,6 +158,7 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
       db,
       rows.map((r) => r.runId),
     ),
+    groupsOfJob(db, job.id),
   ])
   return {
     rows: rows.map((r) => ({
@@ -176,7 +179,29 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
     pageSize: query.pageSize,
     from: from.toISOString(),
     to: to.toISOString(),
+    groups,
   } satisfies JobRunList
+}
+
+// history rows keep the target's id, not a relation to it: a group's members are found first
+async function groupMemberIds(db: Db, group: string) {
+  const members = await db.targetServerGroupMember.findMany({
+    where: { group: { nameKey: nameKey(group) } },
+    select: { targetId: true },
+  })
+  return members.map((m) => m.targetId)
+}
+
+async function groupsOfJob(db: Db, jobId: number) {
+  const groups = await db.targetServerGroup.findMany({
+    where: {
+      OR: [{ jobs: { some: { jobId } } }, { members: { some: { target: { jobServers: { some: { jobId } } } } } }],
+    },
+    orderBy: { nameKey: 'asc' },
+    take: 500,
+    select: { name: true },
+  })
+  return groups.map((g) => g.name)
 }
 
 // history keeps the name a target had, so a target is found by its name as it was written
