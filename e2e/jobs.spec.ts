@@ -52,7 +52,8 @@ async function seed(msx: MsxContext, unique: (prefix: string) => string) {
       stepName: 'copy',
       runStatus: 0,
       message: 'The network path was not found.',
-      output: 'copy: no route',
+      // longer than History shows at first: its tail is where the failure is said
+      output: `${Array.from({ length: 300 }, (_, i) => `copying file ${String(i).padStart(4, '0')}`).join('\n')}\ncopy: no route`,
       startedAt,
       durationMs: 300,
     },
@@ -205,6 +206,15 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await run.locator('summary').click()
     await expect(run).toContainText('The network path was not found.')
     await expect(run).toContainText('copy: no route')
+    await expect(run).not.toContainText('copying file 0000')
+    await expect(run).toContainText(/The last 4,000 of 5,\d{3} characters\./)
+    const download = run.getByRole('link', { name: `Download the output of step 2 on ${data.targets[0]}` })
+    const file = await page.request.get((await download.getAttribute('href')) ?? '')
+    expect(file.headers()['content-disposition']).toMatch(/^attachment; filename=".+_step-2_.+\.txt"$/)
+    expect((await file.text()).startsWith('copying file 0000\n')).toBe(true)
+    await run.getByRole('button', { name: 'Show all output' }).click()
+    await expect(run).toContainText('copying file 0000')
+    await expect(run.getByRole('button', { name: 'Show all output' })).toHaveCount(0)
     await choose(page, 'Group', `${data.prefix}-second`)
     await expect(page.getByText('No run of this job matches, in this window.')).toBeVisible()
     await page.getByRole('button', { name: 'Reset' }).click()

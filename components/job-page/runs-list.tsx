@@ -13,6 +13,7 @@ import { Card, CardContent } from '@/components/ui/card'
 import type { JobRunList, RunNoticeView } from '@/lib/msx/job-runs'
 import { HistoryToolbar } from './history-toolbar'
 import { StartFailedTargets } from './start-failed-targets'
+import { StepOutput } from './step-output'
 
 const CHANNEL: Record<string, string> = { email: 'E-mail', pager: 'Pager e-mail', webhook: 'Webhook' }
 
@@ -115,6 +116,7 @@ export function RunsList({
                           Step {step.stepNumber}: {step.stepName}
                         </span>
                         <OutcomeBadge outcome={step.outcome} />
+                        <Timestamp iso={step.startedAt} />
                         <span className="tabular-nums text-muted-foreground">{formatDuration(step.durationMs)}</span>
                         {step.retriesAttempted > 0 && (
                           <span className="text-muted-foreground">{step.retriesAttempted} retries</span>
@@ -122,9 +124,13 @@ export function RunsList({
                       </div>
                       {step.message && <p className="text-sm break-words">{step.message}</p>}
                       {step.output && (
-                        <pre className="max-h-60 overflow-auto rounded bg-muted/60 p-2 font-mono text-xs whitespace-pre-wrap break-words dark:bg-black/30">
-                          {step.output}
-                        </pre>
+                        <StepOutput
+                          id={step.id}
+                          label={`step ${step.stepNumber} on ${run.targetName}`}
+                          output={step.output}
+                          outputChars={step.outputChars}
+                          outputTruncated={step.outputTruncated}
+                        />
                       )}
                     </li>
                   ))}

@@ -9,6 +9,7 @@ import { jobRunGrid, listJobRuns } from './job-runs'
 import { createJob } from './jobs'
 import { setOperator } from './operator'
 import { recordOutcomes } from './outcomes'
+import { OUTPUT_PREVIEW_CHARS, readStepOutput } from './step-output'
 
 const t = testDatabase()
 const vault = secretVault(fs.mkdtempSync(path.join(os.tmpdir(), 'msx-runs-vault-')))
@@ -85,6 +86,46 @@ describe("a job's History", () => {
     const grouped = await listJobRuns(t.ctx.db, 'nightly', { group: 'hr-odd' }, now)
     expect([grouped.total, grouped.groups]).toEqual([21, ['HR-odd']])
     expect((await listJobRuns(t.ctx.db, 'nightly', { group: 'HR-other' }, now)).total).toBe(0)
+  })
+
+  it('carries the tail of a long step output, the whole text read by the step’s id', async () => {
+    const long = `${'a'.repeat(OUTPUT_PREVIEW_CHARS)}the end`
+    const job = await t.ctx.db.job.findFirstOrThrow({ where: { name: 'nightly' } })
+    // a target of its own, as the grid below counts the job's targets' runs
+    const row = await enlist(t.ctx, 'HR-LONG')
+    const step = { runId: 'long', jobId: job.id, jobName: 'nightly', retriesAttempted: 0, durationMs: 5 }
+    const startedAt = new Date(now.getTime() - HOUR).toISOString()
+    await recordOutcomes(t.ctx.db, row, [
+      {
+        ...step,
+        idempotencyKey: 'long:1',
+        stepNumber: 1,
+        stepName: 'work',
+        runStatus: 1,
+        message: '',
+        output: long,
+        startedAt,
+      },
+      {
+        ...step,
+        idempotencyKey: 'long:0',
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: 1,
+        message: '',
+        output: '',
+        startedAt,
+      },
+    ])
+    const [run] = (await listJobRuns(t.ctx.db, 'nightly', { target: 'HR-LONG' }, now)).rows
+    const [shown] = run?.steps ?? []
+    expect(shown).toMatchObject({ outputChars: long.length, outputTruncated: true })
+    expect(shown?.output).toBe(long.slice(-OUTPUT_PREVIEW_CHARS))
+    expect((await readStepOutput(t.ctx.db, shown?.id ?? 0)).output).toBe(long)
+    const outcomeRow = await t.ctx.db.jobHistory.findFirstOrThrow({ where: { runId: 'long', stepNumber: 0 } })
+    await expect(readStepOutput(t.ctx.db, outcomeRow.id)).rejects.toThrow(
+      /There is no step output \d+ in the job history/,
+    )
   })
 
   it('shows what became of a run’s notifications to the MSXOperator', async () => {

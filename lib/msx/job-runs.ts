@@ -11,6 +11,7 @@ import { nameKey } from './names'
 import { notificationsOfRuns } from './notification-state'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
+import { type OutputPreview, outputPreview } from './step-output'
 import { isLongerThanUsual } from './usual-duration'
 
 /** The recent runs a target's usual duration is measured over. */
@@ -57,8 +58,11 @@ export interface RunNoticeView {
   answer: string | null
 }
 
+/** A step of a run as History's list shows it: its output's tail, the whole text read by its history row's id. */
+export type StepView = StepRun & OutputPreview & { id: number }
+
 export interface JobRunList {
-  rows: (RunSummary & { steps: StepRun[]; notifications: RunNoticeView[] })[]
+  rows: (RunSummary & { steps: StepView[]; notifications: RunNoticeView[] })[]
   total: number
   page: number
   pageSize: number
@@ -163,7 +167,9 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
   return {
     rows: rows.map((r) => ({
       ...summary(r, r.targetId ? (usual.get(r.targetId) ?? null) : null),
-      steps: steps.filter((s) => s.runId === r.runId && s.targetId === r.targetId).map(stepRunOf),
+      steps: steps
+        .filter((s) => s.runId === r.runId && s.targetId === r.targetId)
+        .map((s) => ({ ...stepRunOf(s), ...outputPreview(s.output), id: s.id })),
       notifications: (notices.get(r.runId) ?? [])
         .filter((n) => n.targetName === r.targetName)
         .map((n) => ({
