@@ -11,6 +11,8 @@ interface DataTablePaginationProps {
   page: number
   pageSize: number
   total: number
+  /** the total is a lower bound (the list counts only so far): the last page is not known */
+  totalIsAtLeast?: boolean
   noun: string
   pageSizes?: number[]
   onPage: (page: number) => void
@@ -21,6 +23,7 @@ export function DataTablePagination({
   page,
   pageSize,
   total,
+  totalIsAtLeast = false,
   noun,
   pageSizes = [25, 50, 100, 200],
   onPage,
@@ -48,7 +51,8 @@ export function DataTablePagination({
             <span className="font-medium text-foreground">
               {count.format(from)}–{count.format(to)}
             </span>{' '}
-            of <span className="font-medium text-foreground">{count.format(total)}</span> {noun}
+            of {totalIsAtLeast && 'more than '}
+            <span className="font-medium text-foreground">{count.format(total)}</span> {noun}
           </>
         )}
       </p>
@@ -69,7 +73,8 @@ export function DataTablePagination({
           </Select>
         </div>
         <span className="tabular-nums">
-          Page {count.format(Math.min(page, pages))} of {count.format(pages)}
+          Page {count.format(Math.min(page, pages))} of {totalIsAtLeast ? 'more than ' : ''}
+          {count.format(pages)}
         </span>
         <div className="flex items-center gap-1">
           <Button
@@ -94,7 +99,7 @@ export function DataTablePagination({
             variant="outline"
             size="icon-sm"
             aria-label="Next page"
-            disabled={page >= pages}
+            disabled={page >= pages && !totalIsAtLeast}
             onClick={() => onPage(page + 1)}
           >
             <ChevronRightIcon aria-hidden />
@@ -103,7 +108,7 @@ export function DataTablePagination({
             variant="outline"
             size="icon-sm"
             aria-label="Last page"
-            disabled={page >= pages}
+            disabled={page >= pages || totalIsAtLeast}
             onClick={() => onPage(pages)}
           >
             <ChevronsRightIcon aria-hidden />

@@ -8,7 +8,7 @@ export function UrlPagination({
   update,
 }: {
   noun: string
-  list: { page: number; pageSize: number; total: number }
+  list: { page: number; pageSize: number; total: number; totalIsAtLeast?: boolean }
   update: (changes: UrlChanges) => void
 }) {
   return (
@@ -18,6 +18,7 @@ export function UrlPagination({
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
+        totalIsAtLeast={list.totalIsAtLeast}
         onPage={(page) => update({ page: page === 1 ? null : page })}
         onPageSize={(pageSize) => update({ pageSize })}
       />

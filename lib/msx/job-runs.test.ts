@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
 import { secretVault } from '../notify/secrets'
 import { addGroupMembers, createGroup } from './groups'
-import { jobRunGrid, listJobRuns } from './job-runs'
+import { COUNTED_AHEAD, jobRunGrid, listJobRuns } from './job-runs'
 import { createJob } from './jobs'
 import { setOperator } from './operator'
 import { recordOutcomes } from './outcomes'
@@ -126,6 +126,32 @@ describe("a job's History", () => {
     await expect(readStepOutput(t.ctx.db, outcomeRow.id)).rejects.toThrow(
       /There is no step output \d+ in the job history/,
     )
+  })
+
+  it('counts the runs only so far past the page on a job with very many, and says the total is more', async () => {
+    const { job } = await createJob(t.ctx, {
+      name: 'many-runs',
+      steps: [{ name: 'work', kind: 'cmdexec', command: 'echo' }],
+    })
+    const runs = COUNTED_AHEAD + 100
+    await t.ctx.db.jobHistory.createMany({
+      data: Array.from({ length: runs }, (_, i) => ({
+        idempotencyKey: `many:${i}`,
+        jobId: job.id,
+        jobName: job.name,
+        targetName: 'HR1',
+        runId: `many-${i}`,
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: 1,
+        startedAt: new Date(now.getTime() - (i + 1) * 60_000),
+        durationMs: 1000,
+      })),
+    })
+    const first = await listJobRuns(t.ctx.db, 'many-runs', {}, now)
+    expect([first.total, first.totalIsAtLeast, first.rows.length]).toEqual([COUNTED_AHEAD + 25, true, 25])
+    const near = await listJobRuns(t.ctx.db, 'many-runs', { page: 10, pageSize: 100 }, now)
+    expect([near.total, near.totalIsAtLeast]).toEqual([runs, false])
   })
 
   it('shows what became of a run’s notifications to the MSXOperator', async () => {

@@ -18,6 +18,9 @@ import { isLongerThanUsual } from './usual-duration'
 const USUAL_OVER_RUNS = 50
 /** The runs of each target the grid shows. */
 export const GRID_RUNS = 20
+/** History's list counts the runs past its page only this far. */
+export const COUNTED_AHEAD = 1000
+
 /** The default time window of the runs list, when the URL gives none. */
 export const DEFAULT_WINDOW_DAYS = 7
 
@@ -63,7 +66,9 @@ export type StepView = StepRun & OutputPreview & { id: number }
 
 export interface JobRunList {
   rows: (RunSummary & { steps: StepView[]; notifications: RunNoticeView[] })[]
+  /** the runs that match, counted up to COUNTED_AHEAD past the page: at least that many when totalIsAtLeast */
   total: number
+  totalIsAtLeast: boolean
   page: number
   pageSize: number
   from: string
@@ -142,8 +147,10 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
     ...(query.group ? { targetId: { in: await groupMemberIds(db, query.group) } } : {}),
     ...(query.outcome ? { runStatus: RUN_OUTCOME_FILTERS[query.outcome] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.jobHistory.count({ where }),
+  // a job on a large fleet has hundreds of thousands of runs in a window: they are counted only so far ahead
+  const countUpTo = query.page * query.pageSize + COUNTED_AHEAD
+  const [counted, rows] = await Promise.all([
+    db.jobHistory.count({ where, take: countUpTo + 1 }),
     db.jobHistory.findMany({
       where,
       orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
@@ -180,7 +187,8 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
           answer: n.state === 'SENT' ? n.answer : n.lastError,
         })),
     })),
-    total,
+    total: Math.min(counted, countUpTo),
+    totalIsAtLeast: counted > countUpTo,
     page: query.page,
     pageSize: query.pageSize,
     from: from.toISOString(),
