@@ -15,7 +15,7 @@ import { type OutputPreview, outputPreview } from './step-output'
 import { isLongerThanUsual } from './usual-duration'
 
 /** The recent runs a target's usual duration is measured over. */
-const USUAL_OVER_RUNS = 50
+export const USUAL_OVER_RUNS = 50
 /** The runs of each target the grid shows. */
 export const GRID_RUNS = 20
 /** History's list counts the runs past its page only this far. */
@@ -84,6 +84,11 @@ export interface GridRow {
   runs: RunSummary[]
 }
 
+/** A target's usual duration: the p95 of the durations of its latest runs (at most USUAL_OVER_RUNS), if any. */
+export function usualOf(durations: number[]): number | null {
+  return durations.length > 0 ? percentile(Float64Array.from(durations).sort(), 95) : null
+}
+
 /** Each target's usual duration of this job: the p95 of its latest runs. */
 export async function usualDurations(db: Db, jobId: number, targetIds: number[]) {
   const usual = new Map<number, number>()
@@ -95,7 +100,8 @@ export async function usualDurations(db: Db, jobId: number, targetIds: number[])
         take: USUAL_OVER_RUNS,
         select: { durationMs: true },
       })
-      if (runs.length > 0) usual.set(targetId, percentile(Float64Array.from(runs.map((r) => r.durationMs)).sort(), 95))
+      const usualMs = usualOf(runs.map((r) => r.durationMs))
+      if (usualMs !== null) usual.set(targetId, usualMs)
     }),
   )
   return usual
@@ -111,7 +117,7 @@ type HistoryRow = {
   durationMs: number
 }
 
-function summary(row: HistoryRow, usualMs: number | null): RunSummary {
+export function runSummary(row: HistoryRow, usualMs: number | null): RunSummary {
   return {
     runId: row.runId,
     targetName: row.targetName,
@@ -124,7 +130,7 @@ function summary(row: HistoryRow, usualMs: number | null): RunSummary {
   }
 }
 
-const RUN_FIELDS = {
+export const RUN_FIELDS = {
   runId: true,
   targetId: true,
   targetName: true,
@@ -173,7 +179,7 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
   ])
   return {
     rows: rows.map((r) => ({
-      ...summary(r, r.targetId ? (usual.get(r.targetId) ?? null) : null),
+      ...runSummary(r, r.targetId ? (usual.get(r.targetId) ?? null) : null),
       steps: steps
         .filter((s) => s.runId === r.runId && s.targetId === r.targetId)
         .map((s) => ({ ...stepRunOf(s), ...outputPreview(s.output), id: s.id })),
@@ -248,7 +254,7 @@ export async function jobRunGrid(db: Db, jobName: string, page = 1, pageSize = 2
         select: RUN_FIELDS,
       })
       const usualMs = usual.get(h.targetId) ?? null
-      return { targetName: h.target.name, usualMs, runs: runs.reverse().map((r) => summary(r, usualMs)) }
+      return { targetName: h.target.name, usualMs, runs: runs.reverse().map((r) => runSummary(r, usualMs)) }
     }),
   )
   return { rows, total, page, pageSize }

@@ -1,6 +1,7 @@
 // (f) Jobs with a long history: the Jobs list (every filter and sort), a job's History tab (the grid, the first
-// page of runs, filtered by target and by outcome) on the job every target holds, and Running now, each timed
+// page of runs, filtered by target and by outcome, the duration chart) on the job every target holds, and Running now, each timed
 // in-process through the functions the pages render with, against the same on a small master in the same run.
+import { jobDurationChart } from '../../lib/msx/job-durations'
 import { jobRunGrid, listJobRuns } from '../../lib/msx/job-runs'
 import { JOB_OUTCOME_FILTERS, JOB_SORT_COLUMNS, listJobRows } from '../../lib/msx/job-table'
 import { listRunningJobs } from '../../lib/msx/jobs-running'
@@ -37,6 +38,7 @@ const queries: Query[] = [
   [`History of ${BIG_JOB}: first page of runs`, (f) => listJobRuns(f.db, BIG_JOB, {})],
   [`History of ${BIG_JOB}: runs of one target`, (f) => listJobRuns(f.db, BIG_JOB, { target: 'FLEET-7' })],
   [`History of ${BIG_JOB}: failed runs`, (f) => listJobRuns(f.db, BIG_JOB, { outcome: 'failed' })],
+  [`History duration chart of ${BIG_JOB} (6 targets x 30 runs)`, (f) => jobDurationChart(f.db, BIG_JOB)],
   ['Running now: first page', (f) => listRunningJobs(f.db, {})],
 ]
 
