@@ -12,6 +12,7 @@ import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { seriousViolations } from './axe'
 import { openCalendar } from './date-picker'
+import { recordFinishedRuns } from './finished-runs'
 import { expect, test } from './fixtures'
 import { reportRunInProgress } from './run-in-progress'
 import { targetRow } from './target-rows'
@@ -40,6 +41,8 @@ async function makeData(msx: Parameters<typeof enlistTarget>[0], unique: (prefix
     schedules: [{ name: 'weeknights', cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
+  // a chart of its durations, the last run failed and longer than usual
+  await recordFinishedRuns(msx, job, target, [...Array(19).fill(60_000), 150_000], { lastFailed: true })
   await reportRunInProgress(msx, job, target)
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
   const [first] = (await pendingInstructions(msx.db, failing.id)).instructions
@@ -107,7 +110,6 @@ const pages: [string, (data: Data) => string][] = [
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
   ["a new job's Targets", () => '/jobs/new?tab=targets'],
   ['Running now', (d) => `/jobs/activity?job=${d.job}`],
-  ["a job's History, a run in progress", (d) => `/jobs/${d.job}?tab=history`],
   ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
@@ -139,6 +141,21 @@ a11y('the Force Defection confirmation', async ({ page, data }) => {
   await targetRow(page, data.target).getByRole('checkbox').check()
   await page.getByRole('button', { name: 'Force Defection' }).click()
   await expect(page.getByRole('alertdialog')).toBeVisible()
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y("a job's History, a run in progress and the duration chart", async ({ page, data }) => {
+  await page.goto(`/jobs/${data.job}?tab=history`)
+  // the chart is drawn in the browser, once its width is known
+  const plots = page.getByRole('list', { name: 'Run durations, a chart per target' })
+  await expect(plots.getByText('longer than usual', { exact: true })).toBeVisible()
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y("a job's duration chart shown as a table", async ({ page, data }) => {
+  await page.goto(`/jobs/${data.job}?tab=history`)
+  await page.getByRole('button', { name: 'Show as table' }).click()
+  await expect(page.getByRole('table', { name: 'Run durations per target' })).toBeVisible()
   await expectNoSeriousViolationsInEitherTheme(page)
 })
 

@@ -9,6 +9,7 @@ import { recordOutcomes } from '../lib/msx/outcomes'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { choose } from './choose'
+import { recordFinishedRuns } from './finished-runs'
 import { expect, test } from './fixtures'
 
 async function seed(msx: MsxContext, unique: (prefix: string) => string) {
@@ -248,6 +249,53 @@ test("Disable and Start ask first with the plan and say what they posted; a job'
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click()
     await expect(page).toHaveURL(/\/jobs$/)
     expect(await msx.db.job.count({ where: { name: data.failing } })).toBe(0)
+  })
+})
+
+test("History's duration chart: each target's runs against its usual duration, one flagged, also as a table", async ({
+  page,
+  msx,
+  unique,
+}) => {
+  const data = await seed(msx, unique)
+  const [first, second] = data.targets as [string, string]
+  await recordFinishedRuns(msx, data.quiet, first, [...Array(19).fill(60_000), 150_000], { lastFailed: true })
+  await recordFinishedRuns(msx, data.quiet, second, [20_000, 22_000, 21_000])
+  await page.goto(`/jobs/${data.quiet}?tab=history`)
+  const chart = page.getByRole('region', { name: 'Duration of the last 30 runs' })
+  await expect(chart).toContainText('2 target servers.')
+  await expect(chart.getByRole('img', { name: `Run durations on ${first}: 20 runs` })).toHaveAccessibleName(
+    `Run durations on ${first}: 20 runs, usual 1 min 0 s, 1 longer than usual, 1 failed`,
+  )
+  await expect(chart.getByRole('img', { name: `Run durations on ${second}: 3 runs` })).toHaveAccessibleName(
+    `Run durations on ${second}: 3 runs, usual 22 s, 0 longer than usual, 0 failed`,
+  )
+  const plots = chart.getByRole('list', { name: 'Run durations, a chart per target' })
+  await expect(plots.getByText('longer than usual', { exact: true })).toHaveCount(1)
+
+  await test.step('a tooltip on the flagged run: its target, start, duration and outcome', async () => {
+    // the ring around the run's mark: pointing at it points at the run
+    await plots.locator('circle.stroke-amber-600').hover({ force: true })
+    await expect(plots.getByText('2 min 30 s, Failed', { exact: true })).toBeVisible()
+    await expect(plots.getByText('Longer than usual (1 min 0 s)', { exact: true })).toBeVisible()
+    await expect(plots.getByText(/^Started /)).toBeVisible()
+  })
+
+  await test.step('as a table, the flagged run among the others', async () => {
+    await chart.getByRole('button', { name: 'Show as table' }).click()
+    const table = chart.getByRole('table', { name: 'Run durations per target' })
+    await expect(table.getByRole('row')).toHaveCount(1 + 20 + 3)
+    await expect(table.getByRole('row').filter({ hasText: 'longer than usual' })).toHaveText(
+      new RegExp(`^${first}.+2 min 30 slonger than usualFailed1 min 0 s$`),
+    )
+    await chart.getByRole('button', { name: 'Hide table' }).click()
+    await expect(table).toBeHidden()
+  })
+
+  await test.step("the target filter narrows the chart to that target's runs", async () => {
+    await page.getByRole('searchbox', { name: 'Target server' }).fill(second)
+    await expect(chart).toContainText('1 target server.')
+    await expect(chart.getByRole('img', { name: /^Run durations on / })).toHaveCount(1)
   })
 })
 

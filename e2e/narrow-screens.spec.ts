@@ -12,6 +12,7 @@ import { createJob } from '../lib/msx/jobs'
 import { postOperation } from '../lib/msx/post-operation'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
+import { recordFinishedRuns } from './finished-runs'
 import { expect, test } from './fixtures'
 import { reportRunInProgress } from './run-in-progress'
 import { targetRow, targetsTable } from './target-rows'
@@ -48,6 +49,8 @@ async function makeData(msx: MsxContext, unique: (prefix: string) => string): Pr
     schedules: [{ name: `weeknights ${'and weekends '.repeat(8)}`.slice(0, 128).trim(), cron: '30 2 * * 1-5' }],
     targets: { servers: [target], groups: [] },
   })
+  // a chart of its durations, the last run failed and longer than usual
+  await recordFinishedRuns(msx, job, target, [...Array(19).fill(60_000), 150_000], { lastFailed: true })
   await reportRunInProgress(msx, job, target)
   await postOperation(msx, { operation: 'SYNC-TIME', recipients: { targets: [blocked] } })
   const failing = await msx.db.targetServer.findFirstOrThrow({ where: { name: blocked } })
@@ -114,7 +117,10 @@ const signedInPages: [string, (data: Data) => string][] = [
   ['a job', (d) => `/jobs/${encodeURIComponent(d.job)}?tab=steps`],
   ["a job's editor, Steps", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=steps`],
   ["a job's editor, Schedules", (d) => `/jobs/${encodeURIComponent(d.job)}/edit?tab=schedules`],
-  ["a job's History, a run in progress", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`],
+  [
+    "a job's History, a run in progress and the duration chart",
+    (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`,
+  ],
   ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
   ['Running now', (d) => `/jobs/activity?job=${encodeURIComponent(d.job)}`],
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],

@@ -18,6 +18,7 @@ import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
 import { isMsxError } from '@/lib/msx/errors'
+import { jobDurationChart } from '@/lib/msx/job-durations'
 import { describeJob } from '@/lib/msx/job-list'
 import { jobRunGrid, jobRunsQuery, listJobRuns } from '@/lib/msx/job-runs'
 import { jobTargetsQuery, listJobTargets } from '@/lib/msx/job-target-list'
@@ -88,8 +89,12 @@ async function historyOf(
   canRun: Ability,
 ) {
   const query = readQuery(jobRunsQuery, search)
-  const [grid, list] = await Promise.all([jobRunGrid(database, job), listJobRuns(database, job, query)])
-  return <HistoryPanel job={job} canRun={canRun} grid={grid.rows} list={list} query={query} />
+  const [grid, chart, list] = await Promise.all([
+    jobRunGrid(database, job),
+    jobDurationChart(database, job, query),
+    listJobRuns(database, job, query),
+  ])
+  return <HistoryPanel job={job} canRun={canRun} grid={grid.rows} chart={chart} list={list} query={query} />
 }
 
 async function targetsOf(
