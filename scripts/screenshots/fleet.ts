@@ -1,7 +1,8 @@
 // The fleet the screenshots show, made through lib/msx as the product would: 30 SQL Server targets over three
 // sites, most polling normally, some long silent, one blocked by an instruction in error, one defecting, one
 // re-synchronizing, one approved and waiting for its agent, one request waiting for approval; groups, two jobs
-// with their outcomes, and a day of poll history on the first target.
+// with a month of nightly outcomes on four targets (one night far longer than usual) and runs in progress, and a
+// day of poll history on the first target.
 import { createHash } from 'node:crypto'
 import type { MsxContext } from '../../lib/msx/context'
 import { pendingInstructions } from '../../lib/msx/download-list'
@@ -102,6 +103,7 @@ export async function makeFleet(ctx: MsxContext) {
     targets: { servers: [], groups: ['Reporting'] },
   })
   await outcomes(ctx, backup.job.id)
+  await runsInProgress(ctx)
 
   await postOperation(ctx, { operation: 'SET-POLL', value: 30, recipients: { group: 'Reporting' } })
   await defectTarget(ctx, 'SQL-BRN-09')
@@ -129,10 +131,78 @@ export async function makeFleet(ctx: MsxContext) {
   await approveEnlistmentRequests(ctx, ['SQL-BRN-10'])
 }
 
-/** The backup's last night on the shown target: the copy failed once. */
+const BACKUP = 'Nightly full backup'
+const NIGHTS = 30
+
+/** A month of the backup's nights on the first Production targets, each taking about its own time. */
+async function nights(ctx: MsxContext, jobId: number) {
+  const usual: [string, number][] = [
+    [SHOWN_TARGET, 600_000],
+    ['SQL-PRD-02', 540_000],
+    ['SQL-PRD-03', 300_000],
+    ['SQL-PRD-04', 840_000],
+  ]
+  for (const [name, typical] of usual) {
+    const target = await ctx.db.targetServer.findFirstOrThrow({ where: { name } })
+    // the shown target's last two nights come with their steps, below
+    const last = name === SHOWN_TARGET ? 3 : 1
+    const runs = []
+    for (let night = NIGHTS; night >= last; night--) {
+      const failed = name === 'SQL-PRD-04' && night === 9
+      const slow = name === 'SQL-PRD-02' && night === 2
+      const durationMs = failed ? 95_000 : slow ? 1_390_000 : typical + ((night * 7919) % 9) * 9_000
+      const startedAt = new Date(Date.now() - night * 24 * 60 * MINUTE).toISOString()
+      runs.push({
+        idempotencyKey: `${name}-${night}:0`,
+        runId: `${name}-${night}`,
+        jobId,
+        jobName: BACKUP,
+        stepNumber: 0,
+        stepName: '(job outcome)',
+        runStatus: failed ? (0 as const) : (1 as const),
+        message: failed ? 'The job failed.' : 'The job succeeded.',
+        output: '',
+        retriesAttempted: 0,
+        startedAt,
+        durationMs,
+      })
+    }
+    await recordOutcomes(ctx.db, target, runs)
+  }
+}
+
+/** Running now: the backup on a target far past its usual time, the index rebuild on two reporting servers. */
+async function runsInProgress(ctx: MsxContext) {
+  const running: [string, string, string, number][] = [
+    [BACKUP, 'SQL-PRD-03', 'Back up user databases', 26],
+    ['Rebuild reporting indexes', 'SQL-RPT-01', 'Rebuild', 4],
+    ['Rebuild reporting indexes', 'SQL-RPT-02', 'Rebuild', 3],
+  ]
+  for (const [jobName, name, step, minutesAgo] of running) {
+    const [job, target] = await Promise.all([
+      ctx.db.job.findFirstOrThrow({ where: { name: jobName } }),
+      ctx.db.targetServer.findFirstOrThrow({ where: { name } }),
+    ])
+    const startedAt = new Date(Date.now() - minutesAgo * MINUTE).toISOString()
+    await recordOutcomes(ctx.db, target, [], new Date(), [
+      {
+        runId: `${name}-now`,
+        jobId: job.id,
+        jobName,
+        startedAt,
+        stepNumber: 1,
+        stepName: step,
+        stepStartedAt: startedAt,
+      },
+    ])
+  }
+}
+
+/** The backup's month on four targets, its last night on the shown target: the copy failed once. */
 async function outcomes(ctx: MsxContext, jobId: number) {
+  await nights(ctx, jobId)
   const target = await ctx.db.targetServer.findFirstOrThrow({ where: { name: SHOWN_TARGET } })
-  const jobName = 'Nightly full backup'
+  const jobName = BACKUP
   for (const [night, ok] of [
     [2, true],
     [1, false],

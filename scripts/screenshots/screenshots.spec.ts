@@ -123,6 +123,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('row').filter({ hasText: 'target.enlist' }).first()).toBeVisible()
         await shoot(page, 'activity-narrow', colorScheme)
       })
+
+      test("a job's duration chart", async ({ page }) => {
+        await page.goto(`/jobs/${encodeURIComponent('Nightly full backup')}?tab=history`)
+        const chart = page.getByRole('region', { name: 'Duration of the last 30 runs' })
+        await expect(chart.getByText('longer than usual', { exact: true }).first()).toBeVisible()
+        await chart.evaluate((region) => region.scrollIntoView({ block: 'start' }))
+        await shoot(page, 'job-history-narrow', colorScheme)
+      })
     })
   })
 }
@@ -131,14 +139,31 @@ test.describe("a job's pages", () => {
   for (const [tab, shows] of [
     ['steps', 'Copy to vault'],
     ['schedules', 'At 02:30'],
-    ['history', 'Latest runs, oldest first'],
   ] as const)
     test(tab, async ({ page }) => {
       await page.goto(`/jobs/${encodeURIComponent('Nightly full backup')}?tab=${tab}`)
       await expect(page.getByText(shows).first()).toBeVisible()
       await shoot(page, `job-${tab}`, 'light')
     })
+
+  for (const colorScheme of ['light', 'dark'] as const)
+    test(`history, its duration chart, ${colorScheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme })
+      await page.goto(`/jobs/${encodeURIComponent('Nightly full backup')}?tab=history`)
+      const chart = page.getByRole('region', { name: 'Duration of the last 30 runs' })
+      await expect(chart.getByText('longer than usual', { exact: true }).first()).toBeVisible()
+      await chart.scrollIntoViewIfNeeded()
+      await shoot(page, 'job-history', colorScheme)
+    })
 })
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test(`Running now, ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.goto('/jobs/activity')
+    await expect(page.getByRole('row').filter({ hasText: 'SQL-PRD-03' })).toContainText('Longer than usual')
+    await shoot(page, 'jobs-activity', colorScheme)
+  })
 
 test.describe("a job's editor", () => {
   for (const [tab, shows, colorScheme] of [
