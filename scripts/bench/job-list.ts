@@ -38,7 +38,7 @@ const queries: Query[] = [
   [`History of ${BIG_JOB}: first page of runs`, (f) => listJobRuns(f.db, BIG_JOB, {})],
   [`History of ${BIG_JOB}: runs of one target`, (f) => listJobRuns(f.db, BIG_JOB, { target: 'FLEET-7' })],
   [`History of ${BIG_JOB}: failed runs`, (f) => listJobRuns(f.db, BIG_JOB, { outcome: 'failed' })],
-  [`History duration chart of ${BIG_JOB} (6 targets x 30 runs)`, (f) => jobDurationChart(f.db, BIG_JOB)],
+  [`History duration chart of ${BIG_JOB} (6 targets, up to 30 runs each)`, (f) => jobDurationChart(f.db, BIG_JOB)],
   ['Running now: first page', (f) => listRunningJobs(f.db, {})],
 ]
 
