@@ -37,10 +37,10 @@ export function startMaintenance(db: Db, options: MaintenanceOptions): Maintenan
     const history = audit
       .then(() => pruneJobHistory(db, jobHistoryDays, new Date()))
       .then(
-        ({ history, notifications }) => {
-          if (history + notifications > 0)
+        ({ history, notifications, missed }) => {
+          if (history + notifications + missed > 0)
             log.info(
-              `job history: deleted ${history} rows and ${notifications} notifications older than ${jobHistoryDays} days`,
+              `job history: deleted ${history} rows, ${notifications} notifications and ${missed} missed runs older than ${jobHistoryDays} days`,
             )
         },
         (err: unknown) => log.error({ err }, 'job history: could not delete old rows'),

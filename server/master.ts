@@ -14,6 +14,7 @@ import { type Listener, openDashboard } from './dashboard'
 import { databaseLabel } from './database-label'
 import { openGateway } from './gateway'
 import { startMaintenance } from './maintenance'
+import { startMissedRunChecker } from './missed-run-checker'
 import { startNotifier } from './notifier'
 import { Shutdown } from './shutdown'
 import { StartupError } from './startup-error'
@@ -82,6 +83,8 @@ async function main(log: Log, shutdown: Shutdown) {
       dashboardUrl: cfg.dashboardUrl,
     })
     shutdown.add('notifications', () => notifier.stop())
+    const missedRuns = startMissedRunChecker(client, log)
+    shutdown.add('missed runs', () => missedRuns.stop())
   }
 
   await Promise.all(listeners.map((listener) => listener.serve()))

@@ -1,5 +1,6 @@
 // Job history keeps each run for the configured number of days (MSX_JOB_HISTORY_DAYS); the notifications sent or
-// given up about runs that old go with it (pending ones stay until they are sent or fail).
+// given up about runs that old go with it (pending ones stay until they are sent or fail), and so do the missed runs
+// due before then.
 import 'server-only'
 import type { Db } from '../db/client'
 
@@ -32,7 +33,17 @@ export async function pruneJobHistory(db: Db, days: number, now = new Date(), ba
     if (batch.length === 0) return 0
     return (await db.jobNotification.deleteMany({ where: { id: { in: batch.map((r) => r.id) } } })).count
   })
-  return { history, notifications }
+  const missed = await inBatches(batchSize, async (take) => {
+    const batch = await db.missedRun.findMany({
+      where: { dueAt: { lt: cutoff } },
+      orderBy: { dueAt: 'asc' },
+      select: { id: true },
+      take,
+    })
+    if (batch.length === 0) return 0
+    return (await db.missedRun.deleteMany({ where: { id: { in: batch.map((r) => r.id) } } })).count
+  })
+  return { history, notifications, missed }
 }
 
 async function inBatches(batchSize: number, deleteBatch: (take: number) => Promise<number>) {

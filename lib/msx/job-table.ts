@@ -4,6 +4,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
+import { recentMissedCounts } from './missed-run-list'
 import { nameKey } from './names'
 import { pageFields } from './paging'
 import { nextScheduleRun, type ScheduleTimes } from './schedule-times'
@@ -16,9 +17,10 @@ export const JOB_SORT_COLUMNS = [
   'lastOutcome',
   'lastRun',
   'nextRun',
+  'missed',
   'owner',
 ] as const
-export const JOB_OUTCOME_FILTERS = ['failed', 'running', 'never'] as const
+export const JOB_OUTCOME_FILTERS = ['failed', 'running', 'never', 'missed'] as const
 export type JobOutcomeFilter = (typeof JOB_OUTCOME_FILTERS)[number]
 
 export const jobListQuery = z.object({
@@ -56,6 +58,8 @@ export interface JobRow {
   outcomes: JobOutcomeCounts
   lastRunAt: string | null
   nextRunAt: string | null
+  /** its runs missed on its targets in the last 24 hours (not those that started late, nor paused ones) */
+  missed: number
   /** while its schedules are paused: until when */
   pausedUntil: string | null
 }
@@ -101,6 +105,7 @@ function matches(row: JobRow, query: z.output<typeof jobListQuery>) {
   if (query.outcome === 'failed' && row.outcomes.failed === 0) return false
   if (query.outcome === 'running' && row.outcomes.running === 0) return false
   if (query.outcome === 'never' && row.lastRunAt !== null) return false
+  if (query.outcome === 'missed' && row.missed === 0) return false
   return true
 }
 
@@ -119,6 +124,8 @@ function compare(a: JobRow, b: JobRow, sort: (typeof JOB_SORT_COLUMNS)[number]):
       return Number(b.enabled) - Number(a.enabled) || byName
     case 'targets':
       return a.targets - b.targets || byName
+    case 'missed':
+      return a.missed - b.missed || byName
     case 'owner':
       return a.owner.localeCompare(b.owner) || byName
     case 'lastOutcome': {
@@ -186,7 +193,7 @@ async function holdingCounts(db: Db) {
 
 export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new Date()): Promise<JobList> {
   const query = jobListQuery.parse(rawQuery)
-  const [jobs, counts] = await Promise.all([
+  const [jobs, counts, missed] = await Promise.all([
     db.job.findMany({
       select: {
         id: true,
@@ -201,6 +208,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       },
     }),
     holdingCounts(db),
+    recentMissedCounts(db, now),
   ])
   // the next run is worked out from the schedules (cron), for the page only unless the list is sorted by it
   const byNextRun = query.sort === 'nextRun'
@@ -220,6 +228,7 @@ export async function listJobRows(db: Db, rawQuery: JobListQuery = {}, now = new
       outcomes: held?.outcomes ?? noOutcomes(),
       lastRunAt: held?.lastRunAt ?? null,
       nextRunAt: byNextRun ? nextRunAt(job) : null,
+      missed: missed.get(job.id) ?? 0,
       pausedUntil: job.pausedUntil && job.pausedUntil > now ? job.pausedUntil.toISOString() : null,
     }
   })

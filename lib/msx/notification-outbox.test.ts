@@ -355,12 +355,12 @@ describe('job history retention', () => {
         notification('recent', 'SENT', daysAgo(29)),
       ],
     })
-    expect(await pruneJobHistory(t.ctx.db, 30, now, 3)).toEqual({ history: 7, notifications: 2 })
+    expect(await pruneJobHistory(t.ctx.db, 30, now, 3)).toEqual({ history: 7, notifications: 2, missed: 0 })
     const left = await t.ctx.db.jobHistory.findMany({ where: { jobName: 'old-job' } })
     expect(left.map((r) => r.runId)).toEqual(['recent'])
     const notifications = await t.ctx.db.jobNotification.findMany({ where: { jobName: 'old-job' } })
     expect(notifications.map((n) => n.runId).sort()).toEqual(['old-2', 'recent'])
-    expect(await pruneJobHistory(t.ctx.db, 30, now, 3)).toEqual({ history: 0, notifications: 0 })
+    expect(await pruneJobHistory(t.ctx.db, 30, now, 3)).toEqual({ history: 0, notifications: 0, missed: 0 })
     await t.ctx.db.jobNotification.deleteMany({ where: { jobName: 'old-job' } })
   })
 })
