@@ -1,11 +1,13 @@
-// msx job export, versions, diff, targets and running: a job's kept versions as job files, compared, the version
-// each target holds, and the runs in progress across the fleet.
+// msx job export, versions, diff, targets, running and missed: a job's kept versions as job files, compared, the
+// version each target holds, the runs in progress across the fleet, and a job's missed runs.
 import fs from 'node:fs'
 import type { Command } from 'commander'
 import YAML from 'yaml'
 import { invalid } from '../lib/msx/errors'
 import { jobFileFormat } from '../lib/msx/job-file'
 import type { RunningJob } from '../lib/msx/jobs-running'
+import type { MissedRunView } from '../lib/msx/missed-run-list'
+import { MISSED_REASON_LABELS, type MissedReason, missedRunSentence } from '../lib/msx/missed-run-words'
 import { currentStepWords } from '../lib/msx/running-words'
 import { callApi } from './api-client'
 import { formatTable, print } from './table'
@@ -129,6 +131,41 @@ export function addJobVersionCommands(job: Command) {
               ['Elapsed', (r) => elapsed(r.elapsedMs)],
               ['Usual', (r) => (r.usualMs === null ? '' : elapsed(r.usualMs))],
               ['', (r) => (r.longerThanUsual ? 'longer than usual' : '')],
+            ]),
+      )
+    })
+
+  job
+    .command('missed')
+    .description('a job’s scheduled runs that did not happen on a target, or started late, with the reason')
+    .argument('<name>')
+    .option('--target <name>', 'only this target server')
+    .option('--reason <reason>', `only this reason: ${Object.keys(MISSED_REASON_LABELS).join(', ')}`)
+    .option('--window <window>', 'due in the last day (default), week, or all that job history keeps', 'day')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o) => {
+      const rows: MissedRunView[] = []
+      for (let page = 1; ; page++) {
+        const list = await callApi('jobs.missed', {
+          job: name,
+          target: o.target,
+          reason: o.reason,
+          window: o.window,
+          page,
+          pageSize: 200,
+        })
+        rows.push(...list.rows)
+        if (rows.length >= list.total || list.rows.length === 0) break
+      }
+      print(o.json, rows, () =>
+        rows.length === 0
+          ? `No missed run of ${name}${o.target || o.reason ? ' that matches' : ''} in this window.`
+          : formatTable(rows, [
+              ['Due at', (r) => r.dueAt],
+              ['Schedule', (r) => r.schedule],
+              ['Target server', (r) => r.target],
+              ['Reason', (r) => MISSED_REASON_LABELS[r.reason as MissedReason] ?? r.reason],
+              ['', (r) => missedRunSentence(r, (iso) => iso)],
             ]),
       )
     })

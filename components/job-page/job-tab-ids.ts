@@ -6,6 +6,7 @@ export const JOB_TABS = [
   { id: 'targets', label: 'Targets' },
   { id: 'notifications', label: 'Notifications' },
   { id: 'history', label: 'History' },
+  { id: 'missed', label: 'Missed runs' },
   { id: 'versions', label: 'Versions' },
 ] as const
 export type JobTab = (typeof JOB_TABS)[number]['id']

@@ -103,5 +103,23 @@ export const jobColumns: DataColumn<JobRow, JobSortKey>[] = [
       </div>
     ),
   },
+  {
+    id: 'missed',
+    header: 'Missed',
+    sortKey: 'missed',
+    className: 'whitespace-nowrap',
+    cell: (row) =>
+      row.missed > 0 ? (
+        <Link
+          href={`${jobHref(row.name)}?tab=missed`}
+          className="font-medium text-amber-700 underline-offset-4 hover:underline dark:text-amber-400"
+          title="Runs missed on its targets in the last 24 hours"
+        >
+          {row.missed.toLocaleString('en-US')} missed
+        </Link>
+      ) : (
+        none
+      ),
+  },
   { id: 'owner', header: 'Owner', sortKey: 'owner', cell: (row) => row.owner || none },
 ]

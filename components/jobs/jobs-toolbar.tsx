@@ -20,6 +20,7 @@ const outcomeOptions = [
   { value: 'failed', label: 'Failed on any target' },
   { value: 'running', label: 'Running' },
   { value: 'never', label: 'Never run' },
+  { value: 'missed', label: 'Missed runs (24 h)' },
 ]
 
 export function JobsToolbar({

@@ -1,5 +1,5 @@
 // Multiserver jobs: applied from files, listed, shown, started and stopped, their schedules paused and resumed, deleted, their history, their kept
-// versions (listed, exported, compared), the version each target holds, and the runs in progress.
+// versions (listed, exported, compared), the version each target holds, the runs in progress and the missed runs.
 import { z } from 'zod'
 import type { MsxContext } from '../../../lib/msx/context'
 import { applyJob } from '../../../lib/msx/job-apply'
@@ -11,6 +11,7 @@ import { jobTargetVersions } from '../../../lib/msx/job-target-versions'
 import { diffJobVersions, listJobVersions, readJobVersion } from '../../../lib/msx/job-version-list'
 import { deleteJob } from '../../../lib/msx/jobs'
 import { listRunningJobs, runningQuery } from '../../../lib/msx/jobs-running'
+import { listMissedRuns, missedRunsQuery } from '../../../lib/msx/missed-run-list'
 import { postOperation } from '../../../lib/msx/post-operation'
 import { command } from '../command'
 import { jobName, nothing, serverName, serverNames } from './inputs'
@@ -162,5 +163,12 @@ export const jobCommands = {
     input: runningQuery,
     audit: { action: 'job.running', objectType: 'job' },
     run: (ctx, input) => listRunningJobs(ctx.db, input),
+  }),
+
+  'jobs.missed': command({
+    permission: 'read',
+    input: missedRunsQuery,
+    audit: { action: 'job.missed', objectType: 'job' },
+    run: (ctx, input) => listMissedRuns(ctx.db, input),
   }),
 }

@@ -8,6 +8,7 @@ import { HistoryPanel } from '@/components/job-page/history-panel'
 import { JobPageActions } from '@/components/job-page/job-page-actions'
 import { JOB_TABS, type JobTab } from '@/components/job-page/job-tab-ids'
 import { JobTabs } from '@/components/job-page/job-tabs'
+import { MissedRunsPanel } from '@/components/job-page/missed-runs-panel'
 import { NotificationsPanel } from '@/components/job-page/notifications-panel'
 import { SchedulesPanel } from '@/components/job-page/schedules-panel'
 import { StepsPanel } from '@/components/job-page/steps-panel'
@@ -23,6 +24,7 @@ import { describeJob } from '@/lib/msx/job-list'
 import { jobRunGrid, jobRunsQuery, listJobRuns } from '@/lib/msx/job-runs'
 import { jobTargetsQuery, listJobTargets } from '@/lib/msx/job-target-list'
 import { diffJobVersions, listJobVersions } from '@/lib/msx/job-version-list'
+import { listMissedRuns, missedRunsQuery } from '@/lib/msx/missed-run-list'
 import { readOperator } from '@/lib/msx/operator'
 import { readQuery } from '@/lib/query/url'
 
@@ -77,6 +79,7 @@ export default async function JobPage({ params, searchParams }: Props) {
       {tab === 'targets' && (await targetsOf(database, job, search, abilities.edit))}
       {tab === 'notifications' && <NotificationsPanel job={job} operator={await readOperator(database)} />}
       {tab === 'history' && (await historyOf(database, d.name, search, abilities.run))}
+      {tab === 'missed' && (await missedOf(database, d.name, search))}
       {tab === 'versions' && (await versionsOf(database, d.name, search))}
     </div>
   )
@@ -106,6 +109,15 @@ async function targetsOf(
   const query = readQuery(jobTargetsQuery, search)
   const list = await listJobTargets(database, job.definition.name, query)
   return <TargetsPanel job={job} list={list} query={query} canRepost={canRepost} />
+}
+
+async function missedOf(
+  database: Awaited<ReturnType<typeof db>>,
+  job: string,
+  search: Record<string, string | string[] | undefined>,
+) {
+  const query = readQuery(missedRunsQuery, { ...search, job })
+  return <MissedRunsPanel list={await listMissedRuns(database, query)} query={query} />
 }
 
 async function versionsOf(
