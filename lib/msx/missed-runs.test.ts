@@ -51,26 +51,31 @@ async function polls(name: string, when: Date) {
   ])
 }
 
-async function ran(name: string, job: string, startedAt: Date, durationMs: number, invokedBy: string) {
+async function ran(name: string, job: string, startedAt: Date, durationMs: number, invokedBy: string, now?: Date) {
   const row = await target(name)
   const jobRow = await t.ctx.db.job.findFirstOrThrow({ where: { name: job } })
   const key = `${name}-${startedAt.getTime()}`
-  await recordOutcomes(t.ctx.db, row, [
-    {
-      idempotencyKey: `${key}:job`,
-      runId: key,
-      jobId: jobRow.id,
-      jobName: job,
-      stepNumber: 0,
-      stepName: '(Job outcome)',
-      runStatus: 1,
-      message: `The job succeeded. The job was invoked by ${invokedBy}.`,
-      output: '',
-      retriesAttempted: 0,
-      startedAt: startedAt.toISOString(),
-      durationMs,
-    },
-  ])
+  await recordOutcomes(
+    t.ctx.db,
+    row,
+    [
+      {
+        idempotencyKey: `${key}:job`,
+        runId: key,
+        jobId: jobRow.id,
+        jobName: job,
+        stepNumber: 0,
+        stepName: '(Job outcome)',
+        runStatus: 1,
+        message: `The job succeeded. The job was invoked by ${invokedBy}.`,
+        output: '',
+        retriesAttempted: 0,
+        startedAt: startedAt.toISOString(),
+        durationMs,
+      },
+    ],
+    now,
+  )
 }
 
 const byTarget = async (job: string) => {
@@ -173,6 +178,24 @@ describe('missed runs', () => {
     const paused = await byTarget('paused')
     expect(paused.PAUSED1?.reason).toBe('paused')
     expect((await listMissedRuns(t.ctx.db, { job: 'off', window: 'all' })).total).toBe(0)
+  })
+
+  it('a run that ran while the master could not hear of it, uploaded later from the spool, is not missed', async () => {
+    for (const name of ['SPOOL1', 'SPOOL2']) await enlist(t.ctx, name)
+    await createJob(t.ctx, {
+      name: 'spooled',
+      steps: [step],
+      schedules: [{ name: 'once', runAt: due.toISOString() }],
+      targets: { servers: ['SPOOL1', 'SPOOL2'], groups: [] },
+    })
+    for (const name of ['SPOOL1', 'SPOOL2']) await holds(name, at(-10 * MIN))
+    await checkMissedRuns(t.ctx.db, { now: at(10 * MIN) })
+    expect(Object.values(await byTarget('spooled')).map((r) => r.reason)).toEqual(['offline', 'offline'])
+    await ran('SPOOL1', 'spooled', at(1000), 1000, 'schedule once', at(20 * MIN))
+    await ran('SPOOL2', 'spooled', at(5 * MIN), 1000, 'schedule once', at(20 * MIN))
+    const rows = await byTarget('spooled')
+    expect(Object.keys(rows)).toEqual(['SPOOL2'])
+    expect(rows.SPOOL2).toMatchObject({ reason: 'late', lateByMs: 5 * MIN })
   })
 
   it('are purged with job history', async () => {

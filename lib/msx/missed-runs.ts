@@ -3,7 +3,7 @@
 // as missed with the reason found then. Recorded once per (job, schedule, target, due time), so several master
 // processes may check the same job; each job keeps a cursor up to which its due times are decided.
 import 'server-only'
-import type { Db } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { noteChange } from './changes'
 import type { MissedReason } from './missed-run-words'
 import { nextScheduleRun } from './schedule-times'
@@ -23,6 +23,8 @@ export interface MissedRunCheck {
   lookbackMs?: number
   /** at most this many due times of one job in one check; the rest wait for the next */
   maxDueTimes?: number
+  /** only these jobs (by id); every job unless given */
+  jobs?: number[]
 }
 
 const DEFAULTS = {
@@ -159,9 +161,11 @@ export interface CheckResult {
 /** Checks every enabled job's passed due times; a disabled job or schedule has no missed runs at all. */
 export async function checkMissedRuns(db: Db, options: MissedRunCheck = {}): Promise<CheckResult> {
   const now = options.now ?? new Date()
-  const settings = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }
+  const { jobs: only, ...given } = options
+  const settings = { ...DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }
+  const these = only ? { id: { in: only } } : {}
   const jobs = await db.job.findMany({
-    where: { enabled: true, schedules: { some: { enabled: true } } },
+    where: { ...these, enabled: true, schedules: { some: { enabled: true } } },
     select: {
       id: true,
       createdAt: true,
@@ -176,6 +180,7 @@ export async function checkMissedRuns(db: Db, options: MissedRunCheck = {}): Pro
   // a job checked again after being disabled starts from then, not from before
   await db.job.updateMany({
     where: {
+      ...these,
       OR: [{ enabled: false }, { schedules: { none: { enabled: true } } }],
       AND: [{ OR: [{ missedCheckedUntil: null }, { missedCheckedUntil: { lt: new Date(now.getTime() - MINUTE) } }] }],
     },
@@ -323,5 +328,42 @@ async function record(db: Db, rows: MissedRunRow[]) {
       }
     }
     return count
+  }
+}
+
+/**
+ * A scheduled run whose outcome arrives after its due time was judged (a target that ran it while it could not reach
+ * the master and spooled it, or an agent that reports no run in progress) was not missed: the missed run recorded
+ * for it is taken back, or becomes late. Called in the transaction that stores the job outcomes.
+ */
+export async function settleMissedRuns(
+  tx: Tx,
+  targetId: number,
+  jobOutcomes: { jobId: number; message: string; startedAt: string }[],
+  now: Date,
+) {
+  for (const outcome of jobOutcomes) {
+    const startedAt = new Date(outcome.startedAt).getTime()
+    // nothing is judged before the grace has passed: a run reported sooner was seen in time
+    if (now.getTime() - startedAt < DEFAULTS.graceMs || !outcome.message.includes('invoked by schedule ')) continue
+    const candidates = await tx.missedRun.findMany({
+      where: {
+        jobId: outcome.jobId,
+        targetId,
+        reason: { not: 'late' },
+        dueAt: { gte: new Date(startedAt - DEFAULTS.lookbackMs), lte: new Date(startedAt + DEFAULTS.toleranceMs) },
+      },
+      orderBy: { dueAt: 'desc' },
+      take: 50,
+    })
+    const missed = candidates.find((m) => outcome.message.includes(`invoked by schedule ${m.scheduleName}.`))
+    if (!missed) continue
+    const lateByMs = startedAt - missed.dueAt.getTime()
+    if (lateByMs <= DEFAULTS.toleranceMs) await tx.missedRun.delete({ where: { id: missed.id } })
+    else
+      await tx.missedRun.update({
+        where: { id: missed.id },
+        data: { reason: 'late', lateByMs, seenAt: new Date(startedAt), note: null },
+      })
   }
 }

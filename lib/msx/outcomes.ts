@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client'
 import type { OutcomeRecord, RunProgress } from '../protocol/agent-v1'
 import { noteChange } from './changes'
 import { transaction } from './context'
+import { settleMissedRuns } from './missed-runs'
 import { type JobNotifySettings, queueNotifications } from './notification-queue'
 import { applyRunProgress, clearEndedRuns } from './run-progress'
 
@@ -88,6 +89,7 @@ async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRec
     const jobOutcomes = fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId))
     await updateLastOutcomes(tx, target.id, jobOutcomes)
     await clearEndedRuns(tx, target.id, jobOutcomes)
+    await settleMissedRuns(tx, target.id, jobOutcomes, now)
     await queueNotifications(tx, target, jobOutcomes, existing, now)
   }
   return { stored: fresh.length, duplicates: outcomes.length - fresh.length }
