@@ -111,6 +111,7 @@ const pages: [string, (data: Data) => string][] = [
   ["a new job's Targets", () => '/jobs/new?tab=targets'],
   ['Running now', (d) => `/jobs/activity?job=${d.job}`],
   ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
+  ["a job's Missed runs", (d) => `/jobs/${d.job}?tab=missed`],
   ['Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['Master Server Wizard, target servers', () => '/wizard/targets'],
   ['Users', () => '/users'],

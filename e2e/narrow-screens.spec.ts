@@ -122,6 +122,7 @@ const signedInPages: [string, (data: Data) => string][] = [
     (d) => `/jobs/${encodeURIComponent(d.job)}?tab=history`,
   ],
   ["a job's Targets", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=targets`],
+  ["a job's Missed runs", (d) => `/jobs/${encodeURIComponent(d.job)}?tab=missed`],
   ['Running now', (d) => `/jobs/activity?job=${encodeURIComponent(d.job)}`],
   ['the Master Server Wizard, checks of the master', () => '/wizard/checks'],
   ['the Master Server Wizard, target servers', () => '/wizard/targets'],
