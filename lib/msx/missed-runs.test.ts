@@ -7,7 +7,7 @@ import { listJobRows } from './job-table'
 import { createJob } from './jobs'
 import { listMissedRuns } from './missed-run-list'
 import { missedRunSentence } from './missed-run-words'
-import { checkMissedRuns } from './missed-runs'
+import { checkMissedRuns, dueTimesOf, judgeDueTime } from './missed-runs'
 import { recordOutcomes } from './outcomes'
 import { recordPolls } from './polls'
 
@@ -196,6 +196,34 @@ describe('missed runs', () => {
     const rows = await byTarget('spooled')
     expect(Object.keys(rows)).toEqual(['SPOOL2'])
     expect(rows.SPOOL2).toMatchObject({ reason: 'late', lateByMs: 5 * MIN })
+  })
+
+  it('reads a cron schedule on the target’s clock, and a target that got the job after a due time did not miss it', () => {
+    const schedule = { name: 'nightly', cron: '0 2 * * *', runAt: null, startsAt: null, endsAt: null }
+    const from = new Date('2026-12-01T00:00:00Z')
+    const dues = dueTimesOf(schedule, from, new Date('2026-12-02T00:00:00Z'), 60, 10)
+    expect(dues.map((d) => d.at.toISOString())).toEqual(['2026-12-01T01:00:00.000Z'])
+    expect(dues[0]?.next?.toISOString()).toBe('2026-12-02T01:00:00.000Z')
+    const target = {
+      id: 1,
+      name: 'LATECOMER',
+      pollIntervalSeconds: 60,
+      lastPollAt: null,
+      heldVersion: 1,
+      currentRunStartedAt: null,
+    }
+    const inserted = { datePosted: new Date('2026-12-01T05:00:00Z'), dateDownloaded: null, errorMessage: null }
+    const settings = { toleranceMs: MIN, graceMs: 2 * MIN }
+    const judge = (posted: typeof inserted) =>
+      judgeDueTime(
+        dues[0] as never,
+        target,
+        { runs: [], inserts: [posted], errors: [] },
+        { pausedUntil: null },
+        settings,
+      )
+    expect(judge(inserted)).toBeNull()
+    expect(judge({ ...inserted, datePosted: from })?.reason).toBe('not-downloaded')
   })
 
   it('are purged with job history', async () => {

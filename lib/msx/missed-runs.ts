@@ -186,8 +186,26 @@ export async function checkMissedRuns(db: Db, options: MissedRunCheck = {}): Pro
     },
     data: { missedCheckedUntil: now },
   })
+  if (jobs.length === 0) return { jobs: 0, recorded: 0 }
+  // where each job's targets read their cron expressions: a job with no due time on any of them costs no more
+  const placed = await db.$queryRaw<{ jobId: number; offset: number }[]>`
+    SELECT DISTINCT js.job_id AS "jobId", t.time_zone_offset_minutes AS "offset"
+    FROM job_servers js JOIN target_servers t ON t.id = js.target_id`
+  const offsetsOf = new Map<number, number[]>()
+  for (const { jobId, offset } of placed)
+    offsetsOf.set(Number(jobId), [...(offsetsOf.get(Number(jobId)) ?? []), Number(offset)])
+  // the targets' instructions in error, read once for every job and only when some job has a due time to judge
+  let errors: Promise<ErrorRow[]> | undefined
+  const errorsOnce = () => {
+    errors ??= db.downloadInstruction.findMany({
+      where: { errorMessage: { not: null }, targetId: { not: null } },
+      select: { id: true, targetId: true, datePosted: true, errorMessage: true },
+      orderBy: { id: 'asc' },
+    })
+    return errors
+  }
   let recorded = 0
-  for (const job of jobs) recorded += await checkJob(db, job, now, settings)
+  for (const job of jobs) recorded += await checkJob(db, job, offsetsOf.get(job.id) ?? [], errorsOnce, now, settings)
   if (recorded > 0) await noteChange(db, ['jobs'])
   return { jobs: jobs.length, recorded }
 }
@@ -200,12 +218,29 @@ type JobToCheck = {
   schedules: Schedule[]
 }
 
-async function checkJob(db: Db, job: JobToCheck, now: Date, settings: typeof DEFAULTS): Promise<number> {
+type ErrorRow = { id: number; targetId: number | null; datePosted: Date; errorMessage: string | null }
+
+async function checkJob(
+  db: Db,
+  job: JobToCheck,
+  offsets: number[],
+  errorRows: () => Promise<ErrorRow[]>,
+  now: Date,
+  settings: typeof DEFAULTS,
+): Promise<number> {
   const from = new Date(
     Math.max((job.missedCheckedUntil ?? job.createdAt).getTime(), now.getTime() - settings.lookbackMs),
   )
   const horizon = new Date(now.getTime() - settings.graceMs)
-  if (horizon <= from) return 0
+  if (horizon <= from || offsets.length === 0) return 0
+  const dues = new Map<number, DueTime[]>()
+  for (const offset of offsets)
+    dues.set(
+      offset,
+      job.schedules.flatMap((s) => dueTimesOf(s, from, horizon, offset, settings.maxDueTimes)),
+    )
+  const all = [...dues.values()].flat()
+  if (all.length === 0) return 0
   const servers = await db.jobServer.findMany({
     where: { jobId: job.id },
     select: {
@@ -216,39 +251,21 @@ async function checkJob(db: Db, job: JobToCheck, now: Date, settings: typeof DEF
       },
     },
   })
-  const offsets = [...new Set(servers.map((s) => s.target.timeZoneOffsetMinutes))]
-  const dues = new Map<number, DueTime[]>()
-  for (const offset of offsets)
-    dues.set(
-      offset,
-      job.schedules.flatMap((s) => dueTimesOf(s, from, horizon, offset, settings.maxDueTimes)),
-    )
-  const all = [...dues.values()].flat()
-  if (servers.length === 0 || all.length === 0) {
-    await advance(db, job.id, horizon)
-    return 0
-  }
   const earliest = new Date(Math.min(...all.map((d) => d.at.getTime())))
-  const targetIds = servers.map((s) => s.target.id)
   const [runs, inserts, errors, existing] = await Promise.all([
     db.jobHistory.findMany({
       where: {
         jobId: job.id,
         stepNumber: 0,
-        targetId: { in: targetIds },
         startedAt: { gte: new Date(earliest.getTime() - 60 * MINUTE), lte: now },
       },
       select: { targetId: true, startedAt: true, durationMs: true, message: true },
     }),
     db.downloadInstruction.findMany({
-      where: { objectType: 'JOB', objectId: job.id, operation: 'INSERT', targetId: { in: targetIds } },
+      where: { objectType: 'JOB', objectId: job.id, operation: 'INSERT' },
       select: { targetId: true, datePosted: true, dateDownloaded: true, errorMessage: true },
     }),
-    db.downloadInstruction.findMany({
-      where: { targetId: { in: targetIds }, errorMessage: { not: null } },
-      select: { id: true, targetId: true, datePosted: true, errorMessage: true },
-      orderBy: { id: 'asc' },
-    }),
+    errorRows(),
     db.missedRun.findMany({
       where: { jobId: job.id, dueAt: { gte: earliest, lte: horizon } },
       select: { scheduleName: true, targetId: true, dueAt: true },
