@@ -1,7 +1,8 @@
 // A master with many jobs and a long history, in a fresh SQLite database, seeded in bulk SQL (through the rules it
 // would take hours): JOBS jobs of one step and one schedule, one of them (JOB-1) on every target, each other one on
 // about TARGETS / JOBS targets; every holding has RUNS runs an hour apart, each a job outcome row and a step row,
-// one run in 17 failed; one target in 50 is running JOB-1 now.
+// one run in 17 failed; one target in 50 is running JOB-1 now; one holding in 10 missed every third run (offline,
+// skipped while still running, or started late, in turn).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,6 +18,7 @@ export interface JobFleet {
   jobs: number
   targets: number
   historyRows: number
+  missedRuns: number
   close(): Promise<void>
 }
 
@@ -61,13 +63,24 @@ export async function createJobFleet(shape: { jobs: number; targets: number; run
       strftime(${ISO}, 'now', '-' || r.i || ' hours'), 1000 + ((js.target_id * 7 + r.i * 13) % 500), 0,
       strftime(${ISO}, 'now', '-' || r.i || ' hours')
     FROM job_servers js JOIN jobs j ON j.id = js.job_id JOIN target_servers t ON t.id = js.target_id, r, s`)
+  await db.$executeRawUnsafe(`
+    WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < ${shape.runs})
+    INSERT INTO missed_runs (job_id, schedule_name, target_id, target_name, due_at, reason, seen_at, late_by_ms, recorded_at)
+    SELECT js.job_id, 'nightly', js.target_id, t.name, strftime(${ISO}, 'now', '-' || r.i || ' hours', '-30 minutes'),
+      CASE r.i % 9 WHEN 0 THEN 'offline' WHEN 3 THEN 'still-running' ELSE 'late' END,
+      strftime(${ISO}, 'now', '-' || (r.i + 1) || ' hours'), CASE r.i % 9 WHEN 6 THEN 120000 ELSE NULL END,
+      strftime(${ISO}, 'now', '-' || r.i || ' hours')
+    FROM job_servers js JOIN target_servers t ON t.id = js.target_id, r
+    WHERE js.target_id % 10 = 0 AND r.i % 3 = 0`)
   await db.$executeRawUnsafe('ANALYZE')
   const historyRows = await db.jobHistory.count()
+  const missedRuns = await db.missedRun.count()
   return {
     db,
     jobs: shape.jobs,
     targets: shape.targets,
     historyRows,
+    missedRuns,
     close: async () => {
       await db.$disconnect()
       fs.rmSync(dir, { recursive: true, force: true })

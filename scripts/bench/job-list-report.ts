@@ -10,7 +10,7 @@ export function jobListRows(r: JobListResults) {
   const worst = Math.max(...r.timings.map((t) => t.medianMs))
   return [
     {
-      measure: `(f) jobs, ${n(r.jobs)} jobs / ${n(r.targets)} targets / ${n(r.historyRows)} history rows`,
+      measure: `(f) jobs, ${n(r.jobs)} jobs / ${n(r.targets)} targets / ${n(r.historyRows)} history rows / ${n(r.missedRuns)} missed runs`,
       result: `slowest query ${ms(worst)} (median)`,
       note: `in-process on a fresh SQLite database (seeded in ${n(r.seedSeconds, 1)} s), median of ${r.rounds} runs each after a warm-up; ratio against ${r.baseline.jobs} jobs / ${r.baseline.targets} targets / ${n(r.baseline.historyRows)} rows`,
     },

@@ -1,5 +1,6 @@
-// (f) Jobs with a long history: the Jobs list (every filter and sort), a job's History tab (the grid, the first
-// page of runs, filtered by target and by outcome, the duration chart) on the job every target holds, and Running now, each timed
+// (f) Jobs with a long history: the Jobs list (every filter and sort, missed-run counts included), a job's History
+// tab (the grid, the first page of runs, filtered by target and by outcome, the duration chart) on the job every
+// target holds, and Running now, each timed
 // in-process through the functions the pages render with, against the same on a small master in the same run.
 import { jobDurationChart } from '../../lib/msx/job-durations'
 import { jobRunGrid, listJobRuns } from '../../lib/msx/job-runs'
@@ -17,6 +18,7 @@ export interface JobListResults {
   jobs: number
   targets: number
   historyRows: number
+  missedRuns: number
   baseline: { jobs: number; targets: number; historyRows: number }
   rounds: number
   seedSeconds: number
@@ -60,7 +62,9 @@ export async function benchJobList(
   const large = await createJobFleet(shape)
   const seedSeconds = (performance.now() - seedStarted) / 1000
   const baseline = await createJobFleet({ jobs: 10, targets: 20, runs: shape.runs })
-  say(`(f) jobs: ${large.historyRows.toLocaleString('en-US')} history rows against ${baseline.historyRows}`)
+  say(
+    `(f) jobs: ${large.historyRows.toLocaleString('en-US')} history rows and ${large.missedRuns.toLocaleString('en-US')} missed runs against ${baseline.historyRows} and ${baseline.missedRuns}`,
+  )
   try {
     for (const [, run] of queries) {
       await timed(baseline, run)
@@ -80,6 +84,7 @@ export async function benchJobList(
       jobs: large.jobs,
       targets: large.targets,
       historyRows: large.historyRows,
+      missedRuns: large.missedRuns,
       baseline: { jobs: baseline.jobs, targets: baseline.targets, historyRows: baseline.historyRows },
       rounds,
       seedSeconds,
