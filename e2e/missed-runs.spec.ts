@@ -24,7 +24,8 @@ test('a run missed while its target was offline is listed with its reason and co
       agentVersion: MASTER_VERSION,
       certFingerprint: `sha256:${createHash('sha256').update(name).digest('hex')}`,
     })
-  const due = new Date(Date.now() + 2000)
+  // after the INSERTs are posted, with room for a loaded machine: a target given the job later did not miss it
+  const due = new Date(Date.now() + 8000)
   const { job } = await createJob(msx, {
     name: `${prefix}-nightly`,
     steps: [{ name: 'work', kind: 'cmdexec', command: 'echo work' }],
@@ -54,7 +55,10 @@ test('a run missed while its target was offline is listed with its reason and co
       },
     ])
   }
-  await expect.poll(() => Date.now()).toBeGreaterThan(due.getTime())
+  expect(
+    (await msx.db.downloadInstruction.findMany({ where: { objectId: job.id } })).every((i) => i.datePosted < due),
+  ).toBe(true)
+  await expect.poll(() => Date.now(), { timeout: 20_000 }).toBeGreaterThan(due.getTime())
   // as the master's worker does once the targets' poll interval and a minute have passed
   await checkMissedRuns(msx.db, { now: new Date(due.getTime() + 5 * 60_000), jobs: [job.id] })
 
@@ -71,6 +75,8 @@ test('a run missed while its target was offline is listed with its reason and co
   await expect(missed.getByRole('listitem').filter({ hasText: online })).toContainText(
     'held the job and was polling, but reported no run',
   )
+
+  await expect(page.getByRole('combobox', { name: 'Window' })).toHaveText('Last 24 hours')
 
   await test.step('filtered by reason, in the URL', async () => {
     await choose(page, 'Reason', 'Target offline')

@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button'
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select'
 import type { UrlChanges } from './use-url-state'
 
-const ALL = 'all'
+// not a value any filter offers (a window filter offers "all")
+const ALL = '(no filter)'
 
 /** A filter by one of a few values, or "all" of them (no filter in the URL). */
 export function ChoiceFilter({
