@@ -4,6 +4,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
+import { join, sql, timestampOperand } from '../db/sql'
 import { percentile } from '../stats/percentiles'
 import { type StepRun, stepRunOf } from './job-history'
 import { findJob } from './jobs'
@@ -145,26 +146,49 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
   const job = await findJob(db, jobName)
   const to = query.to ? new Date(query.to) : now
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
+  const [targetNames, memberIds] = await Promise.all([
+    query.target ? sameNamed(db, query.target) : undefined,
+    query.group ? groupMemberIds(db, query.group) : undefined,
+  ])
+  const runStatus = query.outcome ? RUN_OUTCOME_FILTERS[query.outcome] : undefined
   const where = {
     jobId: job.id,
     stepNumber: 0,
     startedAt: { gte: from, lte: to },
-    ...(query.target ? { targetName: { in: await sameNamed(db, query.target) } } : {}),
-    ...(query.group ? { targetId: { in: await groupMemberIds(db, query.group) } } : {}),
-    ...(query.outcome ? { runStatus: RUN_OUTCOME_FILTERS[query.outcome] } : {}),
+    ...(targetNames ? { targetName: { in: targetNames } } : {}),
+    ...(memberIds ? { targetId: { in: memberIds } } : {}),
+    ...(runStatus !== undefined ? { runStatus } : {}),
   }
   // a job on a large fleet has hundreds of thousands of runs in a window: they are counted only so far ahead
   const countUpTo = query.page * query.pageSize + COUNTED_AHEAD
-  const [counted, rows] = await Promise.all([
-    db.jobHistory.count({ where, take: countUpTo + 1 }),
+  const conditions = [
+    sql`job_id = ${job.id}`,
+    sql`step_number = 0`,
+    sql`started_at >= ${timestampOperand(db, from)}`,
+    sql`started_at <= ${timestampOperand(db, to)}`,
+    ...(targetNames ? [sql`target_name IN (${join(targetNames)})`] : []),
+    ...(query.group
+      ? [
+          sql`target_id IN (SELECT m.target_id FROM target_server_group_members m
+            JOIN target_server_groups g ON g.id = m.group_id WHERE g.name_key = ${nameKey(query.group)})`,
+        ]
+      : []),
+    ...(runStatus !== undefined ? [sql`run_status = ${runStatus}`] : []),
+  ]
+  const [[counted], rows] = await Promise.all([
+    // Prisma's count with take sorts before it limits; a bounded subquery reads the index only so far
+    db.$queryRaw<{ n: number | bigint }[]>`
+      SELECT COUNT(*) AS n FROM (SELECT 1 FROM job_history WHERE ${join(conditions, ' AND ')} LIMIT ${countUpTo + 1}) AS runs`,
     db.jobHistory.findMany({
       where,
-      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      // the index's own order (job, step, start, outcome, then the row): a page is read from it, never sorted
+      orderBy: [{ startedAt: 'desc' }, { runStatus: 'desc' }, { id: 'desc' }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: RUN_FIELDS,
     }),
   ])
+  const total = Number(counted?.n ?? 0)
   const [usual, steps, notices, groups] = await Promise.all([
     usualDurations(db, job.id, [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))]),
     db.jobHistory.findMany({
@@ -193,8 +217,8 @@ export async function listJobRuns(db: Db, jobName: string, rawQuery: JobRunsQuer
           answer: n.state === 'SENT' ? n.answer : n.lastError,
         })),
     })),
-    total: Math.min(counted, countUpTo),
-    totalIsAtLeast: counted > countUpTo,
+    total: Math.min(total, countUpTo),
+    totalIsAtLeast: total > countUpTo,
     page: query.page,
     pageSize: query.pageSize,
     from: from.toISOString(),
