@@ -4,42 +4,19 @@
 import type { Db } from '../lib/db/client'
 import type { Log } from '../lib/log'
 import { checkMissedRuns } from '../lib/msx/missed-runs'
+import { every, type Worker } from './every'
 
 const EVERY_MS = 30_000
 
-export interface MissedRunChecker {
-  /** Stops the timer and waits for a check under way. */
-  stop(): Promise<void>
-}
+export type MissedRunChecker = Worker
 
 export function startMissedRunChecker(db: Db, log: Log): MissedRunChecker {
-  let running: Promise<void> | undefined
-  let stopped = false
-
-  // one check at a time: a tick while a long one still runs is skipped
-  const tick = () => {
-    if (stopped || running) return
-    running = checkMissedRuns(db)
-      .then(
-        ({ recorded }) => {
-          if (recorded > 0) log.info(`missed runs: recorded ${recorded}`)
-        },
-        (err: unknown) => log.error({ err }, 'missed runs: could not check the schedules'),
-      )
-      .finally(() => {
-        running = undefined
-      })
-  }
-
-  const timer = setInterval(tick, EVERY_MS)
-  timer.unref()
-  tick()
-
-  return {
-    async stop() {
-      stopped = true
-      clearInterval(timer)
-      await running
-    },
-  }
+  return every(EVERY_MS, () =>
+    checkMissedRuns(db).then(
+      ({ recorded }) => {
+        if (recorded > 0) log.info(`missed runs: recorded ${recorded}`)
+      },
+      (err: unknown) => log.error({ err }, 'missed runs: could not check the schedules'),
+    ),
+  )
 }

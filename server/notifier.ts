@@ -5,13 +5,11 @@ import type { Db } from '../lib/db/client'
 import type { Log } from '../lib/log'
 import { deliverDueNotifications } from '../lib/msx/notification-outbox'
 import type { SecretVault } from '../lib/notify'
+import { every, type Worker } from './every'
 
 const EVERY_MS = 5000
 
-export interface Notifier {
-  /** Stops the timer and waits for a round under way. */
-  stop(): Promise<void>
-}
+export type Notifier = Worker
 
 export interface NotifierOptions {
   log: Log
@@ -22,44 +20,24 @@ export interface NotifierOptions {
 
 export function startNotifier(db: Db, options: NotifierOptions): Notifier {
   const { log } = options
-  let running: Promise<void> | undefined
-  let stopped = false
-
   // one round at a time: a tick while a slow mail server still answers the last one is skipped
-  const tick = () => {
-    if (stopped || running) return
-    running = deliverDueNotifications(db, {
+  return every(EVERY_MS, (stopping) =>
+    deliverDueNotifications(db, {
       now: new Date(),
       vault: options.vault,
       windowMs: options.windowSeconds * 1000,
       dashboardUrl: options.dashboardUrl,
-      stopping: () => stopped,
-    })
-      .then(
-        (results) => {
-          for (const r of results) {
-            const what = `${r.channel} notification "${r.subject}"`
-            if (r.ok) log.info(`${what}: sent (${r.answer})`)
-            else if (r.gaveUp) log.error(`${what}: gave up after ${r.attempts} attempts: ${r.answer}`)
-            else log.warn(`${what}: attempt ${r.attempts} failed, will retry: ${r.answer}`)
-          }
-        },
-        (err: unknown) => log.error({ err }, 'notifications: could not send the ones due'),
-      )
-      .finally(() => {
-        running = undefined
-      })
-  }
-
-  const timer = setInterval(tick, EVERY_MS)
-  timer.unref()
-  tick()
-
-  return {
-    async stop() {
-      stopped = true
-      clearInterval(timer)
-      await running
-    },
-  }
+      stopping,
+    }).then(
+      (results) => {
+        for (const r of results) {
+          const what = `${r.channel} notification "${r.subject}"`
+          if (r.ok) log.info(`${what}: sent (${r.answer})`)
+          else if (r.gaveUp) log.error(`${what}: gave up after ${r.attempts} attempts: ${r.answer}`)
+          else log.warn(`${what}: attempt ${r.attempts} failed, will retry: ${r.answer}`)
+        }
+      },
+      (err: unknown) => log.error({ err }, 'notifications: could not send the ones due'),
+    ),
+  )
 }
