@@ -2,7 +2,9 @@
 // - migration.sql files replayed on the shadow database hold several statements, which executeRaw
 //   refuses ("contains more than one statement"): those go through executeScript instead;
 // - PostgreSQL: catalog columns of type "char" (OID 18) are not mapped by @prisma/adapter-pg, so they are
-//   reported as text; the shadow database is made from discrete connection fields (with a connection string
+//   reported as text; @prisma/adapter-pg's executeScript splits a script at every ";", which cuts a function body
+//   (the job_summaries triggers) in pieces, so the script goes whole to the server, that runs it as one
+//   transaction; the shadow database is made from discrete connection fields (with a connection string
 //   the URL's database would win) and dropped only after its pool is closed.
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils'
 import type { DatabaseTarget } from './url'
@@ -73,11 +75,13 @@ async function postgresFactory(url: string): Promise<Factory> {
     database: parsed.pathname.slice(1),
   }
   const factory = new PrismaPg(config) as unknown as Factory
+  const connect = factory.connect.bind(factory)
+  factory.connect = async () => wholeScripts(await connect())
   factory.connectToShadowDb = async () => {
     const main = await factory.connect()
     const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`
     await main.executeScript(`CREATE DATABASE "${name}"`)
-    const shadow = await (new PrismaPg({ ...config, database: name }) as unknown as Factory).connect()
+    const shadow = wholeScripts(await (new PrismaPg({ ...config, database: name }) as unknown as Factory).connect())
     const disposeShadow = shadow.dispose.bind(shadow)
     shadow.dispose = async () => {
       await disposeShadow()
@@ -87,4 +91,12 @@ async function postgresFactory(url: string): Promise<Factory> {
     return shadow
   }
   return factory
+}
+
+function wholeScripts(adapter: Adapter): Adapter {
+  const pg = adapter as Adapter & { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never }
+  adapter.executeScript = async (script) => {
+    await pg.client.query(script).catch((error: unknown) => pg.onError(error))
+  }
+  return adapter
 }

@@ -3,8 +3,9 @@ import { enlist, testDatabase } from '../../test/support/fixtures'
 import { acknowledgeInstructions } from './acknowledgements'
 import { deleteInstructions } from './instructions'
 import { actOnJobs, planJobFanOut } from './job-actions'
-import { listJobRows, nextRunOf } from './job-table'
+import { listJobRows } from './job-table'
 import { createJob } from './jobs'
+import { nextRunOf } from './next-run'
 import { recordOutcomes } from './outcomes'
 
 const t = testDatabase()

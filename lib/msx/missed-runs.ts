@@ -5,6 +5,7 @@
 import 'server-only'
 import type { Db, Tx } from '../db/client'
 import { noteChange } from './changes'
+import { refreshMissedCounts } from './job-summaries'
 import type { MissedReason } from './missed-run-words'
 import { nextScheduleRun } from './schedule-times'
 import { OFFLINE_AFTER_POLL_INTERVALS } from './status'
@@ -186,7 +187,14 @@ export async function checkMissedRuns(db: Db, options: MissedRunCheck = {}): Pro
     },
     data: { missedCheckedUntil: now },
   })
-  if (jobs.length === 0) return { jobs: 0, recorded: 0 }
+  const recorded = jobs.length === 0 ? 0 : await checkJobs(db, jobs, now, settings)
+  // the Jobs list's counts move with what was recorded and with the runs that leave the last 24 hours
+  const moved = await refreshMissedCounts(db, now)
+  if (recorded > 0 || moved > 0) await noteChange(db, ['jobs'])
+  return { jobs: jobs.length, recorded }
+}
+
+async function checkJobs(db: Db, jobs: JobToCheck[], now: Date, settings: typeof DEFAULTS) {
   // where each job's targets read their cron expressions: a job with no due time on any of them costs no more
   const placed = await db.$queryRaw<{ jobId: number; offset: number }[]>`
     SELECT DISTINCT js.job_id AS "jobId", t.time_zone_offset_minutes AS "offset"
@@ -206,8 +214,7 @@ export async function checkMissedRuns(db: Db, options: MissedRunCheck = {}): Pro
   }
   let recorded = 0
   for (const job of jobs) recorded += await checkJob(db, job, offsetsOf.get(job.id) ?? [], errorsOnce, now, settings)
-  if (recorded > 0) await noteChange(db, ['jobs'])
-  return { jobs: jobs.length, recorded }
+  return recorded
 }
 
 type JobToCheck = {

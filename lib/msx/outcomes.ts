@@ -102,7 +102,8 @@ async function updateLastOutcomes(tx: Tx, targetId: number, jobOutcomes: Outcome
     const seen = latest.get(o.jobId)
     if (!seen || new Date(o.startedAt) >= new Date(seen.startedAt)) latest.set(o.jobId, o)
   }
-  for (const o of latest.values()) {
+  // in job order, as every writer of job_servers takes its jobs' summaries: two uploads never wait on each other
+  for (const o of [...latest.values()].sort((a, b) => a.jobId - b.jobId)) {
     const startedAt = new Date(o.startedAt)
     await tx.jobServer.updateMany({
       where: { jobId: o.jobId, targetId, OR: [{ lastRunAt: null }, { lastRunAt: { lte: startedAt } }] },

@@ -62,7 +62,8 @@ export async function applyRunProgress(tx: Tx, targetId: number, running: RunPro
 /** A run's job outcome (step 0) has arrived: the run is no longer in progress. */
 export async function clearEndedRuns(tx: Tx, targetId: number, jobOutcomes: OutcomeRecord[]) {
   let cleared = 0
-  for (const o of jobOutcomes)
+  // in job order, as every writer of job_servers takes its jobs' summaries: two uploads never wait on each other
+  for (const o of [...jobOutcomes].sort((a, b) => a.jobId - b.jobId))
     cleared += (
       await tx.jobServer.updateMany({ where: { jobId: o.jobId, targetId, currentRunId: o.runId }, data: CLEARED })
     ).count

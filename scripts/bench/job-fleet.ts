@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '../../lib/db/client'
 import { migrateDeploy } from '../../lib/db/migrate'
+import { refreshMissedCounts, refreshNextRuns } from '../../lib/msx/job-summaries'
 import { ensureMaster } from '../../lib/msx/master'
 import { seedFleet } from '../../test/support/fleet'
 
@@ -72,6 +73,9 @@ export async function createJobFleet(shape: { jobs: number; targets: number; run
       strftime(${ISO}, 'now', '-' || r.i || ' hours')
     FROM job_servers js JOIN target_servers t ON t.id = js.target_id, r
     WHERE js.target_id % 10 = 0 AND r.i % 3 = 0`)
+  // what the master's workers keep of each job's summary: its next run and its runs missed in the last 24 hours
+  await refreshNextRuns(db)
+  await refreshMissedCounts(db)
   await db.$executeRawUnsafe('ANALYZE')
   const historyRows = await db.jobHistory.count()
   const missedRuns = await db.missedRun.count()
