@@ -8,7 +8,7 @@ import { recordOutcomes } from './outcomes'
 import { stopRuns } from './stop-runs'
 
 const t = testDatabase()
-const at = (time: string) => new Date(`2030-01-01T${time}Z`)
+const at = (time: string, daysLater = 0) => new Date(`2030-01-0${1 + daysLater}T${time}Z`)
 
 async function setup(job: string, targets: string[]) {
   for (const name of targets) await enlist(t.ctx, name)
@@ -155,6 +155,25 @@ describe('Running now', () => {
     ])
     const later = await listRunningJobs(t.ctx.db, { job: 'vacuum', longer: 'yes' }, at('02:00:03'))
     expect(later.rows).toEqual([expect.objectContaining({ runId: 'open', elapsedMs: 3000, longerThanUsual: true })])
+    // the Jobs list counts it as running too
+    expect((await listJobRows(t.ctx.db, { search: 'vacuum' })).rows[0]?.outcomes.running).toBe(1)
+    // a run left without its job outcome for a day (its target went away) is no longer listed
+    expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('02:00:03', 1))).total).toBe(0)
+    // its job outcome ends it; a step of it sent late, from the spool, does not start it again
+    await recordOutcomes(t.ctx.db, old, [outcome(jobId, 'vacuum', 'open', 0, '02:00:00', 1500)], at('02:00:02'))
+    expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('02:00:03'))).total).toBe(0)
+    await recordOutcomes(t.ctx.db, old, [outcome(jobId, 'vacuum', 'open', 2, '02:00:01', 500)], at('02:00:03'))
+    expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('02:00:04'))).total).toBe(0)
+    // the next run is seen from its first step, and moves on with the next
+    await recordOutcomes(t.ctx.db, old, [outcome(jobId, 'vacuum', 'next', 1, '03:00:00', 500)], at('03:00:01'))
+    await recordOutcomes(t.ctx.db, old, [outcome(jobId, 'vacuum', 'next', 2, '03:00:01', 500)], at('03:00:02'))
+    expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('03:00:03'))).rows).toEqual([
+      expect.objectContaining({
+        runId: 'next',
+        startedAt: at('03:00:00').toISOString(),
+        afterStep: expect.objectContaining({ number: 2 }),
+      }),
+    ])
     // once the target reports progress for the job, what it reports is what is shown
     await recordOutcomes(t.ctx.db, old, [], at('02:00:04'), [])
     expect((await listRunningJobs(t.ctx.db, { job: 'vacuum' }, at('02:00:05'))).total).toBe(0)

@@ -1,12 +1,12 @@
 // Job runs in progress across the fleet (SSMS's Job Activity Monitor), as far as the master knows. A target that
 // reports progress says, with each upload, which runs it has open and on which step (job_servers' current run),
 // as of that upload; a run is listed from its start until its job outcome (step 0) arrives. For a target that
-// does not report progress, the run is inferred from history: its steps have arrived without its job outcome, so
-// it is still running, past its last uploaded step, and it is not seen before its first step ends.
+// does not report progress, the run is inferred from its steps as they arrive (lib/msx/run-progress): they came
+// without its job outcome, so it is still running, past its last uploaded step; it is not seen before its first
+// step ends.
 import 'server-only'
 import { z } from 'zod'
 import type { Db } from '../db/client'
-import { timestampOperand } from '../db/sql'
 import { usualDurations } from './job-runs'
 import { pageFields } from './paging'
 import { type RunOutcomeLabel, runOutcomeLabel } from './run-outcomes'
@@ -54,10 +54,17 @@ type Found = Omit<RunningJob, 'usualMs' | 'longerThanUsual' | 'elapsedMs'> & {
   targetId: number | null
 }
 
-/** The runs targets report as in progress. */
-async function reportedRuns(db: Db): Promise<Found[]> {
+/** The runs in progress: as targets report them, or as inferred from the steps of those that do not. */
+async function runsInProgress(db: Db, now: Date): Promise<Found[]> {
   const rows = await db.jobServer.findMany({
-    where: { currentRunId: { not: null } },
+    where: {
+      currentRunId: { not: null },
+      // a target that went away during an inferred run must not leave it listed for ever
+      OR: [
+        { progressReportedAt: { not: null } },
+        { endedStepReceivedAt: { gte: new Date(now.getTime() - RUNNING_WINDOW_MS) } },
+      ],
+    },
     select: {
       jobId: true,
       targetId: true,
@@ -69,6 +76,10 @@ async function reportedRuns(db: Db): Promise<Found[]> {
       currentStepName: true,
       currentStepStartedAt: true,
       progressReportedAt: true,
+      endedStepNumber: true,
+      endedStepName: true,
+      endedStepOutcome: true,
+      endedStepReceivedAt: true,
     },
   })
   return rows.map((r) => ({
@@ -77,7 +88,7 @@ async function reportedRuns(db: Db): Promise<Found[]> {
     job: r.job.name,
     target: r.target.name,
     runId: r.currentRunId ?? '',
-    startedAt: (r.currentRunStartedAt ?? r.progressReportedAt ?? new Date()).toISOString(),
+    startedAt: (r.currentRunStartedAt ?? r.progressReportedAt ?? now).toISOString(),
     step:
       r.currentStepNumber === null
         ? null
@@ -86,70 +97,16 @@ async function reportedRuns(db: Db): Promise<Found[]> {
             name: r.currentStepName ?? '',
             startedAt: r.currentStepStartedAt?.toISOString() ?? null,
           },
-    afterStep: null,
-    reportedAt: r.progressReportedAt?.toISOString() ?? null,
+    afterStep:
+      r.progressReportedAt === null && r.endedStepNumber !== null
+        ? {
+            number: r.endedStepNumber,
+            name: r.endedStepName ?? '',
+            outcome: runOutcomeLabel(r.endedStepOutcome ?? 5),
+          }
+        : null,
+    reportedAt: (r.progressReportedAt ?? r.endedStepReceivedAt)?.toISOString() ?? null,
   }))
-}
-
-interface OpenStepRow {
-  runId: string
-  jobId: number | null
-  jobName: string
-  targetId: number | null
-  targetName: string
-  stepNumber: number
-  stepName: string
-  runStatus: number
-  startedAt: Date | string
-  receivedAt: Date | string
-}
-
-/**
- * Runs of targets that do not report progress: steps uploaded without the job's outcome. Found in the database
- * (the window may hold hundreds of thousands of step rows): per holding whose target has never reported progress
- * (one that reports has said which runs are open), only the steps since its last job outcome's run started, as
- * every run before that one has ended.
- */
-async function inferredRuns(db: Db, now: Date, reported: Set<string>): Promise<Found[]> {
-  const since = timestampOperand(db, new Date(now.getTime() - RUNNING_WINDOW_MS))
-  const steps = await db.$queryRaw<OpenStepRow[]>`
-    SELECT s.run_id AS "runId", s.job_id AS "jobId", s.job_name AS "jobName", s.target_id AS "targetId",
-      s.target_name AS "targetName", s.step_number AS "stepNumber", s.step_name AS "stepName",
-      s.run_status AS "runStatus", s.started_at AS "startedAt", s.received_at AS "receivedAt"
-    FROM job_servers js
-    CROSS JOIN job_history s
-    WHERE js.progress_reported_at IS NULL
-      AND s.target_id = js.target_id AND s.started_at >= ${since}
-      AND s.started_at >= COALESCE(js.last_run_at, ${since})
-      AND +s.job_id = js.job_id AND +s.step_number > 0
-      AND NOT EXISTS (SELECT 1 FROM job_history o WHERE o.run_id = s.run_id AND o.step_number = 0)
-    ORDER BY s.started_at, s.id`
-  // (holdings first, then each one's target's steps since its last run began: the unary + keeps SQLite from
-  // walking a whole job's history instead)
-  const runs = new Map<string, OpenStepRow[]>()
-  for (const step of steps) if (!reported.has(step.runId)) runs.set(step.runId, [...(runs.get(step.runId) ?? []), step])
-  const found: Found[] = []
-  for (const [runId, list] of runs) {
-    const first = list[0]
-    const last = list.at(-1)
-    if (!first || !last) continue
-    found.push({
-      jobId: first.jobId === null ? null : Number(first.jobId),
-      targetId: first.targetId === null ? null : Number(first.targetId),
-      job: first.jobName,
-      target: first.targetName,
-      runId,
-      startedAt: new Date(first.startedAt).toISOString(),
-      step: null,
-      afterStep: {
-        number: Number(last.stepNumber),
-        name: last.stepName,
-        outcome: runOutcomeLabel(Number(last.runStatus)),
-      },
-      reportedAt: new Date(last.receivedAt).toISOString(),
-    })
-  }
-  return found
 }
 
 /** Each run's target's usual duration of its job. */
@@ -171,9 +128,7 @@ const contains = (name: string, part: string | undefined) => !part || name.toLow
 /** Every run in progress, filtered by job, target and "longer than usual", by job then target, a page of them. */
 export async function listRunningJobs(db: Db, rawQuery: RunningQuery = {}, now = new Date()): Promise<RunningList> {
   const query = runningQuery.parse(rawQuery)
-  const reported = await reportedRuns(db)
-  const inferred = await inferredRuns(db, now, new Set(reported.map((r) => r.runId)))
-  const found = [...reported, ...inferred]
+  const found = (await runsInProgress(db, now))
     .filter((r) => contains(r.job, query.job) && contains(r.target, query.target))
     .sort((a, b) => a.job.localeCompare(b.job) || a.target.localeCompare(b.target))
   const start = (query.page - 1) * query.pageSize

@@ -10,7 +10,7 @@ import { noteChange } from './changes'
 import { transaction } from './context'
 import { settleMissedRuns } from './missed-runs'
 import { type JobNotifySettings, queueNotifications } from './notification-queue'
-import { applyRunProgress, clearEndedRuns } from './run-progress'
+import { applyRunProgress, clearEndedRuns, inferRunsFromSteps } from './run-progress'
 
 export interface OutcomeSource {
   id: number
@@ -88,6 +88,12 @@ async function storeOutcomes(tx: Tx, target: OutcomeSource, outcomes: OutcomeRec
     })
     const jobOutcomes = fresh.filter((o) => o.stepNumber === 0 && existing.has(o.jobId))
     await updateLastOutcomes(tx, target.id, jobOutcomes)
+    await inferRunsFromSteps(
+      tx,
+      target.id,
+      fresh.filter((o) => existing.has(o.jobId)),
+      now,
+    )
     await clearEndedRuns(tx, target.id, jobOutcomes)
     await settleMissedRuns(tx, target.id, jobOutcomes, now)
     await queueNotifications(tx, target, jobOutcomes, existing, now)

@@ -1,6 +1,8 @@
 // The runs in progress as targets report them (sysjobservers' current run): an upload says which runs are open on
 // the target and on which step, and replaces what the master held for that target; a run's job outcome clears it.
-// Kept on job_servers, never in job_history: history holds only what ended.
+// A target whose agent does not report progress has its run inferred from its steps: they arrive without the job
+// outcome, so the run is still going, past its last uploaded step. Kept on job_servers, never in job_history:
+// history holds only what ended.
 import 'server-only'
 import type { Tx } from '../db/client'
 import type { OutcomeRecord, RunProgress } from '../protocol/agent-v1'
@@ -11,6 +13,10 @@ const CLEARED = {
   currentStepNumber: null,
   currentStepName: null,
   currentStepStartedAt: null,
+  endedStepNumber: null,
+  endedStepName: null,
+  endedStepOutcome: null,
+  endedStepReceivedAt: null,
 }
 
 /** Takes a target's report of its runs in progress; true when it changed what the master shows. */
@@ -68,4 +74,53 @@ export async function clearEndedRuns(tx: Tx, targetId: number, jobOutcomes: Outc
       await tx.jobServer.updateMany({ where: { jobId: o.jobId, targetId, currentRunId: o.runId }, data: CLEARED })
     ).count
   return cleared
+}
+
+/**
+ * Steps have arrived from a target that does not report progress: each job's run whose job outcome has not arrived
+ * is in progress, after the newest of its steps.
+ */
+export async function inferRunsFromSteps(tx: Tx, targetId: number, records: OutcomeRecord[], now: Date) {
+  const ended = new Set(records.filter((r) => r.stepNumber === 0).map((r) => r.runId))
+  const newest = new Map<number, OutcomeRecord>()
+  const firstStart = new Map<string, Date>()
+  for (const r of records) {
+    if (r.stepNumber === 0 || ended.has(r.runId)) continue
+    const startedAt = new Date(r.startedAt)
+    const first = firstStart.get(r.runId)
+    if (!first || startedAt < first) firstStart.set(r.runId, startedAt)
+    const seen = newest.get(r.jobId)
+    if (!seen || startedAt >= new Date(seen.startedAt)) newest.set(r.jobId, r)
+  }
+  if (newest.size === 0) return
+  const [holdings, endedBefore] = await Promise.all([
+    tx.jobServer.findMany({
+      where: { targetId, jobId: { in: [...newest.keys()] }, progressReportedAt: null },
+      select: { jobId: true, currentRunId: true, lastRunAt: true },
+    }),
+    // steps uploaded after their run's job outcome (a spool sent late) belong to a run that has ended
+    tx.jobHistory.findMany({
+      where: { runId: { in: [...newest.values()].map((r) => r.runId) }, stepNumber: 0 },
+      select: { runId: true },
+    }),
+  ])
+  const over = new Set(endedBefore.map((h) => h.runId))
+  for (const holding of holdings.sort((a, b) => a.jobId - b.jobId)) {
+    const step = newest.get(holding.jobId)
+    if (!step || over.has(step.runId)) continue
+    if (holding.lastRunAt && new Date(step.startedAt) < holding.lastRunAt) continue
+    const startedAt = firstStart.get(step.runId) ?? new Date(step.startedAt)
+    await tx.jobServer.update({
+      where: { jobId_targetId: { jobId: holding.jobId, targetId } },
+      data: {
+        ...(holding.currentRunId === step.runId
+          ? {}
+          : { ...CLEARED, currentRunId: step.runId, currentRunStartedAt: startedAt }),
+        endedStepNumber: step.stepNumber,
+        endedStepName: step.stepName,
+        endedStepOutcome: step.runStatus,
+        endedStepReceivedAt: now,
+      },
+    })
+  }
 }

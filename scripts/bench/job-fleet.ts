@@ -1,8 +1,9 @@
 // A master with many jobs and a long history, in a fresh SQLite database, seeded in bulk SQL (through the rules it
 // would take hours): JOBS jobs of one step and one schedule, one of them (JOB-1) on every target, each other one on
 // about TARGETS / JOBS targets; every holding has RUNS runs an hour apart, each a job outcome row and a step row,
-// one run in 17 failed; one target in 50 is running JOB-1 now; one holding in 10 missed every third run (offline,
-// skipped while still running, or started late, in turn).
+// one run in 17 failed; one target in 50 is running JOB-1 now (half of them on agents that do not report
+// progress); one holding in 10 missed every third run (offline, skipped while still running, or started late, in
+// turn).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -53,6 +54,12 @@ export async function createJobFleet(shape: { jobs: number; targets: number; run
       current_step_number = 1, current_step_name = 'work', current_step_started_at = strftime(${ISO}, 'now', '-5 minutes'),
       progress_reported_at = strftime(${ISO}, 'now')
     WHERE target_id % 50 = 0 AND job_id = (SELECT id FROM jobs WHERE name = '${BIG_JOB}')`)
+  // half of them on agents that do not report progress: their runs are inferred from the steps that arrived
+  await db.$executeRawUnsafe(`
+    UPDATE job_servers SET progress_reported_at = NULL, current_step_number = NULL, current_step_name = NULL,
+      current_step_started_at = NULL, ended_step_number = 1, ended_step_name = 'work', ended_step_outcome = 1,
+      ended_step_received_at = strftime(${ISO}, 'now', '-1 minutes')
+    WHERE target_id % 100 = 0 AND job_id = (SELECT id FROM jobs WHERE name = '${BIG_JOB}')`)
   await db.$executeRawUnsafe(`
     WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < ${shape.runs}),
       s(k) AS (SELECT 0 UNION ALL SELECT 1)

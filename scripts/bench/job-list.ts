@@ -41,7 +41,10 @@ const queries: Query[] = [
   [`History of ${BIG_JOB}: runs of one target`, (f) => listJobRuns(f.db, BIG_JOB, { target: 'FLEET-7' })],
   [`History of ${BIG_JOB}: failed runs`, (f) => listJobRuns(f.db, BIG_JOB, { outcome: 'failed' })],
   [`History duration chart of ${BIG_JOB} (6 targets, up to 30 runs each)`, (f) => jobDurationChart(f.db, BIG_JOB)],
-  ['Running now: first page, agents that do not report progress', (f) => listRunningJobs(f.db, {})],
+  [
+    'Running now: first page (half of the runs from agents that do not report progress)',
+    (f) => listRunningJobs(f.db, {}),
+  ],
 ]
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN
@@ -81,11 +84,6 @@ export async function benchJobList(
       timings.push({ query: label, medianMs: median(big), baselineMedianMs: median(small) })
     }
     for (const query of queries) await measure(query)
-    // the fleets' holdings are seeded as if their agents predated progress reports (Running now then looks in
-    // history for their runs); agents of this version report progress, and then Running now reads job_servers only
-    for (const fleet of [large, baseline])
-      await fleet.db.jobServer.updateMany({ data: { progressReportedAt: new Date() } })
-    await measure(['Running now: first page, every agent reporting progress', (f) => listRunningJobs(f.db, {})])
     return {
       jobs: large.jobs,
       targets: large.targets,
