@@ -138,6 +138,12 @@ test('a job from the editor reaches a group of real agents, runs its flow; an ed
     const dialog = page.getByRole('alertdialog')
     await dialog.getByRole('combobox', { name: 'Start at step' }).click()
     await page.getByRole('option', { name: '2. publish' }).click()
+    // the target is found on the master by its name and chosen
+    await dialog.getByRole('radio', { name: 'Chosen target servers' }).check()
+    await expect(dialog.getByText('Choose at least one target server.')).toBeVisible()
+    await dialog.getByRole('searchbox', { name: 'Find target servers of the job' }).fill(kept.name.slice(0, -1))
+    await dialog.getByRole('checkbox', { name: kept.name }).check()
+    await expect(dialog.getByRole('list', { name: 'Chosen target servers' })).toHaveText(kept.name)
     await expect(dialog.getByRole('list', { name: 'What will be posted' })).toHaveText(
       'START to 1 target server, at step 2',
     )

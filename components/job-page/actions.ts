@@ -11,6 +11,7 @@ import {
   startFailedTargets,
   startJobAtStep,
 } from '@/lib/msx/job-start'
+import { listJobTargets } from '@/lib/msx/job-target-list'
 import { auditKeys, instructionKeys, jobKeys, SERVER_RENDERED, targetKeys } from '@/lib/query/keys'
 import { startedAtStep, startedFailedTargets } from './start-words'
 
@@ -22,6 +23,20 @@ export const planStartAtStepAction = authedAction({
   stale: [],
   input: startAtStepInput,
   run: async (ctx, input) => ({ data: await planStartAtStep(ctx.db, input), message: '' }),
+})
+
+const FOUND_TARGETS = 20
+
+/** The job's target servers whose names hold the text typed, for choosing some of them (Start at step). */
+export const findJobTargetsAction = authedAction({
+  permission: 'read',
+  audit: 'job.plan',
+  stale: [],
+  input: z.strictObject({ name: z.string().min(1).max(128), search: z.string().trim().max(128) }),
+  run: async (ctx, input) => {
+    const found = await listJobTargets(ctx.db, input.name, { target: input.search, pageSize: FOUND_TARGETS })
+    return { data: { names: found.rows.map((r) => r.name), total: found.total }, message: '' }
+  },
 })
 
 export const startAtStepAction = authedAction({

@@ -17,7 +17,7 @@ export function JobPageActions({
   enabled,
   paused,
   steps,
-  targets,
+  targetCount,
   abilities,
   editTab,
 }: {
@@ -25,7 +25,7 @@ export function JobPageActions({
   enabled: boolean
   paused: boolean
   steps: { name: string }[]
-  targets: string[]
+  targetCount: number
   abilities: JobAbilities
   /** the tab being read: Edit opens the editor on it, where the editor has it */
   editTab: string
@@ -45,7 +45,7 @@ export function JobPageActions({
           <PencilIcon aria-hidden /> Edit
         </GuardedButton>
       )}
-      <StartAtStep name={name} steps={steps} targets={targets} ability={abilities.run} />
+      <StartAtStep name={name} steps={steps} targetCount={targetCount} ability={abilities.run} />
       <JobActions
         names={[name]}
         abilities={abilities}

@@ -21,17 +21,18 @@ import {
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 import type { StartPlan } from '@/lib/msx/job-start'
 import { planStartAtStepAction, startAtStepAction } from './actions'
+import { ChooseJobTargets } from './choose-job-targets'
 import { describeStartPlan } from './start-words'
 
 export function StartAtStep({
   name,
   steps,
-  targets,
+  targetCount,
   ability,
 }: {
   name: string
   steps: { name: string }[]
-  targets: string[]
+  targetCount: number
   ability: Ability
 }) {
   const { run, pending, outcome } = useServerAction()
@@ -57,16 +58,13 @@ export function StartAtStep({
     }
   }, [open, key, noneChosen])
 
-  const toggle = (target: string, on: boolean) =>
-    setChosen((list) => (on ? [...list, target] : list.filter((t) => t !== target)))
-
   return (
     <>
       <GuardedButton
         ability={ability}
         variant="outline"
         size="sm"
-        disabled={pending || targets.length === 0}
+        disabled={pending || targetCount === 0}
         onClick={() => {
           setStep(1)
           setChoosing(false)
@@ -125,23 +123,7 @@ export function StartAtStep({
                 />
                 Chosen target servers
               </label>
-              {choosing && (
-                <ul className="ml-6 grid max-h-40 gap-1 overflow-auto" aria-label="Target servers to start on">
-                  {targets.map((target) => (
-                    <li key={target}>
-                      <label className="flex items-center gap-2 font-mono text-[13px]">
-                        <input
-                          type="checkbox"
-                          checked={chosen.includes(target)}
-                          onChange={(event) => toggle(target, event.target.checked)}
-                          className="size-4 accent-primary"
-                        />
-                        {target}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {choosing && <ChooseJobTargets job={name} chosen={chosen} onChange={setChosen} />}
             </fieldset>
           </div>
           {noneChosen ? (

@@ -68,7 +68,7 @@ export default async function JobPage({ params, searchParams }: Props) {
         enabled={d.enabled !== false}
         paused={job.pausedUntil !== null}
         steps={d.steps}
-        targets={job.targets.map((t) => t.name)}
+        targetCount={job.targets.length}
         abilities={abilities}
         editTab={tab}
       />
