@@ -1,9 +1,11 @@
 // Missed runs: a target that did not poll at its job's scheduled time shows the run as missed, with the reason, on
-// the job's Missed runs tab, and the Jobs list counts it ("1 missed") with a link there.
+// the job's Missed runs tab, and the Jobs list counts it ("1 missed") with a link there; the tab follows the master
+// live.
 import { createHash } from 'node:crypto'
 import { acknowledgeInstructions } from '../lib/msx/acknowledgements'
 import { createJob } from '../lib/msx/jobs'
 import { checkMissedRuns } from '../lib/msx/missed-runs'
+import { recordOutcomes } from '../lib/msx/outcomes'
 import { recordPolls } from '../lib/msx/polls'
 import { enlistTarget } from '../lib/msx/targets'
 import { MASTER_VERSION } from '../lib/msx/versions'
@@ -77,6 +79,33 @@ test('a run missed while its target was offline is listed with its reason and co
   )
 
   await expect(page.getByRole('combobox', { name: 'Window' })).toHaveText('Last 24 hours')
+
+  await test.step('the tab follows the master without a reload: a run that arrives from the spool is not missed', async () => {
+    const target = await msx.db.targetServer.findFirstOrThrow({ where: { name: online } })
+    await recordOutcomes(
+      msx.db,
+      target,
+      [
+        {
+          idempotencyKey: `${prefix}-spooled`,
+          runId: `${prefix}-spooled`,
+          jobId: job.id,
+          jobName: job.name,
+          stepNumber: 0,
+          stepName: '(job outcome)',
+          runStatus: 1,
+          message: 'The job succeeded. The job was invoked by schedule tonight.',
+          output: '',
+          retriesAttempted: 0,
+          startedAt: due.toISOString(),
+          durationMs: 10,
+        },
+      ],
+      new Date(due.getTime() + 5 * 60_000),
+    )
+    await expect(missed.getByRole('listitem').filter({ hasText: online })).toHaveCount(0)
+    await expect(missed.getByRole('listitem')).toHaveCount(1)
+  })
 
   await test.step('filtered by reason, in the URL', async () => {
     await choose(page, 'Reason', 'Target offline')

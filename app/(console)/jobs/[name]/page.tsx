@@ -15,6 +15,7 @@ import { StepsPanel } from '@/components/job-page/steps-panel'
 import { TargetsPanel } from '@/components/job-page/targets-panel'
 import { VersionsPanel } from '@/components/job-page/versions-panel'
 import { jobHref, readJobName } from '@/components/jobs/job-href'
+import { RefreshOnChange } from '@/components/live/refresh-on-change'
 import { PageHeader } from '@/components/page-header'
 import { requirePage } from '@/lib/auth/next/guards'
 import { db } from '@/lib/db/client'
@@ -63,6 +64,7 @@ export default async function JobPage({ params, searchParams }: Props) {
         description={`${d.description ? `${d.description} · ` : ''}Version ${job.version} · ${job.targets.length} target server${job.targets.length === 1 ? '' : 's'}${d.enabled === false ? ' · Disabled' : ''}${job.pausedUntil ? ' · Schedules paused' : ''}`}
       />
       <FlashMessage />
+      <RefreshOnChange topic="jobs" />
       <JobPageActions
         name={d.name}
         enabled={d.enabled !== false}
