@@ -94,6 +94,15 @@ test('the Jobs list shows each job with its targets and outcomes, filters and so
   await expect(jobRow(page, data.quiet)).toContainText('2 never run')
   await expect(jobRow(page, data.quiet)).toContainText('Not scheduled')
 
+  await test.step('at 1280 pixels every column shows without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const table = page.getByRole('table', { name: 'Jobs' })
+    await expect(table.getByRole('columnheader', { name: 'Owner' })).toBeVisible()
+    await expect
+      .poll(() => table.evaluate((t) => (t.parentElement ? t.scrollWidth - t.parentElement.clientWidth : 0)))
+      .toBeLessThanOrEqual(0)
+  })
+
   await test.step('the outcome filter keeps the job that failed somewhere, in the URL', async () => {
     await choose(page, 'Outcome', 'Failed on any target')
     await expect(page).toHaveURL(/outcome=failed/)

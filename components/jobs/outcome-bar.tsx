@@ -22,7 +22,7 @@ export function describeOutcomes(outcomes: JobOutcomeCounts): string {
 export function OutcomeBar({ outcomes }: { outcomes: JobOutcomeCounts }) {
   const total = PARTS.reduce((sum, p) => sum + outcomes[p.key], 0)
   return (
-    <div className="grid min-w-40 gap-1">
+    <div className="grid w-28 gap-1">
       {total > 0 && (
         <div className="flex h-1.5 w-full overflow-hidden rounded-full bg-muted" aria-hidden>
           {PARTS.map((p) =>
@@ -36,7 +36,12 @@ export function OutcomeBar({ outcomes }: { outcomes: JobOutcomeCounts }) {
           )}
         </div>
       )}
-      <span className={cn('text-xs', outcomes.failed > 0 ? 'font-medium text-destructive' : 'text-muted-foreground')}>
+      <span
+        className={cn(
+          'whitespace-normal text-xs',
+          outcomes.failed > 0 ? 'font-medium text-destructive' : 'text-muted-foreground',
+        )}
+      >
         {describeOutcomes(outcomes)}
       </span>
     </div>
