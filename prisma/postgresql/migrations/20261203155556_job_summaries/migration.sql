@@ -23,6 +23,10 @@ CREATE INDEX "job_summaries_next_run_stale_next_run_at_idx" ON "job_summaries"("
 -- AddForeignKey
 ALTER TABLE "job_summaries" ADD CONSTRAINT "job_summaries_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- The summaries are kept by the triggers below. A later migration that rebuilds jobs, job_servers or job_schedules
+-- (on SQLite, Prisma copies a table to a new one to change a column) loses that table's triggers: write them again
+-- in that migration. lib/msx/job-summaries.test.ts fails without them.
+
 -- Each job's summary row comes with the job.
 CREATE FUNCTION "job_summaries_job_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

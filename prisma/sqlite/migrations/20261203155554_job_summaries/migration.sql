@@ -19,6 +19,10 @@ CREATE TABLE "job_summaries" (
 -- CreateIndex
 CREATE INDEX "job_summaries_next_run_stale_next_run_at_idx" ON "job_summaries"("next_run_stale", "next_run_at");
 
+-- The summaries are kept by the triggers below. A later migration that rebuilds jobs, job_servers or job_schedules
+-- (on SQLite, Prisma copies a table to a new one to change a column) loses that table's triggers: write them again
+-- in that migration. lib/msx/job-summaries.test.ts fails without them.
+
 -- Each job's summary row comes with the job.
 CREATE TRIGGER "job_summaries_job_inserted" AFTER INSERT ON "jobs" BEGIN
   INSERT INTO "job_summaries" ("job_id") VALUES (NEW."id");
