@@ -29,9 +29,13 @@ export async function buildAgent() {
   // loaded here, not at the top: npm start imports this file to check whether the bundle is current
   const { build } = await import('esbuild')
   fs.mkdirSync(agentDist, { recursive: true })
+  // written aside, then renamed into place: a package made meanwhile (or a second build) never reads half a file
+  const staging = fs.mkdtempSync(path.join(root, 'dist', 'agent-build-'))
+  const staged = (file) => path.join(staging, path.basename(file))
   const result = await build({
+    absWorkingDir: root,
     entryPoints: [path.join(root, 'agent', 'bundle', 'main.ts')],
-    outfile: bundleFile,
+    outfile: staged(bundleFile),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -54,8 +58,10 @@ export async function buildAgent() {
     'Release',
     'better_sqlite3.node',
   )
-  fs.copyFileSync(nativeSource, nativeFile)
-  fs.writeFileSync(metaFile, JSON.stringify(result.metafile))
+  fs.copyFileSync(nativeSource, staged(nativeFile))
+  fs.writeFileSync(staged(metaFile), JSON.stringify(result.metafile))
+  for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(agentDist, name))
+  fs.rmSync(staging, { recursive: true, force: true })
   return { bundleFile, nativeFile }
 }
 

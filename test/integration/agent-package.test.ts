@@ -60,7 +60,7 @@ function packaged(dir: string, ...args: string[]) {
 }
 
 describe('an agent package', () => {
-  it('unpacks to msx-agent/ and its agent enlists itself, then runs a CmdExec and a SQL step', async () => {
+  it('unpacks to msx-agent/ and its agent enlists itself, then runs a CmdExec and a SQL step; doctor and defect work from it', async () => {
     const { dir, tokenId } = await unpackedPackage('--token-uses', '1', '--location', 'Rack 4')
     expect(fs.readdirSync(dir).sort()).toEqual(['bin', 'etc', 'install.sh', 'lib'])
     noNodeModulesAbove(dir)
@@ -104,7 +104,15 @@ describe('an agent package', () => {
     ])
     expect(runOfJob?.steps[0]?.output).toContain('from the package')
     expect(runOfJob?.steps[1]?.output).toBe('answer\n42\n(1 row)\n')
+    const doctor = await packaged(dir, 'doctor').exited
+    expect(doctor.code, doctor.stdout).toBe(0)
     await run.stop()
+    const defected = await packaged(dir, 'defect').exited
+    expect(defected.code, defected.stderr).toBe(0)
+    await eventually(
+      () => targetRow(master, 'PKG1'),
+      (t) => t === undefined,
+    )
   })
 
   it('is refused at first start, with the reason, when its token was revoked on the master', async () => {
