@@ -81,7 +81,10 @@ program
   .command('run')
   .description('poll the master and carry out its instructions, in the foreground (stop with Ctrl-C)')
   .option('--json', 'log JSON lines instead of readable lines')
-  .option('--name <name>', 'from a package, on first start: the name to enlist under', os.hostname().split('.')[0])
+  .option(
+    '--name <name>',
+    "from a package, on first start: the name to enlist under (default: the package's, else the host name)",
+  )
   .addOption(dataDirOption())
   .action(async (o) => {
     const log = o.json ? pino({ level: 'info', base: undefined }) : createLogger('info')

@@ -1,6 +1,7 @@
 // A packaged agent's first start (a refused token exits 3, as a refused agent does): with no identity in its data folder yet, it enlists itself with the token its
 // package carries, under the host name (or --name), before it polls.
 
+import os from 'node:os'
 import { enlist } from './enlist'
 import { AgentError, MasterRefused } from './errors'
 import { loadIdentity } from './identity'
@@ -18,7 +19,8 @@ function isEnlisted(dataDir: string) {
 
 export interface FirstStart {
   dataDir: string
-  name: string
+  /** --name of msx-agent run, which wins over the package's name */
+  name?: string
   say: (line: string) => void
   signal: AbortSignal
 }
@@ -26,7 +28,7 @@ export interface FirstStart {
 /** Enlists with the package's token unless this data folder already holds an enlistment. */
 export async function enlistFromPackage(p: Packaged, start: FirstStart): Promise<void> {
   if (isEnlisted(start.dataDir)) return
-  const name = p.config.name ?? start.name
+  const name = start.name ?? p.config.name ?? os.hostname().split('.')[0] ?? 'TSX'
   start.say(`First start: enlisting ${name} into ${p.config.gatewayUrl} with the token of ${p.file}.`)
   try {
     await enlist({
