@@ -12,6 +12,8 @@ import { allPassed, formatChecks, runDoctor } from './doctor'
 import { enlist } from './enlist'
 import { AGENT_VERSION, defaultDataDir } from './environment'
 import { AgentError, MasterUnreachable } from './errors'
+import { enlistFromPackage } from './first-start'
+import { packaged } from './package-config'
 import { addProxy, allowsProxyMatching, listProxies, removeProxy, setProxyMatching } from './proxies'
 import { runAgent } from './run'
 import { formatStatus, readStatus } from './status'
@@ -79,10 +81,18 @@ program
   .command('run')
   .description('poll the master and carry out its instructions, in the foreground (stop with Ctrl-C)')
   .option('--json', 'log JSON lines instead of readable lines')
+  .option(
+    '--name <name>',
+    "from a package, on first start: the name to enlist under (default: the package's, else the host name)",
+  )
   .addOption(dataDirOption())
   .action(async (o) => {
     const log = o.json ? pino({ level: 'info', base: undefined }) : createLogger('info')
-    await runAgent(o.dataDir, log, interruptible())
+    const signal = interruptible()
+    const fromPackage = packaged()
+    if (fromPackage)
+      await enlistFromPackage(fromPackage, { dataDir: o.dataDir, name: o.name, say: (line) => log.info(line), signal })
+    await runAgent(o.dataDir, log, signal)
   })
 
 program

@@ -15,6 +15,7 @@ import { AGENT_VERSION, systemNow } from './environment'
 import { AgentError, MasterRefused } from './errors'
 import { type Identity, loadIdentity } from './identity'
 import { MasterClient } from './master-client'
+import { sqliteOptions } from './runtime'
 import { chainRoot, checkMasterChain, hostOf } from './trust'
 
 export type CheckStatus = 'pass' | 'fail' | 'skip'
@@ -47,7 +48,7 @@ interface Subject {
 function storedSettings(dataDir: string): Map<string, string> | null {
   const file = path.join(dataDir, 'agent.db')
   if (!fs.existsSync(file)) return null
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteOptions() })
   try {
     const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
     return new Map(rows.map((r) => [r.key, r.value]))

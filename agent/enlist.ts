@@ -20,6 +20,8 @@ export interface EnlistOptions {
   token?: string
   caFingerprint?: string
   caFile?: string
+  /** the master CA itself (an agent package carries it) */
+  caPem?: string
   encrypt: EncryptMode
   dataDir: string
   say: (line: string) => void
@@ -106,6 +108,7 @@ export async function enlist(options: EnlistOptions): Promise<{ masterName: stri
 
 async function trustedCa(masterUrl: URL, options: EnlistOptions): Promise<string | undefined> {
   if (options.encrypt !== 'strict') return undefined
+  if (options.caPem) return options.caPem
   if (options.caFile) {
     if (!fs.existsSync(options.caFile)) throw new AgentError(`--ca-file ${options.caFile} does not exist.`, 2)
     return fs.readFileSync(options.caFile, 'utf8')

@@ -1,9 +1,10 @@
-// What the agent reads from its environment, once: its default data folder, and two knobs for tests and
+// What the agent reads from its environment, once: its default data folder (a package's own first), and two knobs for tests and
 // simulations (a version to report, and a skew of its own clock).
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { MASTER_VERSION } from '../lib/msx/versions'
+import { packaged, packagedDataDir } from './package-config'
 
 const schema = z.object({
   XDG_DATA_HOME: z.string().optional(),
@@ -21,6 +22,8 @@ export const AGENT_VERSION = env.MSX_AGENT_REPORTED_VERSION ?? MASTER_VERSION
 
 export function defaultDataDir() {
   if (env.MSX_AGENT_DATA_DIR) return env.MSX_AGENT_DATA_DIR
+  const fromPackage = packaged()
+  if (fromPackage) return packagedDataDir(fromPackage)
   const base = env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share')
   return path.join(base, 'msx-agent')
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { JobPayload } from '../lib/protocol/agent-v1'
+import { sqliteOptions } from './runtime'
 
 const SCHEMA = [
   `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -76,7 +77,7 @@ export class AgentStore {
 
   constructor(readonly dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-    this.db = new Database(path.join(dataDir, 'agent.db'))
+    this.db = new Database(path.join(dataDir, 'agent.db'), sqliteOptions())
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
     const version = this.db.pragma('user_version', { simple: true }) as number

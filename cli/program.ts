@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander'
 import { ClientConfigError } from '../lib/cli/config-error'
 import { exitAfterOutput } from '../lib/cli/exit'
 import { isMsxError } from '../lib/msx/errors'
+import { addAgentPackageCommands } from './agent-package-commands'
 import { UsageError } from './arguments'
 import { addEnlistmentCommands } from './enlistment-commands'
 import { addInstructionCommands } from './instruction-commands'
@@ -25,6 +26,7 @@ const program = new Command('msx')
 addTokenCommands(program)
 addTargetCommands(program)
 addEnlistmentCommands(program)
+addAgentPackageCommands(program)
 addTargetActionCommands(program)
 addInstructionCommands(program)
 addJobCommands(program)

@@ -1,6 +1,7 @@
 // npm start: builds the dashboard when the sources changed since the last build, then runs the master
 // in production mode. Signals are passed on and the master's exit code is ours.
 import os from 'node:os'
+import { agentBundleIsStale, buildAgent } from './build-agent.mjs'
 import { buildIsCurrent, sourceStamp, writeBuildStamp } from './lib/build-stamp.mjs'
 import { bin, run } from './lib/run.mjs'
 
@@ -11,6 +12,12 @@ function exitLike(code) {
   const signal = Object.entries(os.constants.signals).find(([, n]) => 128 + n === code)?.[0]
   if (code > 128 && signal) process.kill(process.pid, signal)
   process.exit(code)
+}
+
+// the agent bundle, which agent packages carry: seconds to build, so built here whenever a source is newer
+if (agentBundleIsStale()) {
+  console.log('Building the agent bundle (dist/agent): a source changed since the last bundle, or there is none.')
+  await buildAgent()
 }
 
 const stamp = sourceStamp()

@@ -4,7 +4,7 @@ import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db, Tx } from '../db/client'
 import { recordAudit } from './audit'
-import { inTransaction, type MsxContext } from './context'
+import { type Actor, inTransaction, type MsxContext } from './context'
 import { invalid, notFound, refused } from './errors'
 import { activeMaster } from './master'
 
@@ -25,31 +25,34 @@ export interface CreateTokenInput {
 
 /** Creates a token; the secret is returned once and never stored. */
 export async function createEnlistmentToken(ctx: MsxContext, input: CreateTokenInput = {}) {
+  return inTransaction(ctx, (tx) => insertEnlistmentToken(tx, ctx.actor, input))
+}
+
+/** Creates a token inside a transaction of a larger change (an agent package made with its own token). */
+export async function insertEnlistmentToken(tx: Tx, actor: Actor, input: CreateTokenInput = {}) {
   const lifetime = input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS
   if (!Number.isInteger(lifetime) || lifetime < 60 || lifetime > MAX_TOKEN_LIFETIME_SECONDS)
     throw invalid('A token lives from 1 minute to 365 days.')
   if (input.uses !== undefined && (!Number.isInteger(input.uses) || input.uses < 1 || input.uses > 1_000_000))
     throw invalid('A token allows from 1 to 1,000,000 enlistments.')
   const secret = TOKEN_PREFIX + randomBytes(24).toString('base64url')
-  return inTransaction(ctx, async (tx) => {
-    await activeMaster(tx) // a dismantled master takes no new enlistments
-    const token = await tx.enlistmentToken.create({
-      data: {
-        tokenHash: hashToken(secret),
-        label: input.label?.trim().slice(0, 200) ?? '',
-        expiresAt: new Date(Date.now() + lifetime * 1000),
-        usesLeft: input.uses ?? null,
-        createdBy: ctx.actor.name,
-      },
-    })
-    await recordAudit(tx, ctx.actor, {
-      action: 'token.create',
-      objectType: 'token',
-      objectName: `token ${token.id}`,
-      details: { uses: input.uses ?? 'unlimited', expiresAt: token.expiresAt.toISOString(), label: token.label },
-    })
-    return { secret, token }
+  await activeMaster(tx) // a dismantled master takes no new enlistments
+  const token = await tx.enlistmentToken.create({
+    data: {
+      tokenHash: hashToken(secret),
+      label: input.label?.trim().slice(0, 200) ?? '',
+      expiresAt: new Date(Date.now() + lifetime * 1000),
+      usesLeft: input.uses ?? null,
+      createdBy: actor.name,
+    },
   })
+  await recordAudit(tx, actor, {
+    action: 'token.create',
+    objectType: 'token',
+    objectName: `token ${token.id}`,
+    details: { uses: input.uses ?? 'unlimited', expiresAt: token.expiresAt.toISOString(), label: token.label },
+  })
+  return { secret, token }
 }
 
 export type TokenState = 'usable' | 'expired' | 'used up' | 'revoked'

@@ -1,5 +1,6 @@
 // Every command of the msx API, by the name it is served under (POST /api/v1/NAME).
 import type { Command } from '../command'
+import { agentPackageCommands } from './agent-package'
 import { enlistmentCommands } from './enlistment'
 import { instructionCommands } from './instructions'
 import { jobCommands } from './jobs'
@@ -11,6 +12,7 @@ import { tokenCommands } from './tokens'
 export const commands = {
   ...targetCommands,
   ...enlistmentCommands,
+  ...agentPackageCommands,
   ...instructionCommands,
   ...jobCommands,
   ...tokenCommands,
