@@ -6,6 +6,7 @@ import { ClientConfigError } from '../lib/cli/config-error'
 import { exitAfterOutput } from '../lib/cli/exit'
 import { isMsxError } from '../lib/msx/errors'
 import { UsageError } from './arguments'
+import { addDiagnoseCommand } from './diagnose-command'
 import { addEnlistmentCommands } from './enlistment-commands'
 import { addInstructionCommands } from './instruction-commands'
 import { addJobCommands } from './job-commands'
@@ -26,6 +27,7 @@ addTokenCommands(program)
 addTargetCommands(program)
 addEnlistmentCommands(program)
 addTargetActionCommands(program)
+addDiagnoseCommand(program)
 addInstructionCommands(program)
 addJobCommands(program)
 addOperatorCommands(program)
