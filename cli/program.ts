@@ -7,6 +7,7 @@ import { exitAfterOutput } from '../lib/cli/exit'
 import { isMsxError } from '../lib/msx/errors'
 import { addAgentPackageCommands } from './agent-package-commands'
 import { UsageError } from './arguments'
+import { addDiagnoseCommand } from './diagnose-command'
 import { addEnlistmentCommands } from './enlistment-commands'
 import { addInstructionCommands } from './instruction-commands'
 import { addJobCommands } from './job-commands'
@@ -28,6 +29,7 @@ addTargetCommands(program)
 addEnlistmentCommands(program)
 addAgentPackageCommands(program)
 addTargetActionCommands(program)
+addDiagnoseCommand(program)
 addInstructionCommands(program)
 addJobCommands(program)
 addOperatorCommands(program)

@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { countOf } from '@/components/format/counts'
 import { RelativeTime } from '@/components/format/relative-time'
 import { useNow } from '@/components/format/use-now'
+import { targetHref } from '@/components/targets/target-href'
 import type { StaleDownloads, StaleTarget } from '@/lib/msx/stale-downloads'
 import { formatAge } from '@/lib/msx/status'
 
@@ -17,7 +18,10 @@ function StaleLine({ target, now }: { target: StaleTarget; now: number }) {
       </Link>
       : {countOf(target.pending, 'instruction')} waiting for {formatAge(now - Date.parse(target.waitingSince))}, last
       polled <RelativeTime iso={target.lastPolled} fallback="never" />
-      {target.polledSince && ' (it polls but does not download: check its agent’s log)'}
+      {target.polledSince && ' (it polls but does not download: check its agent’s log)'} ·{' '}
+      <Link href={`${targetHref(target.name)}#connection`} className="underline underline-offset-4">
+        why: its Connection
+      </Link>
     </li>
   )
 }

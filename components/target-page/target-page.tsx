@@ -15,6 +15,7 @@ import { StatusBadge } from '@/components/targets/status-badge'
 import { TargetActions } from '@/components/targets/target-actions'
 import { oneTarget } from '@/components/targets/use-target-selection'
 import type { TargetPageAbilities } from './abilities'
+import { ConnectionCard } from './connection-card'
 import { GroupsCard } from './groups-card'
 import { HistoryCard } from './history-card'
 import { InstructionsCard } from './instructions-card'
@@ -80,6 +81,7 @@ export function TargetPage({
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <PropertiesCard target={target} ability={abilities.editTarget} />
         <div className="flex flex-col gap-5">
+          <ConnectionCard facts={data.connection} />
           <GroupsCard
             target={target.name}
             groups={data.groups}

@@ -17,6 +17,8 @@ export interface PollReport {
   spoolDepth: number
   spoolOldestAt: Date | null
   pollIntervalSeconds: number
+  /** the network address the poll came from (kept as it was when not given) */
+  address?: string
   /** keep this poll in the target's poll history too */
   sample: boolean
 }
@@ -32,12 +34,13 @@ export async function recordPolls(db: Db, reports: PollReport[]) {
         (r) =>
           sql`(CAST(${r.targetId} AS INTEGER), ${timestamp(tx, r.at)}, ${timestamp(tx, r.localTime)}, CAST(${r.clockSkewMs} AS INTEGER),
             CAST(${r.spoolDepth} AS INTEGER), ${timestamp(tx, r.spoolOldestAt)},
-            ${timestamp(tx, suspectOfflineAt(r.at, r.pollIntervalSeconds))})`,
+            ${timestamp(tx, suspectOfflineAt(r.at, r.pollIntervalSeconds))}, ${r.address ?? null})`,
       )
-      // VALUES columns are column1..column7 on both SQLite and PostgreSQL
+      // VALUES columns are column1..column8 on both SQLite and PostgreSQL
       await tx.$executeRaw`
         UPDATE target_servers SET last_poll_at = v.column2, local_time_at_last_poll = v.column3,
-          clock_skew_ms = v.column4, spool_depth = v.column5, spool_oldest_at = v.column6, suspect_offline_at = v.column7
+          clock_skew_ms = v.column4, spool_depth = v.column5, spool_oldest_at = v.column6, suspect_offline_at = v.column7,
+          last_poll_address = COALESCE(v.column8, target_servers.last_poll_address)
         FROM (VALUES ${join(rows)}) AS v WHERE target_servers.id = v.column1`
     }
     const samples = reports.filter((r) => r.sample)

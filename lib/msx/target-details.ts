@@ -6,6 +6,8 @@ import { unreadCounts } from './download-list'
 import { type InstructionRow, listInstructions } from './instructions'
 import { type PollHistory, pollHistory } from './poll-history'
 import { type TargetStatus, targetLocalTime, targetStatus } from './status'
+import type { DiagnosisFacts } from './target-diagnosis'
+import { diagnosisFacts } from './target-diagnosis-facts'
 import { type TargetHistoryRow, type TargetJob, targetJobHistory, targetJobs } from './target-jobs'
 import { findTarget } from './targets'
 
@@ -43,6 +45,8 @@ export interface TargetDetails {
   jobs: { rows: TargetJob[]; total: number }
   history: TargetHistoryRow[]
   polls: PollHistory
+  /** what the Connection card says why it does (not) download from */
+  connection: DiagnosisFacts
 }
 
 async function properties(db: Db, name: string, now: Date): Promise<TargetProperties & { id: number }> {
@@ -84,13 +88,14 @@ async function properties(db: Db, name: string, now: Date): Promise<TargetProper
 /** Everything the target page shows; refused with "not found" when no target has that name. */
 export async function targetDetails(db: Db, name: string, now = new Date()): Promise<TargetDetails> {
   const { id, ...target } = await properties(db, name, now)
-  const [memberships, groups, instructions, jobs, history, polls] = await Promise.all([
+  const [memberships, groups, instructions, jobs, history, polls, connection] = await Promise.all([
     db.targetServerGroupMember.findMany({ where: { targetId: id }, select: { group: { select: { name: true } } } }),
     db.targetServerGroup.findMany({ orderBy: { nameKey: 'asc' }, select: { name: true } }),
     listInstructions(db, { target: target.name, pageSize: TARGET_INSTRUCTIONS_SHOWN }),
     targetJobs(db, id),
     targetJobHistory(db, id),
     pollHistory(db, id, now),
+    diagnosisFacts(db, target.name),
   ])
   return {
     target,
@@ -100,5 +105,6 @@ export async function targetDetails(db: Db, name: string, now = new Date()): Pro
     jobs,
     history,
     polls,
+    connection,
   }
 }

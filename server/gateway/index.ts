@@ -11,6 +11,8 @@ import { Refusal, sendError } from '../http-json'
 import { type Endpoint, listen } from '../listen'
 import { AckBatcher } from './ack-batcher'
 import { PollHub } from './poll-hub'
+import { RefusalMemory } from './refusal-memory'
+import { refusalOf } from './refusal-of'
 import { type GatewayContext, routes } from './routes'
 
 export interface GatewayDeps {
@@ -19,7 +21,10 @@ export interface GatewayDeps {
   databaseUrl: string
 }
 
-export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<Listener & { hub(): PollHub | null }> {
+export async function openGateway(
+  at: Endpoint,
+  deps: GatewayDeps,
+): Promise<Listener & { hub(): PollHub | null; refusals(): RefusalMemory | null }> {
   const server = https.createServer({
     key: deps.authority.gatewayKeyPem,
     // the chain includes the CA, so an agent can check it against the fingerprint it was given
@@ -43,10 +48,10 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
     ready = resolve
   })
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, c: GatewayContext) => {
+    const url = req.url ?? ''
+    const query = url.indexOf('?')
+    const path = query < 0 ? url : url.slice(0, query)
     try {
-      const url = req.url ?? ''
-      const query = url.indexOf('?')
-      const path = query < 0 ? url : url.slice(0, query)
       const route = Object.hasOwn(routes, path) ? routes[path] : undefined
       if (!route)
         throw new Refusal(404, 'not_found', `${path} is not part of the agent protocol (see docs/agent-protocol.md).`)
@@ -55,6 +60,10 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
     } catch (error) {
       if (sendError(res, error) === 'failed')
         c.log.error({ err: error }, `agent request ${req.method} ${req.url} failed`)
+      else {
+        const refused = refusalOf(req, path, error, c.hub)
+        if (refused) c.refusals.note(refused)
+      }
     }
   }
   server.on('request', (req, res) => {
@@ -69,6 +78,7 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
     what: at.what,
     url: urlOf(at, 'https'),
     hub: () => ctx?.hub ?? null,
+    refusals: () => ctx?.refusals ?? null,
     async serve() {
       const [{ db }, { activeMaster, readMaster }] = await Promise.all([
         import('../../lib/db/client'),
@@ -83,7 +93,10 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
       })
       const hub = new PollHub(database, deps.log, deps.databaseUrl)
       await hub.start()
+      const refusals = new RefusalMemory(database, deps.log)
+      refusals.start()
       ctx = {
+        refusals,
         db: database,
         hub,
         acks: new AckBatcher(database, hub, deps.log),
@@ -96,6 +109,7 @@ export async function openGateway(at: Endpoint, deps: GatewayDeps): Promise<List
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await ctx?.hub.stop()
+      await ctx?.refusals.stop()
       server.closeIdleConnections()
       for (const socket of sockets) socket.destroy()
       await closed

@@ -42,6 +42,8 @@ export interface PollSeen {
   spoolDepth: number
   spoolOldestAt: string | null
   pollIntervalSeconds: number
+  /** the network address the poll came from */
+  address: string
 }
 
 export class PollHub {
@@ -294,6 +296,7 @@ export class PollHub {
         spoolDepth: seen.spoolDepth,
         spoolOldestAt: seen.spoolOldestAt === null ? null : new Date(seen.spoolOldestAt),
         pollIntervalSeconds: seen.pollIntervalSeconds,
+        address: seen.address,
         sample: seen.sample,
       })
     this.reports = new Map()

@@ -36,11 +36,13 @@ import { Refusal, readBody, send } from '../http-json'
 import type { AckBatcher } from './ack-batcher'
 import { peerFingerprint } from './peer'
 import type { PollHub } from './poll-hub'
+import type { RefusalMemory } from './refusal-memory'
 import { checkAgentVersion } from './version-check'
 
 export interface GatewayContext {
   db: Db
   hub: PollHub
+  refusals: RefusalMemory
   acks: AckBatcher
   authority: Authority
   /** the version the master runs: fixed for the process (its name is not: an administrator may rename it) */
@@ -172,6 +174,7 @@ const poll: Handler = async (req, res, ctx) => {
     spoolDepth: body.spoolDepth,
     spoolOldestAt: body.spoolOldestAt,
     pollIntervalSeconds: body.pollIntervalSeconds,
+    address: peerAddress(req),
   })
   let work = await ctx.hub.work(target.id)
   const waitMs = Math.min(body.waitSeconds, body.pollIntervalSeconds, MAX_LONG_POLL_SECONDS) * 1000

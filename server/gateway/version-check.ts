@@ -6,6 +6,16 @@ import { Refusal } from '../http-json'
 const MAX_REMEMBERED = 256
 const verdicts = new Map<string, string | null>()
 
+/** A refused agent version, with the version, for what the gateway remembers of its refusals. */
+export class VersionRefusal extends Refusal {
+  constructor(
+    message: string,
+    readonly agentVersion: string,
+  ) {
+    super(403, 'version_refused', message)
+  }
+}
+
 /** Refuses a version the master does not accept, with lib/msx's sentence. */
 export function checkAgentVersion(agentVersion: string, masterVersion: string) {
   const key = `${agentVersion}\n${masterVersion}`
@@ -20,5 +30,5 @@ export function checkAgentVersion(agentVersion: string, masterVersion: string) {
     if (verdicts.size >= MAX_REMEMBERED) verdicts.clear()
     verdicts.set(key, refusalMessage)
   }
-  if (refusalMessage !== null) throw new Refusal(403, 'version_refused', refusalMessage)
+  if (refusalMessage !== null) throw new VersionRefusal(refusalMessage, agentVersion)
 }

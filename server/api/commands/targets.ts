@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { forcePoll } from '../../../lib/msx/force-poll'
 import { resynchronizeTarget } from '../../../lib/msx/resync'
+import { diagnosisFacts } from '../../../lib/msx/target-diagnosis-facts'
 import { listTargets, type TargetRow } from '../../../lib/msx/target-list'
 import { defectTarget } from '../../../lib/msx/targets'
 import { command } from '../command'
@@ -22,6 +23,14 @@ export const targetCommands = {
         if (rows.length >= list.total || list.rows.length === 0) return rows
       }
     },
+  }),
+
+  'targets.diagnose': command({
+    permission: 'read',
+    input: z.object({ name: serverName }),
+    audit: { action: 'target.diagnose', objectType: 'target' },
+    objectName: (input) => input.name,
+    run: (ctx, input) => diagnosisFacts(ctx.db, input.name),
   }),
 
   'targets.force-poll': command({

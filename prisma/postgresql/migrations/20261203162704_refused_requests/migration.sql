@@ -1,0 +1,37 @@
+-- AlterTable
+ALTER TABLE "target_servers" ADD COLUMN     "last_poll_address" TEXT;
+
+-- CreateTable
+CREATE TABLE "refused_requests" (
+    "id" SERIAL NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "subject" TEXT,
+    "target_name" TEXT,
+    "name_key" TEXT,
+    "target_id" INTEGER,
+    "reason" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "agent_version" TEXT,
+    "first_at" TIMESTAMP(3) NOT NULL,
+    "last_at" TIMESTAMP(3) NOT NULL,
+    "count" INTEGER NOT NULL,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "refused_requests_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "refused_requests_fingerprint_key" ON "refused_requests"("fingerprint");
+
+-- CreateIndex
+CREATE INDEX "refused_requests_name_key_last_at_idx" ON "refused_requests"("name_key", "last_at");
+
+-- CreateIndex
+CREATE INDEX "refused_requests_target_id_idx" ON "refused_requests"("target_id");
+
+-- CreateIndex
+CREATE INDEX "refused_requests_last_at_idx" ON "refused_requests"("last_at");
+
+-- AddForeignKey
+ALTER TABLE "refused_requests" ADD CONSTRAINT "refused_requests_target_id_fkey" FOREIGN KEY ("target_id") REFERENCES "target_servers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
