@@ -8,8 +8,8 @@ import { parseDuration, UsageError } from './arguments'
 import { print } from './table'
 
 const options = z.object({
-  type: z.literal('tar', { error: '--type takes tar (the deb comes later)' }),
-  out: z.string().min(1, '--out names the file to write, e.g. msx-agent.tar.gz'),
+  type: z.enum(['tar', 'deb'], { error: '--type takes tar or deb' }),
+  out: z.string().min(1, '--out names the file to write, e.g. msx-agent.tar.gz or msx-agent.deb'),
   tokenUses: z
     .string()
     .regex(/^\d+$/, '--token-uses takes a whole number of enlistments, e.g. 1')
@@ -44,7 +44,7 @@ export function addAgentPackageCommands(program: Command) {
   program
     .command('agent-package')
     .description('write an agent package: the agent, the gateway address, the CA and a new enlistment token')
-    .option('--type <type>', 'the kind of package: tar', 'tar')
+    .option('--type <type>', 'the kind of package: tar or deb', 'tar')
     .requiredOption('--out <file>', 'the file to write, e.g. msx-agent.tar.gz')
     .option('--token-uses <n>', "how many targets the package's token enlists (default: unlimited until it expires)")
     .option('--token-expires <duration>', 'how long its token is valid: 30m, 24h, 7d', '7d')
@@ -54,7 +54,7 @@ export function addAgentPackageCommands(program: Command) {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nOn the target: tar xzf FILE && sudo sh msx-agent/install.sh (a systemd service), or msx-agent/bin/msx-agent run.',
+      '\nOn the target: sudo apt install ./FILE.deb, or tar xzf FILE && sudo sh msx-agent/install.sh (a systemd service), or msx-agent/bin/msx-agent run.',
     )
     .action(async (raw) => {
       const o = parsed(raw)

@@ -1,4 +1,4 @@
-// Every page, in the light and the dark theme, and the two dialogs of the targets toolbar have no serious or
+// Every page, in the light and the dark theme, and the dialogs of the targets toolbar have no serious or
 // critical WCAG 2.1 A/AA violation (axe-core), with data on them: targets, a group, a pending enlistment
 // request, an instruction in error, a job and a run of it in progress.
 import type { Page } from '@playwright/test'
@@ -143,6 +143,14 @@ a11y('the Post Instructions dialog', async ({ page, data }) => {
   await targetRow(page, data.target).getByRole('checkbox').check()
   await page.getByRole('button', { name: 'Post Instructions...' }).click()
   await expect(page.getByRole('dialog', { name: 'Post Instructions' })).toBeVisible()
+  await expectNoSeriousViolationsInEitherTheme(page)
+})
+
+a11y('the Enlist a target server dialog, with Download agent package', async ({ page }) => {
+  await page.goto('/targets')
+  await page.getByRole('button', { name: 'Enlist a target server…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Enlist a target server' })
+  await expect(dialog.getByRole('button', { name: /^Download agent package/ })).toBeVisible()
   await expectNoSeriousViolationsInEitherTheme(page)
 })
 

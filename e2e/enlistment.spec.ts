@@ -1,6 +1,10 @@
 // Pending enlistment requests on Manage Target Servers: a target that asked without a token is enlisted or
 // rejected from the dashboard; a Viewer sees why they may not.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { extract } from 'tar'
 import { submitEnlistmentRequest } from '../lib/msx/enlistment-requests'
 import { MASTER_VERSION } from '../lib/msx/versions'
 import { expect, test } from './fixtures'
@@ -67,6 +71,41 @@ test.describe('an Operator', () => {
   })
 })
 
+test.describe('an Operator making an agent package', () => {
+  test.use({ role: 'operator' })
+
+  test('downloads a tar package from Enlist a target server: a gzip tar with the gateway in etc/agent.json', async ({
+    page,
+    msx,
+  }) => {
+    await page.goto('/targets')
+    await page.getByRole('button', { name: 'Enlist a target server…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Enlist a target server' })
+    const command = await dialog.getByRole('code').filter({ hasText: 'npx msx-agent enlist' }).textContent()
+    const gatewayUrl = command?.match(/--master (\S+)/)?.[1]
+    expect(gatewayUrl).toMatch(/^https:\/\//)
+    await dialog.getByLabel('Package').selectOption('tar')
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Download agent package' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('msx-agent.tar.gz')
+    const where = fs.mkdtempSync(path.join(os.tmpdir(), 'msx-e2e-package-'))
+    const file = path.join(where, download.suggestedFilename())
+    await download.saveAs(file)
+    expect([...fs.readFileSync(file).subarray(0, 2)]).toEqual([0x1f, 0x8b])
+    await extract({ file, cwd: where })
+    const config = JSON.parse(fs.readFileSync(path.join(where, 'msx-agent', 'etc', 'agent.json'), 'utf8'))
+    expect(config.gatewayUrl).toBe(gatewayUrl)
+    await expect(dialog.getByRole('status').filter({ hasText: 'Made msx-agent.tar.gz' })).toBeVisible()
+    const audited = await msx.db.auditEvent.findFirst({
+      where: { action: 'agent-package.create' },
+      orderBy: { id: 'desc' },
+    })
+    expect(audited).not.toBeNull()
+    fs.rmSync(where, { recursive: true, force: true })
+  })
+})
+
 test.describe('an Operator deciding on an agent the master does not accept', () => {
   test.use({ role: 'operator' })
 
@@ -113,5 +152,13 @@ test.describe('a Viewer', () => {
       .getByRole('button', { name: /^Reject/ })
       .click({ force: true })
     await expect(page.getByRole('alertdialog')).toHaveCount(0)
+  })
+
+  test('sees Download agent package disabled, saying why', async ({ page }) => {
+    await page.goto('/targets')
+    await page.getByRole('button', { name: 'Enlist a target server…' }).click()
+    const button = page.getByRole('dialog').getByRole('button', { name: /^Download agent package/ })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expectTooltip(page, button, 'Viewers may not create enlistment tokens')
   })
 })

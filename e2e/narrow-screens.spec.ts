@@ -259,7 +259,9 @@ test('the dialogs fit the screen', async ({ page, msx, unique }) => {
 
   await test.step('Enlist a target server, its command and all', async () => {
     await page.getByRole('button', { name: 'Enlist a target server…' }).click()
-    await fits(page.getByRole('dialog', { name: 'Enlist a target server' }))
+    const dialog = page.getByRole('dialog', { name: 'Enlist a target server' })
+    await dialog.getByRole('button', { name: 'Download agent package' }).scrollIntoViewIfNeeded()
+    await fits(dialog)
   })
 
   await test.step("a group's Add members", async () => {

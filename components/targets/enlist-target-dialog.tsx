@@ -2,6 +2,7 @@
 
 import { ServerIcon } from 'lucide-react'
 import type { Ability } from '@/components/auth/ability'
+import { DownloadAgentPackage } from '@/components/enlistment/download-agent-package'
 import { TokenList } from '@/components/enlistment/token-list'
 import { Button } from '@/components/ui/button'
 import {
@@ -36,6 +37,7 @@ export function EnlistTargetDialog({ hints, tokens }: { hints: EnlistHints; toke
         <ol className="space-y-6">
           <EnlistSteps hints={hints} tokens={tokens} />
         </ol>
+        <DownloadAgentPackage ability={tokens} gatewayUrl={hints.gatewayUrl} />
         <TokenList ability={tokens} />
       </DialogContent>
     </Dialog>

@@ -40,7 +40,9 @@ export function CodeBlock({ code, label, className }: { code: string; label: str
 
   return (
     <div className={cn('group relative min-w-0 rounded-lg border bg-muted/60 dark:bg-black/30', className)}>
-      <pre className="overflow-x-auto py-3 pr-12 pl-4 font-mono text-[13px] leading-relaxed">
+      {/* a long command scrolls sideways: focusable, so that the keyboard can scroll it too */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <pre tabIndex={0} className="overflow-x-auto py-3 pr-12 pl-4 font-mono text-[13px] leading-relaxed">
         <code>{code}</code>
       </pre>
       <Button

@@ -1,6 +1,6 @@
 // Agent packages: the self-contained agent bundle with what it needs to enlist into this master by itself (the
 // gateway's address, the CA certificate, a new enlistment token made for the package), as a tree of files that
-// each kind of package lays out its own way (a .tar.gz today). The token is listed and revocable like any other.
+// each kind of package lays out its own way (a .tar.gz folder, a .deb under /opt/msx-agent). The token is listed and revocable like any other.
 import 'server-only'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,7 +9,8 @@ import { z } from 'zod'
 import { APP_ROOT } from '../app-root'
 import { config } from '../config'
 import type { PackageConfig } from '../protocol/agent-package'
-import { LAYOUT } from './agent-package/layout'
+import { debArchitecture, writeDeb } from './agent-package/deb'
+import { INSTALLED_DATA_DIR, LAYOUT } from './agent-package/layout'
 import { INSTALL_SCRIPT, LAUNCHER, SYSTEMD_UNIT } from './agent-package/scripts'
 import { writeTarGz } from './agent-package/tar'
 import { recordAudit } from './audit'
@@ -17,12 +18,12 @@ import { inTransaction, type MsxContext } from './context'
 import { insertEnlistmentToken, MAX_TOKEN_LIFETIME_SECONDS } from './enlistment-tokens'
 import { notFound } from './errors'
 
-export const PACKAGE_TYPES = ['tar'] as const
+export const PACKAGE_TYPES = ['tar', 'deb'] as const
 export type PackageType = (typeof PACKAGE_TYPES)[number]
 
 /** What an administrator or operator chooses; the schema every face (msx, later the dashboard) validates with. */
 export const agentPackageSchema = z.object({
-  type: z.enum(PACKAGE_TYPES, { error: 'type is tar (the only kind of agent package so far)' }).default('tar'),
+  type: z.enum(PACKAGE_TYPES, { error: 'type is tar or deb' }).default('tar'),
   tokenUses: z
     .number({ error: 'tokenUses is a whole number' })
     .int('tokenUses is a whole number')
@@ -76,6 +77,11 @@ export function defaultGatewayUrl(): string {
   return `https://${gatewayNames[0] ?? os.hostname()}:${gatewayPort}`
 }
 
+function productVersion(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }
+  return manifest.version
+}
+
 function caPem(): string {
   const file = path.join(config().dataDir, 'pki', 'ca.crt')
   if (!fs.existsSync(file)) throw notFound(`There is no CA at ${file}: start the master once to create it.`)
@@ -125,9 +131,19 @@ export async function createAgentPackage(ctx: MsxContext, raw: AgentPackageInput
     ...(input.name ? { name: input.name } : {}),
   }
   return {
-    fileName: 'msx-agent.tar.gz',
-    archive: await writeTarGz(packageFiles(packageConfig)),
+    ...(await archiveOf(input.type, packageConfig)),
     token: { id: token.id, expiresAt: token.expiresAt, usesLeft: token.usesLeft },
     gatewayUrl,
+  }
+}
+
+async function archiveOf(type: PackageType, packageConfig: PackageConfig) {
+  if (type === 'tar') return { fileName: 'msx-agent.tar.gz', archive: await writeTarGz(packageFiles(packageConfig)) }
+  const version = productVersion()
+  const architecture = debArchitecture()
+  const files = packageFiles({ ...packageConfig, dataDir: INSTALLED_DATA_DIR })
+  return {
+    fileName: `msx-agent_${version}_${architecture}.deb`,
+    archive: await writeDeb(files, { version, architecture, gatewayUrl: packageConfig.gatewayUrl }),
   }
 }
