@@ -76,7 +76,8 @@ async function targetWithHistory(msx: MsxContext, unique: (prefix: string) => st
 }
 
 /** The value of one property, by its term. */
-const property = (page: Page, term: string) => page.locator(`div:has(> dt:text-is("${term}")) > dd`)
+const property = (page: Page, term: string) =>
+  page.locator(`dl[aria-label="Properties"] div:has(> dt:text-is("${term}")) > dd`)
 
 test('an administrator sees a target in full, edits its location and its groups', async ({ page, msx, unique }) => {
   // four pages and two reloads: on a loaded 2-core machine every step passed and the whole took 29 s
@@ -98,6 +99,10 @@ test('an administrator sees a target in full, edits its location and its groups'
     await expect(property(page, 'Poll interval')).toHaveText('60 s')
     await expect(property(page, 'Clock skew')).toHaveText('+15 ms')
     await expect(property(page, 'Spooled outcomes')).toContainText('2 · oldest 3 h ago')
+    // the Connection card says why it downloads, in one sentence with its evidence
+    await expect(page.getByTestId('connection-sentence')).toHaveText(/^Polling normally: last poll .+ ago/)
+    const evidence = page.locator('dl[aria-label="Connection evidence"] div:has(> dt:text-is("Agent version")) > dd')
+    await expect(evidence).toContainText(MASTER_VERSION)
     await expect(page.getByLabel('Location')).toHaveValue('Lyon rack 7')
   })
 
