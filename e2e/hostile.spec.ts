@@ -20,7 +20,7 @@ import { dashboardCases } from './hostile/dashboard-cases'
 import { gatewayCases } from './hostile/gateway-cases'
 import { agentKey, enlistWithToken, forgedCertificates } from './hostile/pki'
 import { eachLimited, send } from './hostile/send'
-import { snapshot } from './hostile/snapshot'
+import { REMEMBERED_REFUSALS, snapshot } from './hostile/snapshot'
 
 const CONCURRENCY = 16
 
@@ -78,6 +78,7 @@ test('hostile requests are each refused with a 4xx; the master keeps answering a
   expect(cases.length).toBeGreaterThanOrEqual(1000)
 
   const before = await snapshot(msx.db)
+  const refusalsBefore = await msx.db.refusedRequest.count()
 
   const answers = await test.step(`${cases.length} hostile requests, ${CONCURRENCY} at a time`, () =>
     eachLimited(cases, CONCURRENCY, (c) => send(c, at)))
@@ -96,7 +97,11 @@ test('hostile requests are each refused with a 4xx; the master keeps answering a
     expect(health.status).toBe(200)
   })
 
-  await test.step('nothing was written: every table has the rows it had', async () => {
+  await test.step(`nothing was written: every table has the rows it had, but ${REMEMBERED_REFUSALS}`, async () => {
     expect(await snapshot(msx.db)).toEqual(before)
+  })
+
+  await test.step('the gateway remembers the agents it refused, for the Connection card and msx diagnose', async () => {
+    await expect.poll(() => msx.db.refusedRequest.count()).toBeGreaterThan(refusalsBefore)
   })
 })
