@@ -70,8 +70,7 @@ describe('outcomes while the master is away', () => {
       () => master.db.targetServer.findUnique({ where: { nameKey: 'SPOOL1' } }),
       (t) => t?.spoolDepth === 0,
     )
-    // above the 60 s its spool is given to drain after the restart, on top of the setup and the outage before it
-  }, 150_000)
+  })
 })
 
 describe('an agent that stops while a job runs', () => {
