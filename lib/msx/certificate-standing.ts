@@ -4,7 +4,6 @@ import 'server-only'
 import type { Db } from '../db/client'
 import type { CertificateStanding } from '../protocol/agent-v1'
 import { revokedMessage } from './agents'
-import { downloadBacklogOf } from './download-backlog'
 
 const UNKNOWN_MESSAGE = 'No target server holds this certificate on the master: enlist again.'
 
@@ -15,7 +14,14 @@ export async function certificateStandingOf(db: Db, fingerprint: string | null):
     select: { id: true, name: true },
   })
   if (target) {
-    const { pendingInstructions, blocking } = await downloadBacklogOf(db, target.id)
+    const [pendingInstructions, blocking] = await Promise.all([
+      db.downloadInstruction.count({ where: { targetId: target.id, status: 0 } }),
+      db.downloadInstruction.findFirst({
+        where: { targetId: target.id, errorMessage: { not: null } },
+        orderBy: { id: 'asc' },
+        select: { id: true, errorMessage: true },
+      }),
+    ])
     return {
       status: 'accepted',
       targetName: target.name,

@@ -4,7 +4,6 @@
 import 'server-only'
 import { config } from '../config'
 import type { Db } from '../db/client'
-import { downloadBacklogOf } from './download-backlog'
 import { readMaster } from './master'
 import { nameKey } from './names'
 import { REFUSAL_REASONS, type RefusalReason } from './refusal-reasons'
@@ -60,7 +59,14 @@ async function newestRefusal(db: Db, name: string, targetId: number | null): Pro
 async function targetFacts(db: Db, name: string) {
   const target = await db.targetServer.findUnique({ where: { nameKey: nameKey(name) } })
   if (!target) return null
-  const { pendingInstructions, blocking } = await downloadBacklogOf(db, target.id)
+  const [pendingInstructions, blocking] = await Promise.all([
+    db.downloadInstruction.count({ where: { targetId: target.id, status: 0 } }),
+    db.downloadInstruction.findFirst({
+      where: { targetId: target.id, errorMessage: { not: null } },
+      orderBy: { id: 'asc' },
+      select: { id: true, errorMessage: true },
+    }),
+  ])
   return {
     id: target.id,
     name: target.name,
