@@ -2,6 +2,7 @@
 // remembers of the requests it refused (written in batches) and what the database holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createJob } from '../../lib/msx/jobs'
+import { updateMasterSettings } from '../../lib/msx/master-settings'
 import {
   agentProcess,
   enlistAgent,
@@ -17,9 +18,13 @@ const MASTER_VERSION = '0.4.0'
 const CURRENT = { MSX_AGENT_REPORTED_VERSION: MASTER_VERSION }
 
 let master: Master
+const integration = () => ({ db: master.db, actor: { name: 'integration', address: 'test' } })
+/** targets enlisted here poll every 10 s (the least allowed), so that a stopped one is seen as silent soon */
+const POLL_SECONDS = 10
 
 beforeAll(async () => {
   master = await startMaster({ MSX_REPORTED_VERSION: MASTER_VERSION })
+  await updateMasterSettings(integration(), { name: 'MSX1', defaultPollIntervalSeconds: String(POLL_SECONDS) })
 })
 afterAll(async () => {
   await master?.db.$disconnect()
@@ -36,11 +41,11 @@ async function diagnose(name: string): Promise<Diagnosed> {
   return JSON.parse((await master.msxOk('diagnose', name, '--json')).stdout) as Diagnosed
 }
 
-function until(name: string, verdict: string) {
+function until(name: string, verdict: string, timeoutMs = 30_000) {
   return eventually(
     () => diagnose(name),
     (d) => d.verdict === verdict,
-    30_000,
+    timeoutMs,
   )
 }
 
@@ -75,14 +80,11 @@ describe('msx diagnose', () => {
 
   it('a blocked target: the instruction and its error, and what to do', async () => {
     await running('DIAG-BLOCKED')
-    await createJob(
-      { db: master.db, actor: { name: 'integration', address: 'test' } },
-      {
-        name: 'diagnose-blocker',
-        steps: [{ name: 'one', kind: 'cmdexec', command: 'true', proxy: 'backup_operator' }],
-        targets: { servers: ['DIAG-BLOCKED'], groups: [] },
-      },
-    )
+    await createJob(integration(), {
+      name: 'diagnose-blocker',
+      steps: [{ name: 'one', kind: 'cmdexec', command: 'true', proxy: 'backup_operator' }],
+      targets: { servers: ['DIAG-BLOCKED'], groups: [] },
+    })
     const diagnosed = await until('DIAG-BLOCKED', 'blocked')
     expect(diagnosed.sentence).toMatch(
       /^Blocked by instruction \d+: The job step requires a proxy account, however proxy matching is disabled on the target server\. Clear or delete it, or re-synchronize$/,
@@ -131,4 +133,45 @@ describe('msx diagnose', () => {
     )
     expect(evidence(diagnosed, 'Refused with')).toContain('DIAG-GONE is no longer enlisted')
   })
+
+  // a stopped agent is silent for three poll intervals before it is called not polling
+  const SILENT_MS = 3 * POLL_SECONDS * 1000
+
+  it.concurrent(
+    'a target whose agent stopped: not polling since its last poll, from where, and where to look',
+    async () => {
+      const { run } = await running('DIAG-QUIET')
+      await until('DIAG-QUIET', 'normal')
+      await run.stop()
+      const diagnosed = await until('DIAG-QUIET', 'not-polling', SILENT_MS + 30_000)
+      expect(diagnosed.sentence).toMatch(
+        /^Not polling since [\d:]+ \(last poll \d+ s ago from 127\.0\.0\.1\): check that the agent runs and reaches MSX1:\d+ \(msx-agent doctor\)$/,
+      )
+      expect(evidence(diagnosed, 'Last poll')).toMatch(/ from 127\.0\.0\.1, every 10 s$/)
+    },
+    SILENT_MS + 60_000,
+  )
+
+  it.concurrent(
+    'an enlisted target whose old agent knocks with a revoked certificate: not polling since, refused, and why',
+    async () => {
+      // enlisted once, force-defected, enlisted again from a new agent that then stopped; the first agent still runs
+      const first = await running('DIAG-REVOKED')
+      await until('DIAG-REVOKED', 'normal')
+      await first.run.stop()
+      await master.msxOk('defect', '--force', 'DIAG-REVOKED')
+      const second = await running('DIAG-REVOKED')
+      await until('DIAG-REVOKED', 'normal')
+      await second.run.stop()
+      const knocking = agentProcess(first.dataDir, ['run'], CURRENT)
+      await knocking.exited
+      const diagnosed = await until('DIAG-REVOKED', 'refused', SILENT_MS + 30_000)
+      expect(diagnosed.sentence).toMatch(
+        /^Not polling since [\d:]+: last request refused at [\d:]+ from 127\.0\.0\.1: certificate revoked at [\d:]+ by admin$/,
+      )
+      expect(evidence(diagnosed, 'Refused with')).toContain('DIAG-REVOKED is no longer enlisted')
+      expect(diagnosed).toMatchObject({ tone: 'error' })
+    },
+    SILENT_MS + 90_000,
+  )
 })
