@@ -2,12 +2,15 @@
  * Exponential backoff with full jitter: after each failure wait a random time up to a doubling ceiling, so a
  * restarted master is not met by every agent at the same second.
  */
+/** the longest wait between two tries, however long the master has been away */
+export const BACKOFF_CAP_MS = 60_000
+
 export class Backoff {
   private failures = 0
 
   constructor(
     private readonly baseMs = 1000,
-    private readonly capMs = 60_000,
+    private readonly capMs = BACKOFF_CAP_MS,
     private readonly random = Math.random,
   ) {}
 

@@ -5,6 +5,17 @@ import type { Log } from '../lib/log'
 
 type Step = { name: string; run: () => Promise<unknown> }
 
+/** A step that has not closed by then is left behind, named in the log, so one stuck part cannot hold the exit. */
+const STEP_LIMIT_MS = 10_000
+
+function withinLimit(step: Step): Promise<'closed' | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), STEP_LIMIT_MS)
+  })
+  return Promise.race([step.run().then(() => 'closed' as const), limit]).finally(() => clearTimeout(timer))
+}
+
 export class Shutdown {
   private readonly steps: Step[] = []
   private readonly critical = new Set<Promise<unknown>>()
@@ -43,8 +54,11 @@ export class Shutdown {
     await Promise.allSettled([...this.critical])
     for (const step of this.steps.splice(0)) {
       try {
-        await step.run()
-        this.log.debug(`closed ${step.name}`)
+        if ((await withinLimit(step)) === 'closed') this.log.debug(`closed ${step.name}`)
+        else {
+          this.log.error(`${step.name} did not close within ${STEP_LIMIT_MS / 1000} s: exiting without waiting for it`)
+          code = code || 1
+        }
       } catch (err) {
         this.log.error({ err }, `could not close ${step.name}`)
         code = code || 1

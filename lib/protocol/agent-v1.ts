@@ -243,6 +243,7 @@ export const REFUSAL_CODES = [
   'certificate_unknown',
   'certificate_revoked',
   'version_refused',
+  'shutting_down',
   // rules of lib/msx the gateway relays (MsxErrorCode)
   'invalid',
   'refused',

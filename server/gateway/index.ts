@@ -35,12 +35,18 @@ export async function openGateway(
     minVersion: 'TLSv1.2',
   })
   server.keepAliveTimeout = 75_000
+  // every connection from its first byte, not only those past the handshake: one still shaking hands when the
+  // gateway closes would otherwise carry a long poll that holds the shutdown for its whole wait
   const sockets = new Set<net.Socket>()
+  let closing = false
+  server.on('connection', (socket: net.Socket) => {
+    if (closing) return void socket.destroy()
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   server.on('secureConnection', (socket) => {
     // the client certificate read once per connection (peer.ts) must stay the connection's certificate
     socket.disableRenegotiation()
-    sockets.add(socket)
-    socket.once('close', () => sockets.delete(socket))
   })
   let ctx: GatewayContext | null = null
   let ready: (c: GatewayContext) => void = () => {}
@@ -67,6 +73,10 @@ export async function openGateway(
     }
   }
   server.on('request', (req, res) => {
+    if (closing) {
+      res.shouldKeepAlive = false
+      return void sendError(res, new Refusal(503, 'shutting_down', 'The master is shutting down: try again shortly.'))
+    }
     // requests that arrive while the database is being opened wait for it
     if (ctx) void handle(req, res, ctx)
     else void context.then((c) => handle(req, res, c))
@@ -107,6 +117,7 @@ export async function openGateway(
       ready(ctx)
     },
     async close() {
+      closing = true
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await ctx?.hub.stop()
       await ctx?.refusals.stop()

@@ -3,12 +3,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BACKOFF_CAP_MS as AGENT_BACKOFF_CAP_MS } from '../../agent/backoff'
 import { createJob } from '../../lib/msx/jobs'
 import { adminOf, alive, historyRows, jobServer, postJob, runningAgent, waitForRuns } from '../support/job-runs'
 import { agentProcess, agentStatus, eventually, type Master, startMaster, stopAll, tempDir } from '../support/processes'
 
 let master: Master
 let work: string
+/** above the master's stop, its restart and the agent's backoff together, on a loaded machine */
+const OUTAGE_TEST_LIMIT_MS = 180_000
 
 beforeAll(async () => {
   master = await startMaster()
@@ -32,45 +35,50 @@ async function heldJob(agentDir: string, target: string, name: string, commands:
 }
 
 describe('outcomes while the master is away', () => {
-  it('stay spooled while the master is stopped and arrive exactly once after it restarts', async () => {
-    const { dataDir } = await runningAgent(master, 'SPOOL1')
-    const go = path.join(work, 'go')
-    const jobs = ['outage-1', 'outage-2', 'outage-3']
-    for (const job of jobs)
-      await heldJob(dataDir, 'SPOOL1', job, [`while [ ! -e ${go} ]; do sleep 0.1; done; echo ${job} done`])
-    for (const job of jobs) await postJob(master, 'START', job, ['SPOOL1'])
-    await eventually(
-      () => agentStatus(dataDir),
-      (s) => s.running.length === 3,
-    )
-    await master.stop()
-    fs.writeFileSync(go, '')
-    const spooled = await eventually(
-      () => agentStatus(dataDir),
-      (s) => s.running.length === 0 && s.spoolDepth === 6,
-    )
-    expect(spooled.spoolOldestAt).not.toBeNull()
-    await master.restart()
-    await eventually(
-      () => agentStatus(dataDir),
-      (s) => s.spoolDepth === 0,
-      60_000,
-    )
-    for (const job of jobs) {
-      const rows = await historyRows(master, job)
-      expect(rows.map((r) => [r.stepNumber, r.runStatus, r.output.trim()])).toEqual([
-        [1, 1, `${job} done`],
-        [0, 1, ''],
-      ])
-      expect(new Set(rows.map((r) => r.runId)).size).toBe(1)
-      expect((await jobServer(master, job, 'SPOOL1'))?.lastRunOutcome).toBe(1)
-    }
-    // the master reports the spool the agent last told it about: empty again
-    await eventually(
-      () => master.db.targetServer.findUnique({ where: { nameKey: 'SPOOL1' } }),
-      (t) => t?.spoolDepth === 0,
-    )
-  })
+  it(
+    'stay spooled while the master is stopped and arrive exactly once after it restarts',
+    async () => {
+      const { dataDir } = await runningAgent(master, 'SPOOL1')
+      const go = path.join(work, 'go')
+      const jobs = ['outage-1', 'outage-2', 'outage-3']
+      for (const job of jobs)
+        await heldJob(dataDir, 'SPOOL1', job, [`while [ ! -e ${go} ]; do sleep 0.1; done; echo ${job} done`])
+      for (const job of jobs) await postJob(master, 'START', job, ['SPOOL1'])
+      await eventually(
+        () => agentStatus(dataDir),
+        (s) => s.running.length === 3,
+      )
+      await master.stop()
+      fs.writeFileSync(go, '')
+      const spooled = await eventually(
+        () => agentStatus(dataDir),
+        (s) => s.running.length === 0 && s.spoolDepth === 6,
+      )
+      expect(spooled.spoolOldestAt).not.toBeNull()
+      await master.restart()
+      // the agent retries with a backoff that grew while the master was away (full jitter, up to 60 s)
+      await eventually(
+        () => agentStatus(dataDir),
+        (s) => s.spoolDepth === 0,
+        AGENT_BACKOFF_CAP_MS + 30_000,
+      )
+      for (const job of jobs) {
+        const rows = await historyRows(master, job)
+        expect(rows.map((r) => [r.stepNumber, r.runStatus, r.output.trim()])).toEqual([
+          [1, 1, `${job} done`],
+          [0, 1, ''],
+        ])
+        expect(new Set(rows.map((r) => r.runId)).size).toBe(1)
+        expect((await jobServer(master, job, 'SPOOL1'))?.lastRunOutcome).toBe(1)
+      }
+      // the master reports the spool the agent last told it about: empty again
+      await eventually(
+        () => master.db.targetServer.findUnique({ where: { nameKey: 'SPOOL1' } }),
+        (t) => t?.spoolDepth === 0,
+      )
+    },
+    OUTAGE_TEST_LIMIT_MS,
+  )
 })
 
 describe('an agent that stops while a job runs', () => {

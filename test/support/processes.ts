@@ -34,6 +34,9 @@ export interface Output {
   stderr: string
 }
 
+/** longer than any clean shutdown here, even on a loaded machine (the master's own steps give up after 10 s) */
+const STOP_LIMIT_MS = 30_000
+
 /** A process whose output is kept, with a way to wait for a line. */
 export class Running {
   stdout = ''
@@ -92,9 +95,19 @@ export class Running {
     })
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM') {
+  /** Ends the process; one that has not exited within the limit is killed and the test told, with its output. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', limitMs = STOP_LIMIT_MS) {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
-    return this.exited
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limitMs)
+    })
+    const ended = await Promise.race([this.exited, late]).finally(() => clearTimeout(timer))
+    if (ended !== 'late') return ended
+    this.child.kill('SIGKILL')
+    throw new Error(
+      `the process did not exit within ${limitMs / 1000} s of ${signal}; its output:\n${this.output.slice(-8000)}`,
+    )
   }
 }
 
