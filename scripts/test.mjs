@@ -1,5 +1,5 @@
 // npm test: every check this project has, in order, stopping at the first failure; a summary with timings.
-// System packages first: Debian's chromium (Playwright) and PostgreSQL (the domain core's second database).
+// System packages first: Debian's chromium (Playwright), PostgreSQL (the domain core's second database) and lintian.
 import fs from 'node:fs'
 import path from 'node:path'
 import { sourceStamp, writeBuildStamp } from './lib/build-stamp.mjs'
@@ -19,6 +19,8 @@ function missingPackages() {
   const pg = '/usr/lib/postgresql'
   const versions = fs.existsSync(pg) ? fs.readdirSync(pg) : []
   if (!versions.some((v) => fs.existsSync(path.join(pg, v, 'bin', 'initdb')))) missing.push('postgresql')
+  // the agent's .deb is checked with Debian's own package checker
+  if (!fs.existsSync('/usr/bin/lintian')) missing.push('lintian')
   return missing
 }
 
@@ -29,7 +31,7 @@ async function systemPackages() {
     console.error(`Missing system packages: install them with  sudo apt-get install -y ${missing.join(' ')}`)
     return 1
   }
-  console.log(`Installing ${missing.join(' and ')} with apt-get`)
+  console.log(`Installing ${missing.join(', ')} with apt-get`)
   const apt = { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } }
   const updated = await run('apt-get', ['update'], apt)
   return updated || run('apt-get', ['install', '-y', ...missing], apt)
@@ -58,7 +60,7 @@ function vitest() {
 const reports = { vitest: VITEST_REPORT, playwright: PLAYWRIGHT_REPORT }
 
 const steps = [
-  ['system packages (chromium, postgresql)', systemPackages],
+  ['system packages (chromium, postgresql, lintian)', systemPackages],
   ['prisma schemas up to date', node('scripts/prisma-schemas.mjs', '--check')],
   ['typecheck (tsc --noEmit)', node(bin.tsc, '--noEmit')],
   ['lint and format (biome ci)', node(bin.biome, 'ci', ...(process.stdout.isTTY ? [] : ['--colors=off']), '.')],
