@@ -1,6 +1,6 @@
 // msx agent-package --type tar: the package unpacked outside the repository runs with a plain node, enlists
 // itself with its own token on first start and runs a job with a CmdExec and a SQL step; a package whose token
-// was revoked is refused at first start with the master's reason.
+// was revoked is refused at first start with the master's reason; a newer package unpacked over it keeps its identity.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,8 +22,12 @@ afterAll(async () => {
   await stopAll()
 })
 
-/** Makes a package with msx and unpacks it in an empty folder of its own; returns the msx-agent/ folder. */
+/** Makes a package with msx and unpacks it (in an empty folder of its own by default); returns msx-agent/. */
 async function unpackedPackage(...args: string[]) {
+  return unpackedPackageIn(tempDir('msx-package-'), ...args)
+}
+
+async function unpackedPackageIn(where: string, ...args: string[]) {
   const out = path.join(tempDir('msx-package-out-'), 'msx-agent.tar.gz')
   const made = await master.msxOk(
     'agent-package',
@@ -36,7 +40,6 @@ async function unpackedPackage(...args: string[]) {
     '--json',
     ...args,
   )
-  const where = tempDir('msx-package-')
   await extract({ file: out, cwd: where })
   return { dir: path.join(where, 'msx-agent'), tokenId: JSON.parse(made.stdout).tokenId as number }
 }
@@ -142,5 +145,30 @@ describe('an agent package', () => {
     const bad = await master.msx(...args, '--token-expires', 'soon')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--token-expires "soon" is not a duration such as 30m, 24h or 7d')
+  })
+
+  it('upgraded by unpacking a newer package over it, keeps its identity and its store, and leaves the new token unused', async () => {
+    const where = tempDir('msx-package-')
+    const first = await unpackedPackageIn(where)
+    const run = packaged(first.dir, 'run', '--name', 'PKG4')
+    await run.waitFor(/PKG4 polling master MSX1/)
+    const enlisted = await eventually(
+      () => master.db.targetServer.findUnique({ where: { nameKey: 'PKG4' } }),
+      (t) => t?.lastPollAt != null,
+    )
+    await run.stop()
+    const upgrade = await unpackedPackageIn(where, '--token-uses', '1')
+    expect(upgrade.dir).toBe(first.dir)
+    const again = packaged(upgrade.dir, 'run', '--name', 'PKG4')
+    await again.waitFor(/PKG4 polling master MSX1/)
+    expect(again.output).not.toMatch(/enlist/i)
+    const polled = await eventually(
+      () => master.db.targetServer.findUnique({ where: { nameKey: 'PKG4' } }),
+      (t) => (t?.lastPollAt?.getTime() ?? 0) > (enlisted?.lastPollAt?.getTime() ?? 0),
+    )
+    expect(polled).toMatchObject({ id: enlisted?.id, certFingerprint: enlisted?.certFingerprint })
+    const token = await master.db.enlistmentToken.findUnique({ where: { id: upgrade.tokenId } })
+    expect(token?.usesLeft).toBe(1)
+    await again.stop()
   })
 })
