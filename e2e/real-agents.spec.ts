@@ -168,6 +168,16 @@ test("the two proxy errors a real agent answers are shown on Download Instructio
     await expect(insert.getByText(PROXY_MATCHING_DISABLED)).toBeVisible()
   })
 
+  await test.step('its Connection card says it is blocked by that instruction, and leads to it', async () => {
+    await page.goto(`/targets/${agent.name}`)
+    const sentence = page.getByTestId('connection-sentence')
+    await expect(sentence).toHaveAttribute('data-verdict', 'blocked')
+    await expect(sentence).toHaveText(/^Blocked by instruction \d+: /)
+    await expect(sentence).toContainText(`${PROXY_MATCHING_DISABLED} Clear or delete it, or re-synchronize.`)
+    await page.getByRole('link', { name: /^Show instruction \d+ on Download Instructions$/ }).click()
+    await expect(insert.getByText(PROXY_MATCHING_DISABLED)).toBeVisible()
+  })
+
   await test.step('proxy matching on but no such proxy: Clear, and the agent answers "Proxy not found."', async () => {
     await clearWhileStopped(() => agents.command(agent.dataDir, 'allow-proxy-matching', 'on'))
     await shownAsError(PROXY_NOT_FOUND)

@@ -1,8 +1,10 @@
 'use client'
 
 import { CircleAlertIcon, CircleCheckIcon, TriangleAlertIcon } from 'lucide-react'
+import Link from 'next/link'
 import { useFormatDate } from '@/components/format/date-locale'
 import { useHydrated, useNow } from '@/components/format/use-now'
+import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { type Diagnosis, type DiagnosisFacts, diagnoseTarget } from '@/lib/msx/target-diagnosis'
 import { cn } from '@/lib/utils'
@@ -51,6 +53,13 @@ export function ConnectionCard({ facts }: { facts: DiagnosisFacts }) {
             </div>
           ))}
         </dl>
+        {diagnosis.verdict === 'blocked' && facts.target?.blockedBy ? (
+          <Button asChild variant="outline" size="sm" className="self-start">
+            <Link href={`/targets/instructions?target=${encodeURIComponent(facts.name)}&status=error`}>
+              Show instruction {facts.target.blockedBy.id} on Download Instructions
+            </Link>
+          </Button>
+        ) : null}
       </CardContent>
     </Card>
   )
