@@ -1,6 +1,7 @@
 // msx agent-package --type tar: the package unpacked outside the repository runs with a plain node, enlists
 // itself with its own token on first start and runs a job with a CmdExec and a SQL step; a package whose token
-// was revoked is refused at first start with the master's reason; a newer package unpacked over it keeps its identity.
+// was revoked is refused at first start with the master's reason; a newer package unpacked over it keeps its identity;
+// its other commands (enlist, proxy, simulate) and a SQL step on PostgreSQL work from it.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createJob } from '../../lib/msx/jobs'
 import { agentBundle } from '../support/agent-bundle'
 import { adminOf, postJob, waitForRuns } from '../support/job-runs'
+import { startPgCluster } from '../support/pg-cluster'
 import { eventually, type Master, Running, startMaster, stopAll, targetRow, tempDir } from '../support/processes'
 
 let master: Master
@@ -170,5 +172,54 @@ describe('an agent package', () => {
     const token = await master.db.enlistmentToken.findUnique({ where: { id: upgrade.tokenId } })
     expect(token?.usesLeft).toBe(1)
     await again.stop()
+  })
+
+  it('runs its other commands from the package too: enlist with a token, proxy, allow-proxy-matching, simulate, and a SQL step on PostgreSQL', async () => {
+    const cluster = await startPgCluster()
+    try {
+      const { dir } = await unpackedPackage()
+      const dataDir = tempDir('msx-package-data-')
+      const token = async () => JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
+      const inData = (...args: string[]) => packaged(dir, ...args, '--data-dir', dataDir).exited
+      const enlist = ['--master', master.url, '--token', await token(), '--ca-fingerprint', master.caFingerprint]
+      const enlisted = await inData('enlist', '--name', 'PKG5', ...enlist)
+      expect(enlisted.code, enlisted.stderr).toBe(0)
+      expect((await inData('proxy', 'add', 'backup_operator', '--account', 'nobody')).stdout).toContain(
+        'Proxy backup_operator runs steps as nobody.',
+      )
+      expect((await inData('allow-proxy-matching', 'on')).stdout).toContain('Proxy matching is on.')
+      const proxies = JSON.parse((await inData('proxy', 'list', '--json')).stdout)
+      expect(proxies).toMatchObject({
+        allowProxyMatching: true,
+        proxies: [{ name: 'backup_operator', account: 'nobody' }],
+      })
+      expect((await inData('connection', 'add', 'pg', cluster.url)).code).toBe(0)
+
+      const run = packaged(dir, 'run', '--data-dir', dataDir)
+      await run.waitFor(/PKG5 polling master MSX1/)
+      await createJob(adminOf(master), {
+        name: 'packaged-pg',
+        steps: [{ name: 'sql', kind: 'sql', connection: 'pg', command: 'SELECT 6 * 7 AS answer' }],
+        targets: { servers: ['PKG5'], groups: [] },
+      })
+      await eventually(
+        async () => (await inData('status', '--json')).stdout,
+        (out) => out.includes('packaged-pg'),
+      )
+      await postJob(master, 'START', 'packaged-pg', ['PKG5'])
+      const [ran] = await waitForRuns(master, 'packaged-pg')
+      expect(ran?.steps.map((step) => [step.outcome, step.output])).toEqual([['Succeeded', 'answer\n42\n(1 row)\n']])
+      await run.stop()
+
+      const simulate = packaged(dir, 'simulate', '--count', '2', '--prefix', 'PKGSIM', '--report-every', '0', ...enlist)
+      await eventually(
+        () =>
+          master.db.targetServer.count({ where: { nameKey: { startsWith: 'PKGSIM-' }, lastPollAt: { not: null } } }),
+        (polled) => polled === 2,
+      )
+      await simulate.stop()
+    } finally {
+      cluster.stop()
+    }
   })
 })
