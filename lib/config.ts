@@ -19,6 +19,12 @@ const schema = z.object({
   MSX_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   MSX_GATEWAY_PORT: port('MSX_GATEWAY_PORT', 3443),
   MSX_GATEWAY_NAMES: z.string().default(''),
+  MSX_GATEWAY_WORKERS: z.coerce
+    .number({ error: 'MSX_GATEWAY_WORKERS must be a number of processes' })
+    .int('MSX_GATEWAY_WORKERS must be a whole number of processes')
+    .min(1, 'MSX_GATEWAY_WORKERS must be at least 1')
+    .max(64, 'MSX_GATEWAY_WORKERS must be at most 64')
+    .default(1),
   MSX_ROLES: z
     .string()
     .default('dashboard,gateway')
@@ -65,6 +71,8 @@ export interface Config {
   gatewayPort: number
   /** extra host names and addresses the gateway's certificate names (agents connect by one of them) */
   gatewayNames: string[]
+  /** the gateway's processes: 1 runs it in the master's own process, more fork workers that share its port */
+  gatewayWorkers: number
   /** what this master process runs: the dashboard (which serves the API too), the API alone, the agent gateway */
   roles: { dashboard: boolean; api: boolean; gateway: boolean }
   /** how long the activity log keeps an event */
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewayNames: e.MSX_GATEWAY_NAMES.split(',')
       .map((n) => n.trim())
       .filter(Boolean),
+    gatewayWorkers: e.MSX_GATEWAY_WORKERS,
     roles: {
       dashboard: e.MSX_ROLES.split(',').some((r) => r.trim() === 'dashboard'),
       api: e.MSX_ROLES.split(',').some((r) => ['dashboard', 'api'].includes(r.trim())),

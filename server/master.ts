@@ -2,7 +2,7 @@
 // the msx API), the API alone, and the agent gateway (MSX_ROLES chooses which, for a master of several processes).
 // Started by server/main.ts.
 import fs from 'node:fs'
-import { ConfigError, config } from '../lib/config'
+import { type Config, ConfigError, config } from '../lib/config'
 import { db } from '../lib/db/client'
 import { migrateDeploy } from '../lib/db/migrate'
 import { changeFeed } from '../lib/live/change-feed'
@@ -13,6 +13,8 @@ import { loadOrCreateAuthority } from '../lib/pki/authority'
 import { type Listener, openDashboard } from './dashboard'
 import { databaseLabel } from './database-label'
 import { openGateway } from './gateway'
+import { GATEWAY_WORKER_READY, gatewayWorkerNumber, openGatewayWorkers } from './gateway-workers'
+import type { Endpoint } from './listen'
 import { startMaintenance } from './maintenance'
 import { startMissedRunChecker } from './missed-run-checker'
 import { startNotifier } from './notifier'
@@ -20,6 +22,28 @@ import { Shutdown } from './shutdown'
 import { StartupError } from './startup-error'
 
 const dev = process.argv.includes('--dev')
+
+function gatewayEndpoint(cfg: Config): Endpoint {
+  return {
+    host: cfg.gatewayHost,
+    port: cfg.gatewayPort,
+    what: 'the agent gateway',
+    hostVariable: 'MSX_GATEWAY_HOST',
+    portVariable: 'MSX_GATEWAY_PORT',
+  }
+}
+
+/** One of MSX_GATEWAY_WORKERS: the gateway alone, on the port it shares with the others; the primary migrated. */
+async function gatewayWorker(log: Log, shutdown: Shutdown) {
+  const cfg = config()
+  const authority = await loadOrCreateAuthority(cfg.dataDir, cfg.masterName, cfg.gatewayNames)
+  const gateway = await openGateway(gatewayEndpoint(cfg), { authority, log, databaseUrl: cfg.databaseUrl })
+  shutdown.add('the agent gateway', () => gateway.close())
+  const client = await db()
+  shutdown.addLast('database', () => client.$disconnect())
+  await gateway.serve()
+  process.send?.(GATEWAY_WORKER_READY)
+}
 
 async function main(log: Log, shutdown: Shutdown) {
   const cfg = config()
@@ -44,16 +68,10 @@ async function main(log: Log, shutdown: Shutdown) {
     )
   if (cfg.roles.gateway)
     listeners.push(
-      await openGateway(
-        {
-          host: cfg.gatewayHost,
-          port: cfg.gatewayPort,
-          what: 'the agent gateway',
-          hostVariable: 'MSX_GATEWAY_HOST',
-          portVariable: 'MSX_GATEWAY_PORT',
-        },
-        { authority, log, databaseUrl: cfg.databaseUrl },
-      ),
+      cfg.gatewayWorkers > 1
+        ? // the workers bind the port when they start, after the database is migrated
+          openGatewayWorkers(gatewayEndpoint(cfg), cfg.gatewayWorkers, log)
+        : await openGateway(gatewayEndpoint(cfg), { authority, log, databaseUrl: cfg.databaseUrl }),
     )
   shutdown.add('listeners', () => Promise.all(listeners.map((listener) => listener.close())))
   // before the listeners: an open change stream would hold the dashboard's close for its whole grace period
@@ -108,10 +126,12 @@ function oneLine(error: unknown) {
   return `could not start: ${message.trim().replace(/\s*\n\s*/g, ' ')}`
 }
 
-const log = createLogger(configuredLevel())
+const worker = gatewayWorkerNumber()
+const log =
+  worker === null ? createLogger(configuredLevel()) : createLogger(configuredLevel()).child({ gatewayWorker: worker })
 const shutdown = new Shutdown(log)
 shutdown.listen()
-main(log, shutdown).catch(async (error: unknown) => {
+;(worker === null ? main(log, shutdown) : gatewayWorker(log, shutdown)).catch(async (error: unknown) => {
   log.fatal(oneLine(error))
   log.debug({ err: error }, 'the error in full')
   await shutdown.exit(1)

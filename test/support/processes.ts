@@ -181,7 +181,8 @@ export async function startMaster(env: Env = {}): Promise<Master> {
   const launch = async () => {
     const proc = start('server/main.ts', [], masterEnv)
     const [, fingerprint] = await proc.waitFor(/certificate authority fingerprint: (sha256:[0-9a-f]{64})/)
-    await proc.waitFor(/agent gateway listening on/)
+    // with MSX_GATEWAY_WORKERS, after each worker has loaded and opened the database
+    await proc.waitFor(/agent gateway listening on/, 60_000)
     await proc.waitFor(/(?:the dashboard|the msx API) listening on/)
     return { proc, fingerprint: fingerprint ?? '' }
   }

@@ -1,0 +1,77 @@
+// MSX_GATEWAY_WORKERS=2: the gateway as two worker processes sharing its port, each with its own memory of polls.
+// Virtual targets spread over both; an instruction posted to all reaches every one, Force Poll answers at once and
+// Force Defection is refused at the next request, whichever worker holds the target; the master stops them all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listTargets } from '../../lib/msx/target-list'
+import { defectTarget } from '../../lib/msx/targets'
+import { agentProcess, eventually, type Master, startMaster, stopAll, tempDir } from '../support/processes'
+
+const COUNT = 20
+let master: Master
+
+beforeAll(async () => {
+  master = await startMaster({ MSX_GATEWAY_WORKERS: '2' })
+  const token = JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
+  agentProcess(tempDir('msx-workers-fleet-'), [
+    'simulate',
+    '--master',
+    master.url,
+    '--count',
+    String(COUNT),
+    '--prefix',
+    'WORKER',
+    '--token',
+    token,
+    '--ca-fingerprint',
+    master.caFingerprint,
+    '--report-every',
+    '0',
+  ])
+})
+afterAll(async () => {
+  await master?.db.$disconnect()
+  await stopAll()
+})
+
+async function fleet() {
+  return (await listTargets(master.db, { search: 'WORKER-', pageSize: COUNT })).rows
+}
+
+describe('the gateway in two worker processes', () => {
+  it('takes targets on both workers, and an instruction posted to all reaches every one', async () => {
+    await eventually(fleet, (rows) => rows.length === COUNT && rows.every((t) => t.lastPolled !== null), 60_000)
+    for (const worker of [1, 2])
+      expect(master.process.output).toMatch(
+        new RegExp(`enlisted WORKER-\\d+ with a token from 127\\.0\\.0\\.1 gatewayWorker=${worker}`),
+      )
+    await master.msxOk('post', 'SET-POLL', '--value', '45', '--all')
+    const rows = await eventually(fleet, (r) =>
+      r.every((t) => t.pollIntervalSeconds === 45 && t.unreadInstructions === 0),
+    )
+    expect(rows).toHaveLength(COUNT)
+  })
+
+  it('answers Force Poll at once, and refuses force-defected targets at their next request, on either worker', async () => {
+    const names = (await fleet()).map((t) => t.name)
+    const asked = new Date()
+    await master.msxOk('force-poll', ...names)
+    await eventually(fleet, (rows) => rows.every((t) => t.lastPolled !== null && new Date(t.lastPolled) >= asked))
+    const ctx = { db: master.db, actor: { name: 'integration', address: 'test' } }
+    for (const name of names) await defectTarget(ctx, name, { force: true })
+    const refused = await eventually(
+      () =>
+        master.db.refusedRequest.findMany({
+          where: { reason: 'certificate_revoked', nameKey: { startsWith: 'WORKER-' } },
+        }),
+      (rows) => new Set(rows.map((r) => r.nameKey)).size === COUNT,
+      30_000,
+    )
+    expect(new Set(refused.map((r) => r.nameKey))).toEqual(new Set(names))
+  })
+
+  it('stops with its workers when the master stops', async () => {
+    const stopped = await master.stop()
+    expect(stopped.code).toBe(0)
+    for (const worker of [1, 2]) expect(stopped.stdout).toContain(`INFO  stopped gatewayWorker=${worker}`)
+  })
+})
