@@ -103,7 +103,11 @@ export async function runAgent(dataDir: string, log: Log, signal: AbortSignal): 
             `downloads are blocked: instruction ${answer.blockedBy.id} failed (${answer.blockedBy.errorMessage}); waiting for the master to clear or delete it`,
           )
         for (const instruction of answer.instructions) {
-          if (store.hasAck(instruction.id)) continue
+          if (store.hasAck(instruction.id)) {
+            // carried out, its acknowledgement not yet delivered (it goes with the next one): once is enough
+            log.info(`instruction ${instruction.id} ${instruction.operation} was carried out already: not again`)
+            continue
+          }
           const result = await applyInstruction(instruction, { store, client, log, jobs })
           if (result.ok && result.defect) await settleBeforeDefecting()
           store.recordAck(instruction.id, result.ok, result.ok ? undefined : result.error)
