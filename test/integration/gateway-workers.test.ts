@@ -1,48 +1,65 @@
-// MSX_GATEWAY_WORKERS=2: the gateway as two worker processes sharing its port, each with its own memory of polls.
-// Virtual targets spread over both; an instruction posted to all reaches every one, Force Poll answers at once and
-// Force Defection is refused at the next request, whichever worker holds the target; the master stops them all.
+// MSX_GATEWAY_WORKERS=2, on SQLite and on PostgreSQL: the gateway as two worker processes sharing its port, each
+// with its own memory of polls. Virtual targets spread over both; an instruction posted to all reaches every one,
+// Force Poll answers at once and Force Defection is refused at the next request, whichever worker holds the
+// target; the master stops them all with itself.
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listTargets } from '../../lib/msx/target-list'
 import { defectTarget } from '../../lib/msx/targets'
-import { agentProcess, eventually, type Master, startMaster, stopAll, tempDir } from '../support/processes'
+import { type PgCluster, startPgCluster } from '../support/pg-cluster'
+import { agentProcess, eventually, type Master, type Running, startMaster, tempDir } from '../support/processes'
 
 const COUNT = 20
-let master: Master
 
-beforeAll(async () => {
-  master = await startMaster({ MSX_GATEWAY_WORKERS: '2' })
-  const token = JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
-  agentProcess(tempDir('msx-workers-fleet-'), [
-    'simulate',
-    '--master',
-    master.url,
-    '--count',
-    String(COUNT),
-    '--prefix',
-    'WORKER',
-    '--token',
-    token,
-    '--ca-fingerprint',
-    master.caFingerprint,
-    '--report-every',
-    '0',
-  ])
-})
-afterAll(async () => {
-  await master?.db.$disconnect()
-  await stopAll()
-})
-
-async function fleet() {
-  return (await listTargets(master.db, { search: 'WORKER-', pageSize: COUNT })).rows
+async function postgresqlDatabase(cluster: PgCluster) {
+  const admin = new pg.Client({ connectionString: cluster.url })
+  await admin.connect()
+  await admin.query('CREATE DATABASE msx')
+  await admin.end()
+  return cluster.url.replace(/\/postgres$/, '/msx')
 }
 
-describe('the gateway in two worker processes', () => {
+describe.each(['sqlite', 'postgresql'] as const)('the gateway in two worker processes, on %s', (database) => {
+  let master: Master
+  let cluster: PgCluster | undefined
+  let simulated: Running
+  const prefix = `WORKER${database === 'sqlite' ? 'S' : 'P'}`
+
+  beforeAll(async () => {
+    cluster = database === 'postgresql' ? await startPgCluster() : undefined
+    const url = cluster ? { DATABASE_URL: await postgresqlDatabase(cluster) } : {}
+    master = await startMaster({ MSX_GATEWAY_WORKERS: '2', ...url })
+    const token = JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
+    simulated = agentProcess(tempDir('msx-workers-fleet-'), [
+      'simulate',
+      '--master',
+      master.url,
+      '--count',
+      String(COUNT),
+      '--prefix',
+      prefix,
+      '--token',
+      token,
+      '--ca-fingerprint',
+      master.caFingerprint,
+      '--report-every',
+      '0',
+    ])
+  })
+  afterAll(async () => {
+    await simulated?.stop()
+    await master?.stop()
+    await master?.db.$disconnect()
+    cluster?.stop()
+  })
+
+  const fleet = async () => (await listTargets(master.db, { search: `${prefix}-`, pageSize: COUNT })).rows
+
   it('takes targets on both workers, and an instruction posted to all reaches every one', async () => {
     await eventually(fleet, (rows) => rows.length === COUNT && rows.every((t) => t.lastPolled !== null), 60_000)
     for (const worker of [1, 2])
       expect(master.process.output).toMatch(
-        new RegExp(`enlisted WORKER-\\d+ with a token from 127\\.0\\.0\\.1 gatewayWorker=${worker}`),
+        new RegExp(`enlisted ${prefix}-\\d+ with a token from 127\\.0\\.0\\.1 gatewayWorker=${worker}`),
       )
     await master.msxOk('post', 'SET-POLL', '--value', '45', '--all')
     const rows = await eventually(fleet, (r) =>
@@ -61,7 +78,7 @@ describe('the gateway in two worker processes', () => {
     const refused = await eventually(
       () =>
         master.db.refusedRequest.findMany({
-          where: { reason: 'certificate_revoked', nameKey: { startsWith: 'WORKER-' } },
+          where: { reason: 'certificate_revoked', nameKey: { startsWith: `${prefix}-` } },
         }),
       (rows) => new Set(rows.map((r) => r.nameKey)).size === COUNT,
       30_000,
