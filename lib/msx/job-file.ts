@@ -37,7 +37,12 @@ function parseYaml(text: string, fileName: string): unknown {
     const what = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
     throw invalid(`${fileName}${at ? `:${at.line}:${at.col}` : ''} is not valid YAML: ${what}.`)
   }
-  return doc.toJS()
+  try {
+    return doc.toJS()
+  } catch (error) {
+    // what the parser lets through but cannot resolve: an alias to no anchor, or too many aliases (an alias bomb)
+    throw invalid(`${fileName} is not valid YAML: ${(error as Error).message.replace(/[.\s]+$/, '')}.`)
+  }
 }
 
 function yamlErrorPlace(text: string) {
