@@ -10,7 +10,8 @@ export function readQuery<S extends z.ZodObject>(schema: S, raw: RawParams): z.o
   const values: Record<string, string> = {}
   const entries = raw instanceof URLSearchParams ? raw.entries() : Object.entries(raw)
   for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value
+    // NUL is no text a filter can mean, and PostgreSQL refuses it in a string
+    const first = (Array.isArray(value) ? value[0] : value)?.replaceAll('\u0000', '')
     if (first !== undefined && first.trim() !== '' && !(key in values)) values[key] = first
   }
   let parsed = schema.safeParse(values)
