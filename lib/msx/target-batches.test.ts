@@ -9,6 +9,7 @@ import { createJob } from './jobs'
 import { postOperation } from './post-operation'
 import { resynchronizeTarget, resynchronizeTargets } from './resync'
 import { batchReport, TARGETS_PER_BATCH } from './target-batches'
+import { diagnosisFacts } from './target-diagnosis-facts'
 import { defectTarget, defectTargets } from './targets'
 
 const t = testDatabase()
@@ -123,6 +124,10 @@ describe('acting on many target servers at once', () => {
     expect(JSON.parse(entries[0]?.details ?? '{}')).toEqual({ count: 6, targetNames: names })
     const found = await listAuditEvents(t.ctx.db, { target: 'NAMED-6', action: 'target.defect' })
     expect(found.rows.map((row) => row.id)).toEqual([entries[0]?.id])
+
+    // msx diagnose says how a target among them left, and who removed it
+    await defectTargets(t.ctx, names, { force: true })
+    expect((await diagnosisFacts(t.ctx.db, 'named-6')).defection).toMatchObject({ by: 'admin', how: 'force-defected' })
   })
 
   it(`works through ${(TARGETS_PER_BATCH * 2 + 100).toLocaleString('en-US')} targets in three batches`, async () => {
