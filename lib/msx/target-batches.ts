@@ -4,6 +4,7 @@
 // on PostgreSQL two writers never wait on each other in a circle.
 import 'server-only'
 import type { TargetServer } from '../../generated/sqlite/client'
+import { takeWriteLock } from '../db/busy'
 import { providerOf, type Tx } from '../db/client'
 import { chunks, join } from '../db/sql'
 import { type MsxContext, transaction } from './context'
@@ -11,6 +12,7 @@ import { isMsxError, type MsxError, notFound } from './errors'
 import { nameKey } from './names'
 
 export const TARGETS_PER_BATCH = 500
+const SQLITE_GAP_MS = 10
 /** Prisma refuses a query with more than 999 bound values on SQLite. */
 const NAMES_PER_LOOKUP = 900
 
@@ -58,8 +60,10 @@ export async function inTargetBatches<T>(
     size,
   )
   for (const [index, batch] of batches.entries()) {
+    if (index > 0) await letOthersIn(ctx)
     try {
       const outcome = await transaction(ctx.db, async (tx) => {
+        await takeWriteLock(tx)
         const targets = await lockTargets(
           tx,
           batch.map((t) => t.id),
@@ -79,6 +83,17 @@ export async function inTargetBatches<T>(
     }
   }
   return result
+}
+
+/**
+ * Between two batches, the other writers' turn. SQLite's queries complete without returning to the event loop, so
+ * without this the whole action would hold up this process (its timers, its gateway's requests) and, by taking the
+ * write lock again at once, other processes' writers, which poll for it every few tens of milliseconds.
+ */
+function letOthersIn(ctx: MsxContext) {
+  return new Promise((resolve) =>
+    providerOf(ctx.db) === 'sqlite' ? setTimeout(resolve, SQLITE_GAP_MS) : setImmediate(resolve),
+  )
 }
 
 /** The batch's targets as they are now (some may be gone), locked in id order on PostgreSQL. */
