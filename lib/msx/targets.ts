@@ -2,6 +2,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
+import { join, timestamp } from '../db/sql'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { type Actor, inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
@@ -249,27 +250,19 @@ async function removeTargets(
 ) {
   const ids = targets.map((t) => t.id)
   if (options.clearDownloadList) await tx.downloadInstruction.deleteMany({ where: { targetId: { in: ids } } })
-  const certified = targets.filter((t) => t.certFingerprint !== null)
-  if (certified.length > 0) {
-    const fingerprints = certified.map((t) => t.certFingerprint ?? '')
-    const revoked = await tx.revokedCertificate.findMany({
-      where: { fingerprint: { in: fingerprints } },
-      select: { fingerprint: true },
-    })
-    const already = new Set(revoked.map((r) => r.fingerprint))
-    await tx.revokedCertificate.createMany({
-      data: certified
-        .filter((t) => !already.has(t.certFingerprint ?? ''))
-        .map((t) => ({ fingerprint: t.certFingerprint ?? '', targetName: t.name, reason: options.revokeReason })),
-    })
-  }
+  // INSERT ... SELECT: Prisma's createMany writes such rows one by one
+  await tx.$executeRaw`
+    INSERT INTO revoked_certificates (fingerprint, target_name, reason, revoked_at)
+    SELECT t.cert_fingerprint, t.name, ${options.revokeReason}, ${timestamp(tx, new Date())} FROM target_servers t
+    WHERE t.id IN (${join(ids)}) AND t.cert_fingerprint IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM revoked_certificates r WHERE r.fingerprint = t.cert_fingerprint)`
+  // the gateway drops what it holds for the target, so its next request is refused at once
+  await signalTargets(tx, ids, 'removed')
   // its job holdings first, in job order (their summaries follow), then the target; group memberships go with it
   // (cascade); a kept download list keeps the target's name
   await lockHoldings(tx, ids)
   await tx.jobServer.deleteMany({ where: { targetId: { in: ids } } })
   await tx.targetServer.deleteMany({ where: { id: { in: ids } } })
-  // the gateway drops what it holds for the target, so its next request is refused at once
-  await signalTargets(tx, ids, 'removed')
 }
 
 /** Changes where a target server is described to be; its name is fixed while it is enlisted. */
