@@ -60,7 +60,7 @@ export async function inTargetBatches<T>(
     size,
   )
   for (const [index, batch] of batches.entries()) {
-    if (index > 0) await letOthersIn(ctx)
+    if (batches.length > 1) await letOthersIn(ctx)
     try {
       const outcome = await transaction(ctx.db, async (tx) => {
         await takeWriteLock(tx)
@@ -86,9 +86,9 @@ export async function inTargetBatches<T>(
 }
 
 /**
- * Between two batches, the other writers' turn. SQLite's queries complete without returning to the event loop, so
- * without this the whole action would hold up this process (its timers, its gateway's requests) and, by taking the
- * write lock again at once, other processes' writers, which poll for it every few tens of milliseconds.
+ * Before each of several batches, the other writers' turn. SQLite's queries complete without returning to the event
+ * loop, so without this the whole action would hold up this process (its timers, its gateway's requests) and, by
+ * taking the write lock again at once, other processes' writers, which poll for it every few tens of milliseconds.
  */
 function letOthersIn(ctx: MsxContext) {
   return new Promise((resolve) =>
