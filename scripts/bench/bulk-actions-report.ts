@@ -15,7 +15,7 @@ export function bulkActionRows(r: BulkActionResults) {
     {
       measure: `(g) bulk actions, ${n(r.targets)} targets vs ${n(r.baselineTargets)}`,
       result: `slowest ${ms(Math.max(...r.timings.map((t) => t.ms)))} (goal < 2,000 ms)`,
-      note: `in-process on a fresh SQLite fleet per run, ${r.jobsPerTarget} jobs and a pending SET-POLL per target, batches of ${n(r.targetsPerBatch)}; ratio = time on ${n(r.targets)} / on ${n(r.baselineTargets)} (${n(r.targets / r.baselineTargets)}x the targets)`,
+      note: `in-process on a fresh SQLite fleet per run, ${r.jobsPerTarget} jobs and a pending SET-POLL per target, batches of ${n(r.targetsPerBatch)}; ratio = time on ${n(r.targets)} / on ${n(r.baselineTargets)} (median of 5 runs; ${n(r.targets / r.baselineTargets)}x the targets)`,
     },
     ...r.timings.flatMap((t) => [
       {

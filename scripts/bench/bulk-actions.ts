@@ -12,6 +12,7 @@ import { locationWriter, pollWriterProcess, type WriterStats } from './bulk-writ
 export interface BulkTiming {
   action: string
   ms: number
+  /** median of BASELINE_ROUNDS fresh fleets */
   baselineMs: number
   oneByOneMs: number
   /** the two writers during the timed action on the large fleet */
@@ -49,6 +50,10 @@ const ACTIONS: Action[] = [
   },
   { label: 'Re-synchronize', together: resynchronizeTargets, alone: resynchronizeTarget },
 ]
+
+/** the baseline is quick to seed and run: its median of a few, steadier than one run on busy cores */
+const BASELINE_ROUNDS = 5
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN
 
 const contextOf = (fleet: BulkFleet): MsxContext => ({ db: fleet.db, actor: { name: 'bench', address: 'loopback' } })
 
@@ -101,7 +106,9 @@ export async function benchBulkActions(shape: BulkShape, say: (line: string) => 
   for (const action of ACTIONS) {
     say(`(g) ${action.label}: a warm-up on 10 targets, then ${shape.baseline} and ${shape.targets}, each fleet fresh`)
     await timeTogether(action, 10)
-    const baselineMs = await timeTogether(action, shape.baseline)
+    const baselineRuns: number[] = []
+    for (let round = 0; round < BASELINE_ROUNDS; round++) baselineRuns.push(await timeTogether(action, shape.baseline))
+    const baselineMs = median(baselineRuns)
     const large = await timeWithWriters(action, shape.targets)
     say(`(g) ${action.label}: one transaction per target on ${shape.oneByOne}`)
     const oneByOneMs = await onFreshFleet(shape.oneByOne, async (fleet) => {
