@@ -37,7 +37,8 @@ addSessionCommands(program)
 addUserCommands(program)
 
 program.parseAsync(process.argv).then(
-  () => exitAfterOutput(0),
+  // a command that did part of its work (some targets refused) has set process.exitCode
+  () => exitAfterOutput(Number(process.exitCode ?? 0)),
   (error: unknown) => {
     if (error instanceof CommanderError) return exitAfterOutput(error.exitCode === 0 ? 0 : 2)
     if (error instanceof UsageError || error instanceof ClientConfigError) {

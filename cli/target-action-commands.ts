@@ -33,21 +33,24 @@ export function addTargetActionCommands(program: Command) {
   program
     .command('defect')
     .description(
-      'defect a target: post DEFECT, or with --force remove it at once and revoke its certificate; --all posts DEFECT to every target',
+      'defect targets: post DEFECT, or with --force remove them at once and revoke their certificates; --all posts DEFECT to every target',
     )
-    .argument('[name]')
-    .option('--force', 'remove it now (for a target that cannot be reached)')
+    .argument('[names...]')
+    .option('--force', 'remove them now (for targets that cannot be reached)')
     .option('--all', 'Defect all: post DEFECT to every target server not yet defecting')
-    .action(async (name: string | undefined, o) => {
+    .action(async (names: string[], o) => {
       if (o.all) {
-        if (name || o.force) throw new UsageError('--all defects every target: give no name, and no --force.')
+        if (names.length > 0 || o.force)
+          throw new UsageError('--all defects every target: give no name, and no --force.')
         const { count } = await callApi('targets.defect-all', {})
         console.log(
           `Posted DEFECT to ${count} target server${count === 1 ? '' : 's'}: each agent removes its jobs and stops, and its target leaves the list as it does so. Agents that are offline leave when they next poll, or use msx defect --force NAME.`,
         )
         return
       }
-      if (!name) throw new UsageError('Name the target server to defect, or use --all.')
+      const [name, ...more] = names
+      if (!name) throw new UsageError('Name the target servers to defect, or use --all.')
+      if (more.length > 0) return reportBatch(await callApi('targets.defect', { names, force: Boolean(o.force) }))
       const defected = await callApi('targets.defect', { name, force: Boolean(o.force) })
       console.log(
         defected.removed
@@ -76,11 +79,20 @@ export function addTargetActionCommands(program: Command) {
   program
     .command('resync')
     .description(
-      're-synchronize a target: delete its pending instructions, post DELETE of all jobs, then INSERT of each of its jobs',
+      're-synchronize targets: delete their pending instructions, post DELETE of all jobs, then INSERT of each of their jobs',
     )
-    .argument('<name>')
-    .action(async (name: string) => {
+    .argument('<names...>')
+    .action(async (names: string[]) => {
+      const [name, ...more] = names
+      if (name === undefined) throw new UsageError('Name the target servers to re-synchronize.')
+      if (more.length > 0) return reportBatch(await callApi('targets.resync', { names }))
       const { removed, jobs } = await callApi('targets.resync', { name })
       console.log(`Re-synchronizing ${name}: ${removed} pending instruction(s) deleted, ${jobs} job(s) posted again.`)
     })
+}
+
+/** A batched action's sentence; some refused or left undone make the command fail, for scripts. */
+function reportBatch(result: { removed: unknown; message?: string; refused?: string[]; notDone?: string[] }) {
+  console.log(result.message)
+  if ((result.refused?.length ?? 0) > 0 || (result.notDone?.length ?? 0) > 0) process.exitCode = 1
 }

@@ -3,12 +3,11 @@
 import { z } from 'zod'
 import { countOf, targetServers } from '@/components/format/counts'
 import { authedAction } from '@/lib/auth/next/action'
-import type { MsxContext } from '@/lib/msx/context'
-import { isMsxError } from '@/lib/msx/errors'
 import { forcePoll } from '@/lib/msx/force-poll'
-import { resynchronizeTarget } from '@/lib/msx/resync'
+import { resynchronizeTargets } from '@/lib/msx/resync'
+import { type Batched, batchReport, refusalLines } from '@/lib/msx/target-batches'
 import { selectedTargetNames, targetSelection } from '@/lib/msx/target-selection'
-import { defectTarget } from '@/lib/msx/targets'
+import { defectTargets } from '@/lib/msx/targets'
 import { groupKeys, instructionKeys, targetKeys } from '@/lib/query/keys'
 
 const selectionInput = z.object({ selection: targetSelection })
@@ -25,29 +24,10 @@ export const forcePollAction = authedAction({
   },
 })
 
-/** Each target is handled on its own: one refused (e.g. gone meanwhile) does not hold back the others. */
-async function eachTarget<T>(names: string[], act: (name: string) => Promise<T>) {
-  const done: { name: string; result: T }[] = []
-  const refused: string[] = []
-  for (const name of names) {
-    try {
-      done.push({ name, result: await act(name) })
-    } catch (error) {
-      if (!isMsxError(error)) throw error
-      refused.push(`${name}: ${error.message}`)
-    }
-  }
-  return { done, refused }
-}
-
-function report(done: string, refused: string[]) {
-  return refused.length > 0 ? `${done} Refused for ${refused.join('; ')}` : done
-}
-
-async function defectEach(ctx: MsxContext, names: string[], force: boolean) {
-  const { done, refused } = await eachTarget(names, (name) => defectTarget(ctx, name, { force }))
-  return { done: done.map((d) => d.name), refused }
-}
+const refusals = (result: Batched<unknown>) => ({
+  refused: refusalLines(result),
+  notDone: result.stopped?.notDone ?? [],
+})
 
 export const defectAction = authedAction({
   permission: 'targets.defect',
@@ -55,8 +35,12 @@ export const defectAction = authedAction({
   stale: [targetKeys.all, instructionKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
-    const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection, { exceptDefecting: true }), false)
-    return { data: result, message: report(`Posted DEFECT to ${targetServers(result.done.length)}.`, result.refused) }
+    const names = await selectedTargetNames(ctx.db, selection, { exceptDefecting: true })
+    const result = await defectTargets(ctx, names)
+    return {
+      data: { done: result.done.map((t) => t.name), ...refusals(result) },
+      message: batchReport(`Posted DEFECT to ${targetServers(result.done.length)}.`, result),
+    }
   },
 })
 
@@ -66,8 +50,11 @@ export const forceDefectAction = authedAction({
   stale: [targetKeys.all, instructionKeys.all, groupKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
-    const result = await defectEach(ctx, await selectedTargetNames(ctx.db, selection), true)
-    return { data: result, message: report(`Force-defected ${targetServers(result.done.length)}.`, result.refused) }
+    const result = await defectTargets(ctx, await selectedTargetNames(ctx.db, selection), { force: true })
+    return {
+      data: { done: result.done.map((t) => t.name), ...refusals(result) },
+      message: batchReport(`Force-defected ${targetServers(result.done.length)}.`, result),
+    }
   },
 })
 
@@ -77,13 +64,15 @@ export const resyncAction = authedAction({
   stale: [targetKeys.all, instructionKeys.all],
   input: selectionInput,
   run: async (ctx, { selection }) => {
-    const names = await selectedTargetNames(ctx.db, selection)
-    const { done, refused } = await eachTarget(names, (name) => resynchronizeTarget(ctx, name))
-    const removed = done.reduce((sum, d) => sum + d.result.removed, 0)
-    const jobs = done.reduce((sum, d) => sum + d.result.jobs, 0)
+    const result = await resynchronizeTargets(ctx, await selectedTargetNames(ctx.db, selection))
+    const removed = result.done.reduce((sum, d) => sum + d.removed, 0)
+    const jobs = result.done.reduce((sum, d) => sum + d.jobs, 0)
     const message =
-      `Re-synchronized ${targetServers(done.length)}: deleted ${countOf(removed, 'pending instruction')}, ` +
+      `Re-synchronized ${targetServers(result.done.length)}: deleted ${countOf(removed, 'pending instruction')}, ` +
       `posted DELETE of all jobs and INSERT of ${countOf(jobs, 'job')}.`
-    return { data: { done: done.map((d) => d.name), refused }, message: report(message, refused) }
+    return {
+      data: { done: result.done.map((d) => d.name), ...refusals(result) },
+      message: batchReport(message, result),
+    }
   },
 })

@@ -46,6 +46,24 @@ export async function postInstructions(
   return posted
 }
 
+/**
+ * Posts INSERT of each job these targets hold, with the version it carries: per target in job order, as
+ * postInstructions would one job at a time. Returns how many were posted.
+ */
+export async function postHeldJobs(tx: Tx, sourceServer: string, targetIds: number[], now = new Date()) {
+  let posted = 0
+  for (const ids of chunks(targetIds))
+    posted += await tx.$executeRaw`
+      INSERT INTO download_instructions
+        (source_server, operation, object_type, object_id, object_name, target_id, target_name, date_posted, status,
+         job_version)
+      SELECT ${sourceServer}, 'INSERT', 'JOB', j.id, j.name, t.id, t.name, ${timestamp(tx, now)}, 0, j.version
+      FROM job_servers js JOIN jobs j ON j.id = js.job_id JOIN target_servers t ON t.id = js.target_id
+      WHERE js.target_id IN (${join(ids)}) ORDER BY t.id, j.id`
+  if (posted > 0) await notifyGateway(tx)
+  return posted
+}
+
 export const MAX_INSTRUCTIONS_PER_DOWNLOAD = 100
 /** Prisma refuses a query with more than 999 bound values on SQLite. */
 const IDS_PER_QUERY = 900

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { enlist, testDatabase } from '../../test/support/fixtures'
+import { recountedSummaries, storedSummaries } from '../../test/support/job-summaries'
 import { acknowledgeInstructions } from './acknowledgements'
 import { refreshNextRuns } from './job-summaries'
 import { createJob, updateJob } from './jobs'
@@ -11,43 +12,8 @@ const t = testDatabase()
 
 const step = { name: 'work', kind: 'cmdexec' as const, command: 'echo done' }
 
-/** The summaries counted again from job_servers, as the triggers must keep them. */
-async function recounted() {
-  const rows = await t.ctx.db.job.findMany({
-    select: { name: true, version: true, servers: true },
-    orderBy: { nameKey: 'asc' },
-  })
-  return rows.map((job) => {
-    const ended = job.servers.filter((s) => s.currentRunId === null)
-    const last = (outcome: number) => ended.filter((s) => s.lastRunOutcome === outcome).length
-    return {
-      name: job.name,
-      targets: job.servers.length,
-      currentTargets: job.servers.filter((s) => s.heldVersion === job.version).length,
-      failed: last(0),
-      succeeded: last(1),
-      retry: last(2),
-      canceled: last(3),
-      running: job.servers.filter((s) => s.currentRunId !== null || s.lastRunOutcome === 4).length,
-      never: ended.filter((s) => s.lastRunOutcome > 4).length,
-    }
-  })
-}
-
-async function stored() {
-  const rows = await t.ctx.db.job.findMany({ select: { name: true, summary: true }, orderBy: { nameKey: 'asc' } })
-  return rows.map(({ name, summary }) => ({
-    name,
-    targets: summary?.targets,
-    currentTargets: summary?.currentTargets,
-    failed: summary?.failed,
-    succeeded: summary?.succeeded,
-    retry: summary?.retry,
-    canceled: summary?.canceled,
-    running: summary?.running,
-    never: summary?.never,
-  }))
-}
+const recounted = () => recountedSummaries(t.ctx.db)
+const stored = () => storedSummaries(t.ctx.db)
 
 async function target(name: string) {
   return t.ctx.db.targetServer.findFirstOrThrow({ where: { name } })

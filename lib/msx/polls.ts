@@ -28,8 +28,10 @@ export const POLL_HISTORY_HOURS = 24
 
 export async function recordPolls(db: Db, reports: PollReport[]) {
   if (reports.length === 0) return
+  // in id order, as bulk actions lock targets: on PostgreSQL the two never wait on each other in a circle
+  const ordered = [...reports].sort((a, b) => a.targetId - b.targetId)
   await transaction(db, async (tx) => {
-    for (const part of chunks(reports, 500)) {
+    for (const part of chunks(ordered, 500)) {
       const rows = part.map(
         (r) =>
           sql`(CAST(${r.targetId} AS INTEGER), ${timestamp(tx, r.at)}, ${timestamp(tx, r.localTime)}, CAST(${r.clockSkewMs} AS INTEGER),

@@ -1,48 +1,79 @@
-// Re-synchronizing a target (sp_resync_targetserver): its pending instructions are deleted, then DELETE of
+// Re-synchronizing targets (sp_resync_targetserver): each one's pending instructions are deleted, then DELETE of
 // all its jobs and INSERT of each job that targets it are posted.
 import 'server-only'
-import { recordAudit } from './audit'
-import { inTransaction, type MsxContext } from './context'
-import { postInstructions } from './download-list'
+import type { Tx } from '../db/client'
+import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
+import type { MsxContext } from './context'
+import { postHeldJobs, postInstructions } from './download-list'
 import { activeMaster } from './master'
-import { findTarget } from './targets'
+import { inTargetBatches, lockHoldings, onlyResult } from './target-batches'
+
+export interface Resynchronized {
+  name: string
+  /** pending instructions deleted */
+  removed: number
+  /** jobs posted again (INSERT) */
+  jobs: number
+}
 
 export async function resynchronizeTarget(ctx: MsxContext, name: string) {
-  return inTransaction(ctx, async (tx) => {
+  const { removed, jobs } = onlyResult(await resynchronizeTargets(ctx, [name]))
+  return { removed, jobs }
+}
+
+/** Re-synchronizes many targets, a batch per transaction with one activity-log entry each. */
+export async function resynchronizeTargets(ctx: MsxContext, names: string[]) {
+  return inTargetBatches(ctx, names, async (tx, targets) => {
     const master = await activeMaster(tx)
-    const target = await findTarget(tx, name)
-    const { count: removed } = await tx.downloadInstruction.deleteMany({ where: { targetId: target.id, status: 0 } })
-    // it drops every job at the DELETE below, and holds each again once it acknowledges its INSERT
-    await tx.jobServer.updateMany({ where: { targetId: target.id }, data: { heldVersion: null } })
+    const ids = targets.map((t) => t.id)
+    const pending = await countsBy(tx, 'pending', ids)
+    const holdings = await countsBy(tx, 'holdings', ids)
+    await tx.downloadInstruction.deleteMany({ where: { targetId: { in: ids }, status: 0 } })
+    // each drops every job at the DELETE below, and holds each again once it acknowledges its INSERT
+    await lockHoldings(tx, ids)
+    await tx.jobServer.updateMany({ where: { targetId: { in: ids } }, data: { heldVersion: null } })
     const now = new Date()
     await postInstructions(
       tx,
       master.name,
       { operation: 'DELETE', objectType: 'JOB', objectName: '(all jobs)' },
-      [target],
+      targets,
       now,
     )
-    const jobs = await tx.jobServer.findMany({
-      where: { targetId: target.id },
-      select: { job: { select: { id: true, name: true } } },
-      orderBy: { jobId: 'asc' },
+    await postHeldJobs(tx, master.name, ids, now)
+    await tx.targetServer.updateMany({
+      where: { id: { in: ids }, state: 'ENLISTED' },
+      data: { state: 'RESYNC_PENDING' },
     })
-    for (const { job } of jobs)
-      await postInstructions(
-        tx,
-        master.name,
-        { operation: 'INSERT', objectType: 'JOB', objectId: job.id, objectName: job.name },
-        [target],
-        now,
-      )
-    if (target.state === 'ENLISTED')
-      await tx.targetServer.update({ where: { id: target.id }, data: { state: 'RESYNC_PENDING' } })
+    const done: Resynchronized[] = targets.map((t) => ({
+      name: t.name,
+      removed: pending.get(t.id) ?? 0,
+      jobs: holdings.get(t.id) ?? 0,
+    }))
+    const names = done.map((d) => d.name)
     await recordAudit(tx, ctx.actor, {
       action: 'target.resync',
       objectType: 'target',
-      objectName: target.name,
-      details: { pendingDeleted: removed, jobsPosted: jobs.length },
+      objectName: summarizeNames(names),
+      details: {
+        ...(names.length > 1 ? { count: names.length, targetNames: targetNamesBeyondSummary(names) } : {}),
+        pendingDeleted: done.reduce((sum, d) => sum + d.removed, 0),
+        jobsPosted: done.reduce((sum, d) => sum + d.jobs, 0),
+      },
     })
-    return { removed, jobs: jobs.length }
+    return { done, refused: [] }
   })
+}
+
+/** Per target: its pending instructions, or the jobs it holds. */
+async function countsBy(tx: Tx, what: 'pending' | 'holdings', ids: number[]): Promise<Map<number, number>> {
+  const rows =
+    what === 'pending'
+      ? await tx.downloadInstruction.groupBy({
+          by: ['targetId'],
+          where: { targetId: { in: ids }, status: 0 },
+          _count: { _all: true },
+        })
+      : await tx.jobServer.groupBy({ by: ['targetId'], where: { targetId: { in: ids } }, _count: { _all: true } })
+  return new Map(rows.map((row) => [row.targetId ?? 0, row._count._all]))
 }

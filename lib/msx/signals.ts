@@ -2,14 +2,19 @@
 // NOTIFY that reaches every master process at commit.
 import 'server-only'
 import { providerOf, type Tx } from '../db/client'
-import { chunks } from '../db/sql'
+import { chunks, join, timestamp } from '../db/sql'
 
 export const AGENT_SIGNAL_CHANNEL = 'msx_agents'
 
-/** Asks the gateway to let these targets act at once (their long polls answer). */
+/**
+ * Asks the gateway to let these targets act at once (their long polls answer); ids of targets that no longer
+ * exist are left out. INSERT ... SELECT: Prisma's createMany writes such rows one by one.
+ */
 export async function signalTargets(tx: Tx, targetIds: number[], reason: string) {
   for (const ids of chunks(targetIds))
-    await tx.agentSignal.createMany({ data: ids.map((targetId) => ({ targetId, reason })) })
+    await tx.$executeRaw`
+      INSERT INTO agent_signals (target_id, reason, created_at)
+      SELECT t.id, ${reason}, ${timestamp(tx, new Date())} FROM target_servers t WHERE t.id IN (${join(ids)})`
   await notifyGateway(tx)
 }
 

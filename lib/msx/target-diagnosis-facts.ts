@@ -4,6 +4,8 @@
 import 'server-only'
 import { config } from '../config'
 import type { Db } from '../db/client'
+import { join } from '../db/sql'
+import { auditCondition } from './audit-filter'
 import { readMaster } from './master'
 import { nameKey } from './names'
 import { REFUSAL_REASONS, type RefusalReason } from './refusal-reasons'
@@ -16,20 +18,15 @@ const LEAVING_ACTIONS: Record<string, string> = {
   'target.defected': 'defected',
 }
 
-/** The activity-log entry that removed `name`, at or before `before` when given. */
+/** The activity-log entry that removed `name` (alone, or among a batch), at or before `before` when given. */
 async function leaving(db: Db, name: string, before?: Date) {
-  const event = await db.auditEvent.findFirst({
-    where: {
-      action: { in: Object.keys(LEAVING_ACTIONS) },
-      objectName: { in: [name, nameKey(name)] },
-      result: 'success',
-      ...(before ? { at: { lte: new Date(before.getTime() + 1000) } } : {}),
-    },
-    orderBy: { at: 'desc' },
-    select: { at: true, actor: true, action: true },
-  })
+  const to = before ? new Date(before.getTime() + 1000).toISOString() : undefined
+  const [event] = await db.$queryRaw<{ at: Date | string; actor: string; action: string }[]>`
+    SELECT at, actor, action FROM audit_events
+    WHERE action IN (${join(Object.keys(LEAVING_ACTIONS))}) AND result = 'success' AND ${auditCondition(db, { target: name, to })}
+    ORDER BY at DESC, id DESC LIMIT 1`
   return event
-    ? { at: event.at.toISOString(), by: event.actor, how: LEAVING_ACTIONS[event.action] ?? event.action }
+    ? { at: new Date(event.at).toISOString(), by: event.actor, how: LEAVING_ACTIONS[event.action] ?? event.action }
     : null
 }
 

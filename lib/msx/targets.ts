@@ -2,6 +2,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
+import { join, timestamp } from '../db/sql'
 import { recordAudit, summarizeNames, targetNamesBeyondSummary } from './audit'
 import { type Actor, inTransaction, type MsxContext } from './context'
 import { postInstructions } from './download-list'
@@ -11,6 +12,7 @@ import { nameKey, serverName } from './names'
 import { pollIntervalSeconds } from './operations'
 import { signalTargets } from './signals'
 import { suspectOfflineAt } from './status'
+import { inTargetBatches, lockHoldings, onlyResult } from './target-batches'
 import { assertAgentVersionAccepted } from './versions'
 
 export const ENCRYPTION_MODES = ['strict', 'no-verify', 'off'] as const
@@ -133,19 +135,41 @@ export async function findTarget(tx: Tx, name: string) {
  * (its download list cleared) and revokes its certificate, for a target that cannot be reached.
  */
 export async function defectTarget(ctx: MsxContext, name: string, options: { force?: boolean } = {}) {
-  return inTransaction(ctx, async (tx) => {
-    const target = await findTarget(tx, name)
+  const target = onlyResult(await defectTargets(ctx, [name], options))
+  return { target, removed: Boolean(options.force) }
+}
+
+/**
+ * Defects many targets, a batch per transaction with one activity-log entry each. A target already defecting is
+ * refused for a graceful defection, without holding back the others.
+ */
+export async function defectTargets(ctx: MsxContext, names: string[], options: { force?: boolean } = {}) {
+  return inTargetBatches(ctx, names, async (tx, targets) => {
     if (options.force) {
-      await removeTarget(tx, target, { clearDownloadList: true, revokeReason: 'force-defected on the master' })
-      await recordAudit(tx, ctx.actor, { action: 'target.defect.force', objectType: 'target', objectName: target.name })
-      return { target, removed: true }
+      await removeTargets(tx, targets, { clearDownloadList: true, revokeReason: 'force-defected on the master' })
+      await recordBatchAudit(tx, ctx.actor, 'target.defect.force', targets)
+      return { done: targets, refused: [] }
     }
-    if (target.state === 'DEFECTING') throw refused(`${target.name} is already defecting.`)
+    const defecting = targets.filter((t) => t.state === 'DEFECTING')
+    const leaving = targets.filter((t) => t.state !== 'DEFECTING')
+    const refusals = defecting.map((t) => ({ name: t.name, error: refused(`${t.name} is already defecting.`) }))
+    if (leaving.length === 0) return { done: [], refused: refusals }
     const master = await activeMaster(tx)
-    await postInstructions(tx, master.name, { operation: 'DEFECT', objectType: 'SERVER' }, [target])
-    await tx.targetServer.update({ where: { id: target.id }, data: { state: 'DEFECTING' } })
-    await recordAudit(tx, ctx.actor, { action: 'target.defect', objectType: 'target', objectName: target.name })
-    return { target, removed: false }
+    await postInstructions(tx, master.name, { operation: 'DEFECT', objectType: 'SERVER' }, leaving)
+    await tx.targetServer.updateMany({ where: { id: { in: leaving.map((t) => t.id) } }, data: { state: 'DEFECTING' } })
+    await recordBatchAudit(tx, ctx.actor, 'target.defect', leaving)
+    return { done: leaving, refused: refusals }
+  })
+}
+
+/** One activity-log entry for a batch: its first names, and every name in its details when there are more. */
+async function recordBatchAudit(tx: Tx, actor: Actor, action: string, targets: { name: string }[]) {
+  const names = targets.map((t) => t.name)
+  await recordAudit(tx, actor, {
+    action,
+    objectType: 'target',
+    objectName: summarizeNames(names),
+    ...(names.length > 1 ? { details: { count: names.length, targetNames: targetNamesBeyondSummary(names) } } : {}),
   })
 }
 
@@ -186,7 +210,7 @@ export async function defectAllTargets(ctx: MsxContext) {
 export async function completeDefection(tx: Tx, targetId: number) {
   const target = await tx.targetServer.findUnique({ where: { id: targetId } })
   if (!target) return
-  await removeTarget(tx, target, { clearDownloadList: true, revokeReason: 'defected' })
+  await removeTargets(tx, [target], { clearDownloadList: true, revokeReason: 'defected' })
   await recordAudit(
     tx,
     { name: `agent:${target.name}` },
@@ -202,7 +226,7 @@ export async function completeDefection(tx: Tx, targetId: number) {
 export async function deleteTargetServer(ctx: MsxContext, name: string, options: { clearDownloadList: boolean }) {
   return inTransaction(ctx, async (tx) => {
     const target = await findTarget(tx, name)
-    await removeTarget(tx, target, {
+    await removeTargets(tx, [target], {
       clearDownloadList: options.clearDownloadList,
       revokeReason: 'deleted on the master',
     })
@@ -216,22 +240,29 @@ export async function deleteTargetServer(ctx: MsxContext, name: string, options:
   })
 }
 
-async function removeTarget(
+type RemovedTarget = { id: number; name: string; certFingerprint: string | null }
+
+/** Removes targets (at most a batch of them) in a few statements, their certificates revoked. */
+async function removeTargets(
   tx: Tx,
-  target: { id: number; name: string; certFingerprint: string | null },
+  targets: RemovedTarget[],
   options: { clearDownloadList: boolean; revokeReason: string },
 ) {
-  if (options.clearDownloadList) await tx.downloadInstruction.deleteMany({ where: { targetId: target.id } })
-  if (target.certFingerprint)
-    await tx.revokedCertificate.upsert({
-      where: { fingerprint: target.certFingerprint },
-      create: { fingerprint: target.certFingerprint, targetName: target.name, reason: options.revokeReason },
-      update: {},
-    })
-  // group memberships and job servers go with it (cascade); a kept download list keeps the target's name
-  await tx.targetServer.delete({ where: { id: target.id } })
+  const ids = targets.map((t) => t.id)
+  if (options.clearDownloadList) await tx.downloadInstruction.deleteMany({ where: { targetId: { in: ids } } })
+  // INSERT ... SELECT: Prisma's createMany writes such rows one by one
+  await tx.$executeRaw`
+    INSERT INTO revoked_certificates (fingerprint, target_name, reason, revoked_at)
+    SELECT t.cert_fingerprint, t.name, ${options.revokeReason}, ${timestamp(tx, new Date())} FROM target_servers t
+    WHERE t.id IN (${join(ids)}) AND t.cert_fingerprint IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM revoked_certificates r WHERE r.fingerprint = t.cert_fingerprint)`
   // the gateway drops what it holds for the target, so its next request is refused at once
-  await signalTargets(tx, [target.id], 'removed')
+  await signalTargets(tx, ids, 'removed')
+  // its job holdings first, in job order (their summaries follow), then the target; group memberships go with it
+  // (cascade); a kept download list keeps the target's name
+  await lockHoldings(tx, ids)
+  await tx.jobServer.deleteMany({ where: { targetId: { in: ids } } })
+  await tx.targetServer.deleteMany({ where: { id: { in: ids } } })
 }
 
 /** Changes where a target server is described to be; its name is fixed while it is enlisted. */

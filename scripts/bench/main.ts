@@ -2,7 +2,7 @@
 // load process, and measures (a) empty-poll throughput and latency against (b) the baseline, (c) post-to-download
 // time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets, (e) the Target Server
 // Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone), (f) the Jobs list, a
-// job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`). Every phase is
+// job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`), (g) Defect, Force Defection and Re-synchronize of 10,000 targets (`--only bulk`). Every phase is
 // bounded; the whole run stops by itself.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,6 +15,7 @@ import { postOperation } from '../../lib/msx/post-operation'
 import { summarize } from '../../lib/stats/percentiles'
 import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { benchBulkActions } from './bulk-actions'
 import { benchJobList } from './job-list'
 import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
@@ -43,7 +44,7 @@ const settings = z
     'jobs-targets': z.coerce.number().int().min(20).max(100_000).default(10_000),
     'jobs-runs': z.coerce.number().int().min(1).max(500).default(25),
     'jobs-rounds': z.coerce.number().int().min(3).max(100).default(7),
-    only: z.enum(['all', 'target-list', 'jobs']).default('all'),
+    only: z.enum(['all', 'target-list', 'jobs', 'bulk']).default('all'),
   })
   .parse(
     parseArgs({
@@ -113,15 +114,18 @@ async function main() {
   const loadAverageAtStart = os.loadavg()
   // first, with no master or load process on the cores: it times queries in this process
   const jobShape = { jobs: settings['jobs-count'], targets: settings['jobs-targets'], runs: settings['jobs-runs'] }
-  if (only === 'jobs') {
-    const jobList = await benchJobList(jobShape, settings['jobs-rounds'], say)
-    const run = { startedAt, machine: machine(loadAverageAtStart), jobList }
+  const bulkShape = { targets: 10_000, baseline: 100, oneByOne: 1000 }
+  if (only === 'jobs' || only === 'bulk') {
+    const jobList = only === 'jobs' ? await benchJobList(jobShape, settings['jobs-rounds'], say) : undefined
+    const bulkActions = only === 'bulk' ? await benchBulkActions(bulkShape, say) : undefined
+    const run = { startedAt, machine: machine(loadAverageAtStart), jobList, bulkActions }
     console.log(formatTargetListRun(run))
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
     return
   }
   const targetList = await benchTargetList(settings['list-targets'], settings['list-rounds'], say)
   const jobList = only === 'all' ? await benchJobList(jobShape, settings['jobs-rounds'], say) : undefined
+  const bulkActions = only === 'all' ? await benchBulkActions(bulkShape, say) : undefined
   if (only === 'target-list') {
     const run = { startedAt, machine: machine(loadAverageAtStart), targetList }
     console.log(formatTargetListRun(run))
@@ -237,6 +241,7 @@ async function main() {
       memory: { masterRssMbIdle, masterRssMbWithLongPolls, simulatorRssMb },
       targetList,
       jobList: jobList as NonNullable<typeof jobList>,
+      bulkActions: bulkActions as NonNullable<typeof bulkActions>,
     }
     console.log(formatResults(results))
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), results))}`)

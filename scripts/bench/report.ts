@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatTable } from '../../cli/table'
 import type { Summary } from '../../lib/stats/percentiles'
+import type { BulkActionResults } from './bulk-actions'
+import { bulkActionRows } from './bulk-actions-report'
 import type { JobListResults } from './job-list'
 import { jobListRows } from './job-list-report'
 import type { TargetListResults } from './target-list'
@@ -35,6 +37,7 @@ export interface Results {
   memory: { masterRssMbIdle: number; masterRssMbWithLongPolls: number; simulatorRssMb: number }
   targetList: TargetListResults
   jobList: JobListResults
+  bulkActions: BulkActionResults
 }
 
 /** The run's header line, footer and table columns, shared by the whole benchmark and (e) run alone. */
@@ -130,16 +133,21 @@ export function formatResults(r: Results): string {
   return formatRun(
     r.startedAt,
     r.machine,
-    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList)],
+    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList), ...bulkActionRows(r.bulkActions)],
     'the gateway with the baseline, and the large fleet with the small one,',
   )
 }
 
-export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> & Partial<Pick<Results, 'targetList' | 'jobList'>>
+export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> &
+  Partial<Pick<Results, 'targetList' | 'jobList' | 'bulkActions'>>
 
-/** `npm run bench -- --only target-list` or `--only jobs`: (e) or (f) alone. */
+/** `npm run bench -- --only target-list`, `--only jobs` or `--only bulk`: (e), (f) or (g) alone. */
 export function formatTargetListRun(r: TargetListRun): string {
-  const rows = [...(r.targetList ? targetListRows(r.targetList) : []), ...(r.jobList ? jobListRows(r.jobList) : [])]
+  const rows = [
+    ...(r.targetList ? targetListRows(r.targetList) : []),
+    ...(r.jobList ? jobListRows(r.jobList) : []),
+    ...(r.bulkActions ? bulkActionRows(r.bulkActions) : []),
+  ]
   return formatRun(r.startedAt, r.machine, rows, 'the large fleet with the small one')
 }
 

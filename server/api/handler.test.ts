@@ -8,7 +8,7 @@ import { createSession } from '../../lib/auth/sessions'
 import { createUser } from '../../lib/auth/users'
 import { createLogger } from '../../lib/log'
 import { ensureMaster } from '../../lib/msx/master'
-import { testDatabase } from '../../test/support/fixtures'
+import { enlist, testDatabase } from '../../test/support/fixtures'
 import { apiHandler } from './handler'
 
 const state = testDatabase()
@@ -96,5 +96,22 @@ describe('the msx API', () => {
     expect((await call('jobs.history', { name: 'nightly', limit: 9999 }, tokens.viewer)).status).toBe(400)
     expect((await call('no-such-command', {}, tokens.viewer)).status).toBe(404)
     expect((await fetch(`${base}whoami`)).status).toBe(405)
+  })
+
+  it('defects and re-synchronizes several targets at once, reporting the refused ones without failing the rest', async () => {
+    for (const name of ['API-1', 'API-2']) await enlist(state.ctx, name)
+    const resync = await call('targets.resync', { names: ['API-1', 'API-2'] }, tokens.operator)
+    expect(resync.body).toMatchObject({ names: ['API-1', 'API-2'], refused: [], notDone: [] })
+    const defect = await call('targets.defect', { names: ['API-1', 'API-2', 'API-404'] }, tokens.administrator)
+    expect(defect).toMatchObject({
+      status: 200,
+      body: {
+        names: ['API-1', 'API-2'],
+        refused: ['API-404: No target server is named "API-404".'],
+        message: 'Posted DEFECT to 2 target servers. Refused for API-404: No target server is named "API-404".',
+      },
+    })
+    const both = await call('targets.defect', { name: 'API-1', names: ['API-2'] }, tokens.administrator)
+    expect(both.body.error.message).toContain('Name one target server (name) or several (names), not both.')
   })
 })

@@ -45,8 +45,14 @@ describe('msx dismantle', () => {
     const again = await master.msx('dismantle', '--yes')
     expect(again.stderr).toContain(`(${names.map((n) => `${n} (defecting)`).join(', ')})`)
 
-    // seeded targets have no agent to carry out DEFECT: force their defection
-    for (const name of names) await master.msxOk('defect', name, '--force')
+    // seeded targets have no agent to carry out DEFECT: force their defection, all at once
+    const forced = await master.msxOk('defect', ...names, '--force')
+    expect(forced.stdout).toContain('Force-defected 3 target servers.')
+    const unknown = await master.msx('defect', 'NO-SUCH-1', 'NO-SUCH-2', '--force')
+    expect([unknown.code, unknown.stdout]).toEqual([
+      1,
+      'Force-defected 0 target servers. Refused for NO-SUCH-1: No target server is named "NO-SUCH-1".; NO-SUCH-2: No target server is named "NO-SUCH-2".\n',
+    ])
     const done = await master.msxOk('dismantle', '--yes')
     expect(done.stdout).toContain('Dismantled the multiserver configuration of')
     expect(done.stdout).toContain('Job history and the activity log are kept')
