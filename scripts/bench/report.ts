@@ -7,6 +7,8 @@ import type { JobListResults } from './job-list'
 import { jobListRows } from './job-list-report'
 import type { TargetListResults } from './target-list'
 import { targetListRows } from './target-list-report'
+import type { TargetPageResults } from './target-page'
+import { targetPageRows } from './target-page-report'
 
 export interface Throughput {
   connections: number
@@ -35,6 +37,7 @@ export interface Results {
   memory: { masterRssMbIdle: number; masterRssMbWithLongPolls: number; simulatorRssMb: number }
   targetList: TargetListResults
   jobList: JobListResults
+  targetPage: TargetPageResults
 }
 
 /** The run's header line, footer and table columns, shared by the whole benchmark and (e) run alone. */
@@ -130,16 +133,21 @@ export function formatResults(r: Results): string {
   return formatRun(
     r.startedAt,
     r.machine,
-    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList)],
+    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList), ...targetPageRows(r.targetPage)],
     'the gateway with the baseline, and the large fleet with the small one,',
   )
 }
 
-export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> & Partial<Pick<Results, 'targetList' | 'jobList'>>
+export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> &
+  Partial<Pick<Results, 'targetList' | 'jobList' | 'targetPage'>>
 
-/** `npm run bench -- --only target-list` or `--only jobs`: (e) or (f) alone. */
+/** `npm run bench -- --only target-list`, `--only jobs` or `--only target-page`: (e), (f) or (g) alone. */
 export function formatTargetListRun(r: TargetListRun): string {
-  const rows = [...(r.targetList ? targetListRows(r.targetList) : []), ...(r.jobList ? jobListRows(r.jobList) : [])]
+  const rows = [
+    ...(r.targetList ? targetListRows(r.targetList) : []),
+    ...(r.jobList ? jobListRows(r.jobList) : []),
+    ...(r.targetPage ? targetPageRows(r.targetPage) : []),
+  ]
   return formatRun(r.startedAt, r.machine, rows, 'the large fleet with the small one')
 }
 
