@@ -101,8 +101,11 @@ export function formatAge(ms: number): string {
  * Kept next to targetStatus so the two cannot drift (a test checks they agree).
  */
 export function statusFilter(status: TargetStatus, now: Date) {
-  const hasError = { instructions: { some: { errorMessage: { not: null } } } }
-  const noError = { instructions: { none: { errorMessage: { not: null } } } }
+  // failedInstructions counts the target's instructions that carry an error message (kept by the database); "none"
+  // is a range, not an equality, so SQLite pages a mostly-Normal fleet in the sort's index order rather than
+  // sorting every Normal target
+  const hasError = { failedInstructions: { gt: 0 } }
+  const noError = { failedInstructions: { lt: 1 } }
   const live = { state: { notIn: ['PENDING', 'DEFECTING'] } }
   switch (status) {
     case 'Pending enlistment':
