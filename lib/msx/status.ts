@@ -101,11 +101,12 @@ export function formatAge(ms: number): string {
  * Kept next to targetStatus so the two cannot drift (a test checks they agree).
  */
 export function statusFilter(status: TargetStatus, now: Date) {
-  // failedInstructions counts the target's instructions that carry an error message (kept by the database); "none"
-  // is a range, not an equality, so SQLite pages a mostly-Normal fleet in the sort's index order rather than
-  // sorting every Normal target
+  // failedInstructions counts the target's instructions that carry an error message (kept by the database). For
+  // Normal, "no error" is a range and "enlisted" is "none of the other states", not equalities: SQLite then pages a
+  // mostly-Normal fleet in the sort's index order instead of sorting every Normal target found by an index.
   const hasError = { failedInstructions: { gt: 0 } }
   const noError = { failedInstructions: { lt: 1 } }
+  const enlisted = { state: { notIn: TARGET_STATES.filter((state) => state !== 'ENLISTED') } }
   const live = { state: { notIn: ['PENDING', 'DEFECTING'] } }
   switch (status) {
     case 'Pending enlistment':
@@ -125,7 +126,7 @@ export function statusFilter(status: TargetStatus, now: Date) {
       return { AND: [{ state: 'RESYNC_PENDING' }, noError, { suspectOfflineAt: { gte: now } }] }
     case 'Normal':
       return {
-        AND: [{ state: 'ENLISTED' }, { lastPollAt: { not: null } }, noError, { suspectOfflineAt: { gte: now } }],
+        AND: [enlisted, { lastPollAt: { not: null } }, noError, { suspectOfflineAt: { gte: now } }],
       }
   }
 }

@@ -1,6 +1,3 @@
--- DropIndex
-DROP INDEX "target_servers_state_idx";
-
 -- AlterTable
 ALTER TABLE "target_servers" ADD COLUMN     "failed_instructions" INTEGER NOT NULL DEFAULT 0;
 

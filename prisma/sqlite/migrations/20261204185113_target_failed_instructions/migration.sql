@@ -32,6 +32,7 @@ ALTER TABLE "new_target_servers" RENAME TO "target_servers";
 CREATE UNIQUE INDEX "target_servers_name_key_key" ON "target_servers"("name_key");
 CREATE UNIQUE INDEX "target_servers_cert_fingerprint_key" ON "target_servers"("cert_fingerprint");
 CREATE INDEX "target_servers_failed_instructions_suspect_offline_at_state_last_poll_at_idx" ON "target_servers"("failed_instructions", "suspect_offline_at", "state", "last_poll_at");
+CREATE INDEX "target_servers_state_idx" ON "target_servers"("state");
 CREATE INDEX "target_servers_suspect_offline_at_idx" ON "target_servers"("suspect_offline_at");
 CREATE INDEX "target_servers_last_poll_at_idx" ON "target_servers"("last_poll_at");
 CREATE INDEX "target_servers_location_idx" ON "target_servers"("location");
