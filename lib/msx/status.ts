@@ -101,9 +101,10 @@ export function formatAge(ms: number): string {
  * Kept next to targetStatus so the two cannot drift (a test checks they agree).
  */
 export function statusFilter(status: TargetStatus, now: Date) {
-  // failedInstructions counts the target's instructions that carry an error message (kept by the database). For
-  // Normal, "no error" is a range and "enlisted" is "none of the other states", not equalities: SQLite then pages a
-  // mostly-Normal fleet in the sort's index order instead of sorting every Normal target found by an index.
+  // failedInstructions counts the target's instructions that carry an error message (kept by the database). "No
+  // error" is a range and "enlisted" is "none of the other states", not equalities: SQLite then pages a mostly-Normal
+  // fleet in the sort's index order, and finds the never-polled by their last poll, instead of reading every
+  // enlisted target through the state index.
   const hasError = { failedInstructions: { gt: 0 } }
   const noError = { failedInstructions: { lt: 1 } }
   const enlisted = { state: { notIn: TARGET_STATES.filter((state) => state !== 'ENLISTED') } }
@@ -113,7 +114,7 @@ export function statusFilter(status: TargetStatus, now: Date) {
       return {
         OR: [
           { state: 'PENDING' },
-          { AND: [{ state: 'ENLISTED' }, { lastPollAt: null }, noError, { suspectOfflineAt: { gte: now } }] },
+          { AND: [enlisted, { lastPollAt: null }, noError, { suspectOfflineAt: { gte: now } }] },
         ],
       }
     case 'Defecting':
