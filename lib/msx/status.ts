@@ -101,15 +101,20 @@ export function formatAge(ms: number): string {
  * Kept next to targetStatus so the two cannot drift (a test checks they agree).
  */
 export function statusFilter(status: TargetStatus, now: Date) {
-  const hasError = { instructions: { some: { errorMessage: { not: null } } } }
-  const noError = { instructions: { none: { errorMessage: { not: null } } } }
+  // failedInstructions counts the target's instructions that carry an error message (kept by the database). "No
+  // error" is a range and "enlisted" is "none of the other states", not equalities: SQLite then pages a mostly-Normal
+  // fleet in the sort's index order, and finds the never-polled by their last poll, instead of reading every
+  // enlisted target through the state index.
+  const hasError = { failedInstructions: { gt: 0 } }
+  const noError = { failedInstructions: { lt: 1 } }
+  const enlisted = { state: { notIn: TARGET_STATES.filter((state) => state !== 'ENLISTED') } }
   const live = { state: { notIn: ['PENDING', 'DEFECTING'] } }
   switch (status) {
     case 'Pending enlistment':
       return {
         OR: [
           { state: 'PENDING' },
-          { AND: [{ state: 'ENLISTED' }, { lastPollAt: null }, noError, { suspectOfflineAt: { gte: now } }] },
+          { AND: [enlisted, { lastPollAt: null }, noError, { suspectOfflineAt: { gte: now } }] },
         ],
       }
     case 'Defecting':
@@ -122,7 +127,7 @@ export function statusFilter(status: TargetStatus, now: Date) {
       return { AND: [{ state: 'RESYNC_PENDING' }, noError, { suspectOfflineAt: { gte: now } }] }
     case 'Normal':
       return {
-        AND: [{ state: 'ENLISTED' }, { lastPollAt: { not: null } }, noError, { suspectOfflineAt: { gte: now } }],
+        AND: [enlisted, { lastPollAt: { not: null } }, noError, { suspectOfflineAt: { gte: now } }],
       }
   }
 }

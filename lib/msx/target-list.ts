@@ -1,7 +1,7 @@
 // The Target Server Status list (sp_help_targetserver), filtered, sorted and paged in the database.
 import 'server-only'
 import { z } from 'zod'
-import type { Db } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { unreadCounts } from './download-list'
 import { nameKey } from './names'
 import { pageFields, pageWindow } from './paging'
@@ -64,19 +64,30 @@ const orderColumn = {
   enlisted: 'enlistedAt',
 } as const
 
+/** The id of the group the filter names; no group has id 0, so an unknown name matches no target. */
+async function groupId(db: Db | Tx, name: string) {
+  const group = await db.targetServerGroup.findUnique({ where: { nameKey: nameKey(name) }, select: { id: true } })
+  return group?.id ?? 0
+}
+
 /** The targets the list's search, status and group filters select, as a Prisma condition. */
-export function targetFilterWhere(query: Pick<TargetListQuery, 'search' | 'status' | 'group'>, now = new Date()) {
+export async function targetFilterWhere(
+  db: Db | Tx,
+  query: Pick<TargetListQuery, 'search' | 'status' | 'group'>,
+  now = new Date(),
+) {
   const search = query.search
     ? { OR: [{ nameKey: { contains: nameKey(query.search) } }, { location: { contains: query.search } }] }
     : {}
-  const group = query.group ? { groups: { some: { group: { nameKey: nameKey(query.group) } } } } : {}
+  // by the group's id, so each target is checked against the membership key alone (no join per target)
+  const group = query.group ? { groups: { some: { groupId: await groupId(db, query.group) } } } : {}
   const status = query.status ? statusFilter(query.status, now) : {}
   return { AND: [search, group, status] }
 }
 
 export async function listTargets(db: Db, rawQuery: TargetListQuery = {}, now = new Date()): Promise<TargetList> {
   const query = targetListQuery.parse(rawQuery)
-  const where = targetFilterWhere(query, now)
+  const where = await targetFilterWhere(db, query, now)
   const [total, targets] = await Promise.all([
     db.targetServer.count({ where }),
     db.targetServer.findMany({

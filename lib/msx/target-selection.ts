@@ -34,7 +34,7 @@ export async function targetNamesMatching(
   { exceptDefecting = false, limit = MAX_MATCHING_TARGETS, now = new Date() }: MatchingOptions = {},
 ): Promise<string[]> {
   const where = {
-    AND: [targetFilterWhere(filter, now), exceptDefecting ? { state: { not: 'DEFECTING' } } : {}],
+    AND: [await targetFilterWhere(db, filter, now), exceptDefecting ? { state: { not: 'DEFECTING' } } : {}],
   }
   const count = await db.targetServer.count({ where })
   if (count > limit)

@@ -24,6 +24,8 @@ export const FLEET_GROUP = 'EUROPE'
 
 export interface ListFleet {
   db: Db
+  /** the database's URL, for a master started on it */
+  url: string
   targets: number
   close(): Promise<void>
 }
@@ -96,6 +98,7 @@ export async function createListFleet(targets: number): Promise<ListFleet> {
 
   return {
     db,
+    url,
     targets,
     close: async () => {
       await db.$disconnect()

@@ -2,7 +2,9 @@
 // load process, and measures (a) empty-poll throughput and latency against (b) the baseline, (c) post-to-download
 // time over 1,000 long-polling virtual targets, (d) posting one instruction to 10,000 targets, (e) the Target Server
 // Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone), (f) the Jobs list, a
-// job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`), (g) Defect, Force Defection and Re-synchronize of 10,000 targets (`--only bulk`). Every phase is
+// job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`),
+// (g) Defect, Force Defection and Re-synchronize of 10,000 targets (`--only bulk`), (h) the Target Server Status page
+// over HTTP with 100,000 targets against 100 (`--only target-page`). Every phase is
 // bounded; the whole run stops by itself.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -21,9 +23,10 @@ import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
 import { formatResults, formatTargetListRun, type Results, writeResults } from './report'
 import { benchTargetList } from './target-list'
+import { benchTargetPage } from './target-page'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const HARD_LIMIT_MS = 6 * 60_000
+const HARD_LIMIT_MS = 20 * 60_000
 
 const settings = z
   .object({
@@ -44,7 +47,10 @@ const settings = z
     'jobs-targets': z.coerce.number().int().min(20).max(100_000).default(10_000),
     'jobs-runs': z.coerce.number().int().min(1).max(500).default(25),
     'jobs-rounds': z.coerce.number().int().min(3).max(100).default(7),
-    only: z.enum(['all', 'target-list', 'jobs', 'bulk']).default('all'),
+    /** (g): targets behind the page's large master, and the runs of each request */
+    'page-targets': z.coerce.number().int().min(1000).max(100_000).default(100_000),
+    'page-rounds': z.coerce.number().int().min(3).max(100).default(7),
+    only: z.enum(['all', 'target-list', 'jobs', 'bulk', 'target-page']).default('all'),
   })
   .parse(
     parseArgs({
@@ -64,6 +70,8 @@ const settings = z
           'jobs-targets',
           'jobs-runs',
           'jobs-rounds',
+          'page-targets',
+          'page-rounds',
           'only',
         ].map((k) => [k, { type: 'string' }]),
       ),
@@ -123,9 +131,18 @@ async function main() {
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
     return
   }
+  if (only === 'target-page') {
+    const targetPage = await benchTargetPage(settings['page-targets'], settings['page-rounds'], say)
+    const run = { startedAt, machine: machine(loadAverageAtStart), targetPage }
+    console.log(formatTargetListRun(run))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
+    return
+  }
   const targetList = await benchTargetList(settings['list-targets'], settings['list-rounds'], say)
   const jobList = only === 'all' ? await benchJobList(jobShape, settings['jobs-rounds'], say) : undefined
   const bulkActions = only === 'all' ? await benchBulkActions(bulkShape, say) : undefined
+  const targetPage =
+    only === 'all' ? await benchTargetPage(settings['page-targets'], settings['page-rounds'], say) : undefined
   if (only === 'target-list') {
     const run = { startedAt, machine: machine(loadAverageAtStart), targetList }
     console.log(formatTargetListRun(run))
@@ -242,6 +259,7 @@ async function main() {
       targetList,
       jobList: jobList as NonNullable<typeof jobList>,
       bulkActions: bulkActions as NonNullable<typeof bulkActions>,
+      targetPage: targetPage as NonNullable<typeof targetPage>,
     }
     console.log(formatResults(results))
     console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), results))}`)

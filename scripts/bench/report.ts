@@ -9,6 +9,8 @@ import type { JobListResults } from './job-list'
 import { jobListRows } from './job-list-report'
 import type { TargetListResults } from './target-list'
 import { targetListRows } from './target-list-report'
+import type { TargetPageResults } from './target-page'
+import { targetPageRows } from './target-page-report'
 
 export interface Throughput {
   connections: number
@@ -38,6 +40,7 @@ export interface Results {
   targetList: TargetListResults
   jobList: JobListResults
   bulkActions: BulkActionResults
+  targetPage: TargetPageResults
 }
 
 /** The run's header line, footer and table columns, shared by the whole benchmark and (e) run alone. */
@@ -133,20 +136,27 @@ export function formatResults(r: Results): string {
   return formatRun(
     r.startedAt,
     r.machine,
-    [...rows, ...targetListRows(r.targetList), ...jobListRows(r.jobList), ...bulkActionRows(r.bulkActions)],
+    [
+      ...rows,
+      ...targetListRows(r.targetList),
+      ...jobListRows(r.jobList),
+      ...bulkActionRows(r.bulkActions),
+      ...targetPageRows(r.targetPage),
+    ],
     'the gateway with the baseline, and the large fleet with the small one,',
   )
 }
 
 export type TargetListRun = Pick<Results, 'startedAt' | 'machine'> &
-  Partial<Pick<Results, 'targetList' | 'jobList' | 'bulkActions'>>
+  Partial<Pick<Results, 'targetList' | 'jobList' | 'bulkActions' | 'targetPage'>>
 
-/** `npm run bench -- --only target-list`, `--only jobs` or `--only bulk`: (e), (f) or (g) alone. */
+/** `npm run bench -- --only target-list`, `--only jobs`, `--only bulk` or `--only target-page`: one part alone. */
 export function formatTargetListRun(r: TargetListRun): string {
   const rows = [
     ...(r.targetList ? targetListRows(r.targetList) : []),
     ...(r.jobList ? jobListRows(r.jobList) : []),
     ...(r.bulkActions ? bulkActionRows(r.bulkActions) : []),
+    ...(r.targetPage ? targetPageRows(r.targetPage) : []),
   ]
   return formatRun(r.startedAt, r.machine, rows, 'the large fleet with the small one')
 }
