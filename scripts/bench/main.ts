@@ -4,7 +4,6 @@
 // Status list's queries with 10,000 targets against 10 (`--only target-list` runs (e) alone), (f) the Jobs list, a
 // job's History and Running now with 1,000 jobs, 10,000 targets and 500,000 runs against a small master (`--only jobs`). Every phase is
 // bounded; the whole run stops by itself.
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +14,9 @@ import { postOperation } from '../../lib/msx/post-operation'
 import { summarize } from '../../lib/stats/percentiles'
 import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { startBaseline } from './baseline-process'
+import { benchFleet } from './fleet'
+import { formatFleetRun } from './fleet-report'
 import { benchJobList } from './job-list'
 import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
@@ -22,11 +24,10 @@ import { formatResults, formatTargetListRun, type Results, writeResults } from '
 import { benchTargetList } from './target-list'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const HARD_LIMIT_MS = 6 * 60_000
 
 const settings = z
   .object({
-    targets: z.coerce.number().int().min(10).max(5000).default(1000),
+    targets: z.coerce.number().int().min(10).max(20_000).default(1000),
     fleet: z.coerce.number().int().min(100).max(100_000).default(10_000),
     seconds: z.coerce.number().int().min(2).max(60).default(10),
     connections: z.coerce.number().int().min(1).max(512).default(64),
@@ -43,7 +44,7 @@ const settings = z
     'jobs-targets': z.coerce.number().int().min(20).max(100_000).default(10_000),
     'jobs-runs': z.coerce.number().int().min(1).max(500).default(25),
     'jobs-rounds': z.coerce.number().int().min(3).max(100).default(7),
-    only: z.enum(['all', 'target-list', 'jobs']).default('all'),
+    only: z.enum(['all', 'target-list', 'jobs', 'fleet']).default('all'),
   })
   .parse(
     parseArgs({
@@ -70,6 +71,8 @@ const settings = z
   )
 
 const { only, ...numeric } = settings
+// the fleet alone enlists and connects up to 20,000 targets twice over (the baseline, then the master)
+const HARD_LIMIT_MS = (only === 'fleet' ? 15 : 6) * 60_000
 
 const say = (line: string) => console.error(`[bench] ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -80,24 +83,6 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number) {
     if (Date.now() > deadline) throw new Error(`a condition was not met within ${timeoutMs / 1000} s`)
     await sleep(200)
   }
-}
-
-function startBaseline(pkiDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'baseline-server.ts'), pkiDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const port = /listening on (\d+)/.exec(d.toString())?.[1]
-      if (port) resolve({ child, url: `https://127.0.0.1:${port}` })
-    })
-    child.once('exit', (code) => reject(new Error(`the baseline server ended (${code})`)))
-  })
 }
 
 const machine = (loadAverageAtStart: number[]) => ({
@@ -113,6 +98,13 @@ async function main() {
   const loadAverageAtStart = os.loadavg()
   // first, with no master or load process on the cores: it times queries in this process
   const jobShape = { jobs: settings['jobs-count'], targets: settings['jobs-targets'], runs: settings['jobs-runs'] }
+  if (only === 'fleet') {
+    const fleet = await benchFleet(settings, say)
+    const run = { startedAt, machine: machine(loadAverageAtStart), fleet }
+    console.log(formatFleetRun(run))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
+    return
+  }
   if (only === 'jobs') {
     const jobList = await benchJobList(jobShape, settings['jobs-rounds'], say)
     const run = { startedAt, machine: machine(loadAverageAtStart), jobList }
