@@ -18,7 +18,7 @@ export function startBaseline(pkiDir: string, mode: 'answer' | 'hold' = 'answer'
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, 'baseline-server.ts'), pkiDir, mode],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   )
   const counts: ((held: number) => void)[] = []
   return new Promise((resolve, reject) => {

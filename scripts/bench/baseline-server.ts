@@ -61,3 +61,6 @@ const stop = () => {
 }
 process.once('SIGTERM', stop)
 process.once('SIGINT', stop)
+// its standard input is a pipe from the benchmark: closed when the benchmark ends, however it ends
+process.stdin.once('close', stop)
+process.stdin.resume()

@@ -10,14 +10,22 @@ const CONNECT_CONCURRENCY = 64
 
 export class HeldRequests {
   private readonly sockets: tls.TLSSocket[] = []
-  readonly arrivals: number[] = []
+  arrivals: number[] = []
   errors = 0
 
-  /** Connects every identity and sends each one request; resolves once all are written. */
-  async open(url: URL, caPem: string, identities: ClientIdentity[], body: string) {
+  /**
+   * One request on each identity's connection (opened the first time, kept alive after), resolving once all are
+   * written.
+   */
+  async send(url: URL, caPem: string, identities: ClientIdentity[], body: string) {
     const request = Buffer.from(
       `POST /agent/v1/poll HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     )
+    this.arrivals = []
+    if (this.sockets.length > 0) {
+      await Promise.all(this.sockets.map((socket) => new Promise((resolve) => socket.write(request, resolve))))
+      return
+    }
     const limit = new Limit(CONNECT_CONCURRENCY)
     await Promise.all(
       identities.map((identity) =>

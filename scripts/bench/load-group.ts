@@ -73,10 +73,13 @@ export class LoadGroup {
     return { sent: results.reduce((sum, r) => sum + r.sent, 0), errors: results.reduce((sum, r) => sum + r.errors, 0) }
   }
 
-  /** When each held poll was answered; the connections are closed after. */
-  async heldArrivals(timeoutMs: number) {
+  /** When each held poll was answered; after the `last` round the connections are closed. */
+  async heldArrivals(timeoutMs: number, last: boolean) {
     const results = await this.all(({ worker, swarm }) =>
-      worker.call<{ arrivals: number[] }>({ kind: 'held-arrivals', count: swarm.count, timeoutMs }, timeoutMs + 10_000),
+      worker.call<{ arrivals: number[] }>(
+        { kind: 'held-arrivals', count: swarm.count, timeoutMs, last },
+        timeoutMs + 10_000,
+      ),
     )
     return results.flatMap((r) => r.arrivals)
   }

@@ -151,9 +151,9 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       return { all, rssMb: process.memoryUsage.rss() / 1024 / 1024 }
     }
     case 'hold': {
-      held = new HeldRequests()
+      held ??= new HeldRequests()
       const identities = new IdentityStore(command.dataDir).all()
-      await held.open(new URL(command.url), command.caPem, identities, emptyPoll())
+      await held.send(new URL(command.url), command.caPem, identities, emptyPoll())
       return {
         sent: identities.length - held.errors,
         errors: held.errors,
@@ -164,8 +164,10 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       const requests = held
       if (!requests) throw new Error('no requests are held')
       await until(() => requests.arrivals.length >= command.count, command.timeoutMs)
-      requests.close()
-      held = null
+      if (command.last) {
+        requests.close()
+        held = null
+      }
       return { arrivals: requests.arrivals }
     }
     case 'stop-swarm': {

@@ -44,11 +44,12 @@ export const workerCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stop-swarm') }),
   /** one poll from each virtual target of `dataDir`, held open by the baseline; answers once all are sent */
   z.object({ kind: z.literal('hold'), url: z.string(), caPem: z.string(), dataDir: z.string() }),
-  /** when each held poll was answered (epoch ms); waits for `count` answers or the timeout, then closes them */
+  /** when each held poll was answered (epoch ms); waits for `count` answers or the timeout; `last` closes them */
   z.object({
     kind: z.literal('held-arrivals'),
     count: z.number().int().positive(),
     timeoutMs: z.number().int().positive(),
+    last: z.boolean(),
   }),
 ])
 export type WorkerCommand = z.infer<typeof workerCommand>
