@@ -2,6 +2,7 @@
 // re-enlisting, and defecting on its own. The gateway calls these; it implements no rule itself.
 import 'server-only'
 import type { Db } from '../db/client'
+import { chunks } from '../db/sql'
 import { recordAudit } from './audit'
 import { type Actor, transaction } from './context'
 import { consumeEnlistmentToken } from './enlistment-tokens'
@@ -88,14 +89,30 @@ export type AgentIdentity =
 
 /** Who presents this client certificate: an enlisted target, a revoked one (and why), or nobody known. */
 export async function identifyAgent(db: Db, fingerprint: string): Promise<AgentIdentity> {
-  const target = await db.targetServer.findUnique({
-    where: { certFingerprint: fingerprint },
-    select: { id: true, name: true, pollIntervalSeconds: true },
-  })
-  if (target) return { kind: 'target', target }
-  const revoked = await db.revokedCertificate.findUnique({ where: { fingerprint } })
-  if (revoked) return { kind: 'revoked', reason: revoked.reason, targetName: revoked.targetName }
-  return { kind: 'unknown' }
+  return (await identifyAgents(db, [fingerprint])).get(fingerprint) ?? { kind: 'unknown' }
+}
+
+/** Prisma refuses a query with more than 999 bound values on SQLite. */
+const FINGERPRINTS_PER_QUERY = 900
+
+/** The same for many certificates at once, in two queries per 900 (the first polls after the gateway starts). */
+export async function identifyAgents(db: Db, fingerprints: string[]): Promise<Map<string, AgentIdentity>> {
+  const identities = new Map<string, AgentIdentity>()
+  for (const part of chunks([...new Set(fingerprints)], FINGERPRINTS_PER_QUERY)) {
+    const targets = await db.targetServer.findMany({
+      where: { certFingerprint: { in: part } },
+      select: { id: true, name: true, pollIntervalSeconds: true, certFingerprint: true },
+    })
+    for (const { certFingerprint, ...target } of targets)
+      if (certFingerprint) identities.set(certFingerprint, { kind: 'target', target })
+    const unheld = part.filter((fingerprint) => !identities.has(fingerprint))
+    if (unheld.length === 0) continue
+    const revoked = await db.revokedCertificate.findMany({ where: { fingerprint: { in: unheld } } })
+    for (const row of revoked)
+      identities.set(row.fingerprint, { kind: 'revoked', reason: row.reason, targetName: row.targetName })
+    for (const fingerprint of unheld) if (!identities.has(fingerprint)) identities.set(fingerprint, { kind: 'unknown' })
+  }
+  return identities
 }
 
 /** The sentence an agent with a revoked certificate is refused with. */

@@ -22,10 +22,10 @@ export class LoadGroup {
     return Promise.all(this.workers.map(call))
   }
 
-  async enlist() {
+  async enlist(timeoutMs?: number) {
     const started = performance.now()
     const results = await this.all(({ worker, swarm }) =>
-      worker.call<{ enlisted: number; errors: number }>({ kind: 'enlist', swarm }),
+      worker.call<{ enlisted: number; errors: number }>({ kind: 'enlist', swarm }, timeoutMs),
     )
     return {
       enlisted: results.reduce((sum, r) => sum + r.enlisted, 0),
@@ -63,6 +63,25 @@ export class LoadGroup {
       worker.call<{ at: number | null }>({ kind: 'acknowledged', since, count: swarm.count, timeoutMs }),
     )
     return results.some((r) => r.at === null) ? null : Math.max(...results.map((r) => r.at ?? 0))
+  }
+
+  /** One poll from every virtual target to a server that holds them (the baseline); resolves once all are sent. */
+  async hold(url: string, caPem: string, timeoutMs: number) {
+    const results = await this.all(({ worker, swarm }) =>
+      worker.call<{ sent: number; errors: number }>({ kind: 'hold', url, caPem, dataDir: swarm.dataDir }, timeoutMs),
+    )
+    return { sent: results.reduce((sum, r) => sum + r.sent, 0), errors: results.reduce((sum, r) => sum + r.errors, 0) }
+  }
+
+  /** When each held poll was answered; after the `last` round the connections are closed. */
+  async heldArrivals(timeoutMs: number, last: boolean) {
+    const results = await this.all(({ worker, swarm }) =>
+      worker.call<{ arrivals: number[] }>(
+        { kind: 'held-arrivals', count: swarm.count, timeoutMs, last },
+        timeoutMs + 10_000,
+      ),
+    )
+    return results.flatMap((r) => r.arrivals)
   }
 
   async stopSwarms() {

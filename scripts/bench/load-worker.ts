@@ -7,6 +7,7 @@ import { IdentityStore } from '../../agent/simulate/identities'
 import { Swarm } from '../../agent/simulate/swarm'
 import type { PollRequest } from '../../lib/protocol/agent-v1'
 import { summarize } from '../../lib/stats/percentiles'
+import { HeldRequests } from './hold-load'
 import { cpuSeconds, processTree } from './proc'
 import { saturate } from './raw-load'
 import { type SwarmSpec, type WorkerCommand, type WorkerReply, workerRequest } from './worker-protocol'
@@ -14,6 +15,7 @@ import { type SwarmSpec, type WorkerCommand, type WorkerReply, workerRequest } f
 const arrivals = new Map<string, number[]>()
 /** when each acknowledgement was taken by the master, in order */
 const acknowledged: number[] = []
+let held: HeldRequests | null = null
 let running: { swarm: Swarm; stop: AbortController; done: Promise<void> } | null = null
 
 async function openSwarm(spec: SwarmSpec, signal: AbortSignal) {
@@ -147,6 +149,26 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         return since > 0 && performance.now() - since >= 1000
       }, command.timeoutMs)
       return { all, rssMb: process.memoryUsage.rss() / 1024 / 1024 }
+    }
+    case 'hold': {
+      held ??= new HeldRequests()
+      const identities = new IdentityStore(command.dataDir).all()
+      await held.send(new URL(command.url), command.caPem, identities, emptyPoll())
+      return {
+        sent: identities.length - held.errors,
+        errors: held.errors,
+        rssMb: process.memoryUsage.rss() / 1024 / 1024,
+      }
+    }
+    case 'held-arrivals': {
+      const requests = held
+      if (!requests) throw new Error('no requests are held')
+      await until(() => requests.arrivals.length >= command.count, command.timeoutMs)
+      if (command.last) {
+        requests.close()
+        held = null
+      }
+      return { arrivals: requests.arrivals }
     }
     case 'stop-swarm': {
       running?.stop.abort()

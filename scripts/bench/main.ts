@@ -6,7 +6,6 @@
 // (g) Defect, Force Defection and Re-synchronize of 10,000 targets (`--only bulk`), (h) the Target Server Status page
 // over HTTP with 100,000 targets against 100 (`--only target-page`). Every phase is
 // bounded; the whole run stops by itself.
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +16,10 @@ import { postOperation } from '../../lib/msx/post-operation'
 import { summarize } from '../../lib/stats/percentiles'
 import { seedFleet } from '../../test/support/fleet'
 import { type Master, startMaster, stopAll, tempDir } from '../../test/support/processes'
+import { startBaseline } from './baseline-process'
 import { benchBulkActions } from './bulk-actions'
+import { benchFleet, gatewayWorkersEnv } from './fleet'
+import { formatFleetRun } from './fleet-report'
 import { benchJobList } from './job-list'
 import { LoadGroup } from './load-group'
 import { processTree, rssMb } from './proc'
@@ -26,11 +28,10 @@ import { benchTargetList } from './target-list'
 import { benchTargetPage } from './target-page'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const HARD_LIMIT_MS = 20 * 60_000
 
 const settings = z
   .object({
-    targets: z.coerce.number().int().min(10).max(5000).default(1000),
+    targets: z.coerce.number().int().min(10).max(20_000).default(1000),
     fleet: z.coerce.number().int().min(100).max(100_000).default(10_000),
     seconds: z.coerce.number().int().min(2).max(60).default(10),
     connections: z.coerce.number().int().min(1).max(512).default(64),
@@ -39,6 +40,8 @@ const settings = z
     'enlist-concurrency': z.coerce.number().int().min(1).max(64).default(16),
     /** processes the virtual targets of (c) are spread over; the saturation load uses the first */
     'load-processes': z.coerce.number().int().min(1).max(4).default(2),
+    /** the master's gateway processes (MSX_GATEWAY_WORKERS), for (a), (c) and the fleet part */
+    'gateway-workers': z.coerce.number().int().min(1).max(16).default(1),
     /** (e): targets in the large fleet, and the runs of each query timed on it and on the baseline */
     'list-targets': z.coerce.number().int().min(100).max(100_000).default(10_000),
     'list-rounds': z.coerce.number().int().min(3).max(100).default(15),
@@ -50,7 +53,7 @@ const settings = z
     /** (g): targets behind the page's large master, and the runs of each request */
     'page-targets': z.coerce.number().int().min(1000).max(100_000).default(100_000),
     'page-rounds': z.coerce.number().int().min(3).max(100).default(7),
-    only: z.enum(['all', 'target-list', 'jobs', 'bulk', 'target-page']).default('all'),
+    only: z.enum(['all', 'target-list', 'jobs', 'bulk', 'target-page', 'fleet']).default('all'),
   })
   .parse(
     parseArgs({
@@ -64,6 +67,7 @@ const settings = z
           'rounds',
           'enlist-concurrency',
           'load-processes',
+          'gateway-workers',
           'list-targets',
           'list-rounds',
           'jobs-count',
@@ -79,6 +83,8 @@ const settings = z
   )
 
 const { only, ...numeric } = settings
+// the fleet alone enlists and connects up to 20,000 targets twice over (the baseline, then the master)
+const HARD_LIMIT_MS = (only === 'fleet' ? 15 : 20) * 60_000
 
 const say = (line: string) => console.error(`[bench] ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -89,24 +95,6 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number) {
     if (Date.now() > deadline) throw new Error(`a condition was not met within ${timeoutMs / 1000} s`)
     await sleep(200)
   }
-}
-
-function startBaseline(pkiDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'baseline-server.ts'), pkiDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const port = /listening on (\d+)/.exec(d.toString())?.[1]
-      if (port) resolve({ child, url: `https://127.0.0.1:${port}` })
-    })
-    child.once('exit', (code) => reject(new Error(`the baseline server ended (${code})`)))
-  })
 }
 
 const machine = (loadAverageAtStart: number[]) => ({
@@ -122,6 +110,13 @@ async function main() {
   const loadAverageAtStart = os.loadavg()
   // first, with no master or load process on the cores: it times queries in this process
   const jobShape = { jobs: settings['jobs-count'], targets: settings['jobs-targets'], runs: settings['jobs-runs'] }
+  if (only === 'fleet') {
+    const fleet = await benchFleet(settings, say)
+    const run = { startedAt, machine: machine(loadAverageAtStart), fleet }
+    console.log(formatFleetRun(run))
+    console.log(`\nwritten to ${path.relative(root, writeResults(path.join(root, 'bench-results'), run))}`)
+    return
+  }
   const bulkShape = { targets: 10_000, baseline: 100, oneByOne: 1000 }
   if (only === 'jobs' || only === 'bulk') {
     const jobList = only === 'jobs' ? await benchJobList(jobShape, settings['jobs-rounds'], say) : undefined
@@ -150,7 +145,7 @@ async function main() {
     return
   }
   say(`starting a gateway-only master on loopback`)
-  const master: Master = await startMaster()
+  const master: Master = await startMaster(gatewayWorkersEnv(settings['gateway-workers']))
   const ctx = { db: master.db, actor: { name: 'bench', address: 'loopback' } }
   const pkiDir = path.join(master.dataDir, 'pki')
   const caPem = fs.readFileSync(path.join(pkiDir, 'ca.crt'), 'utf8')

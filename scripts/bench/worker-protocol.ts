@@ -42,6 +42,15 @@ export const workerCommand = z.discriminatedUnion('kind', [
   /** waits until every target holds a long poll open again */
   z.object({ kind: z.literal('settled'), timeoutMs: z.number().int().positive() }),
   z.object({ kind: z.literal('stop-swarm') }),
+  /** one poll from each virtual target of `dataDir`, held open by the baseline; answers once all are sent */
+  z.object({ kind: z.literal('hold'), url: z.string(), caPem: z.string(), dataDir: z.string() }),
+  /** when each held poll was answered (epoch ms); waits for `count` answers or the timeout; `last` closes them */
+  z.object({
+    kind: z.literal('held-arrivals'),
+    count: z.number().int().positive(),
+    timeoutMs: z.number().int().positive(),
+    last: z.boolean(),
+  }),
 ])
 export type WorkerCommand = z.infer<typeof workerCommand>
 

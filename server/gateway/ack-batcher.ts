@@ -8,8 +8,11 @@ import type { Log } from '../../lib/log'
 import { type Acknowledgement, acknowledgeInstructions, acknowledgeMany } from '../../lib/msx/acknowledgements'
 import type { PollHub } from './poll-hub'
 
-/** Large enough to amortize the statements, small enough not to hold SQLite's write lock for long. */
-const MAX_TARGETS_PER_BATCH = 100
+/**
+ * As many as one statement of each step takes (lib/msx/acknowledgements.ts binds up to 900 ids): ten thousand
+ * targets acknowledging at once are a dozen transactions of tens of milliseconds, not a hundred queued ones.
+ */
+const MAX_TARGETS_PER_BATCH = 900
 
 interface Waiting {
   targetId: number

@@ -2,7 +2,7 @@
 // was fetched in a batch for it. A generation per target, bumped by every invalidation, keeps a fetch that
 // overlapped a new post from marking the target clean or handing out work older than the post.
 import type { Db } from '../../lib/db/client'
-import { type PendingDownload, pendingInstructions, pendingInstructionsOf } from '../../lib/msx/download-list'
+import { type PendingDownload, pendingInstructionsOf } from '../../lib/msx/download-list'
 import type { Instruction } from '../../lib/protocol/agent-v1'
 import { type Clock, systemClock } from './clock'
 import { type JobPayloads, protocolInstructions } from './protocol-instructions'
@@ -12,12 +12,21 @@ export interface Work {
   blockedBy: { id: number; errorMessage: string } | null
 }
 
+interface Lookup {
+  targetId: number
+  generation: number
+  resolve(work: Work): void
+  reject(error: unknown): void
+}
+
 export class WorkCache {
   /** targets known to have nothing to download (and what blocks them, if anything) */
   private readonly clean = new Map<number, Work['blockedBy']>()
   private readonly generation = new Map<number, number>()
   /** work fetched for many targets in one query, each handed to its next poll once */
   private readonly prepared = new Map<number, Work>()
+  /** targets to look up in the database, gathered over one turn of the event loop */
+  private lookups: Lookup[] = []
 
   constructor(
     private readonly db: Db,
@@ -32,9 +41,41 @@ export class WorkCache {
       this.prepared.delete(targetId)
       return prepared
     }
-    const generation = this.generationOf(targetId)
-    const pending = await pendingInstructions(this.db, targetId)
-    return this.settle(targetId, generation, pending, new Map())
+    return this.lookUp(targetId)
+  }
+
+  /**
+   * Polls that miss the cache together (the first polls after a start, thousands of targets re-polling after a
+   * fleet-wide post) share two queries instead of two each.
+   */
+  private lookUp(targetId: number): Promise<Work> {
+    return new Promise((resolve, reject) => {
+      const lookup = { targetId, generation: this.generationOf(targetId), resolve, reject }
+      if (this.lookups.push(lookup) === 1) setImmediate(() => void this.lookUpGathered())
+    })
+  }
+
+  private async lookUpGathered() {
+    const batch = this.lookups
+    this.lookups = []
+    let pending: Map<number, PendingDownload>
+    try {
+      pending = await pendingInstructionsOf(
+        this.db,
+        batch.map((lookup) => lookup.targetId),
+      )
+    } catch (error) {
+      for (const lookup of batch) lookup.reject(error)
+      return
+    }
+    const jobs: JobPayloads = new Map()
+    for (const { targetId, generation, resolve, reject } of batch)
+      await this.settle(
+        targetId,
+        generation,
+        pending.get(targetId) ?? { blockedBy: null, instructions: [] },
+        jobs,
+      ).then(resolve, reject)
   }
 
   /**
