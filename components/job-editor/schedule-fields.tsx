@@ -295,13 +295,14 @@ export function ScheduleFields({
                 </ol>
               </div>
               {zones.length > 0 && zone !== null && (
-                <div>
+                // its select names an example target, which may be long: it narrows to the column, not past it
+                <div className="min-w-0">
                   <label className="text-sm font-medium" htmlFor={`zone-${index}`}>
                     Next runs on a target in
                   </label>{' '}
                   <NativeSelect
                     id={`zone-${index}`}
-                    className="mb-1 h-8 w-auto"
+                    className="mb-1 h-8 w-auto max-w-full"
                     value={zone}
                     onChange={(e) => setZone(Number(e.target.value))}
                   >
