@@ -87,15 +87,13 @@ export type AgentIdentity =
   | { kind: 'revoked'; reason: string; targetName: string }
   | { kind: 'unknown' }
 
-/** Who presents this client certificate: an enlisted target, a revoked one (and why), or nobody known. */
-export async function identifyAgent(db: Db, fingerprint: string): Promise<AgentIdentity> {
-  return (await identifyAgents(db, [fingerprint])).get(fingerprint) ?? { kind: 'unknown' }
-}
-
 /** Prisma refuses a query with more than 999 bound values on SQLite. */
 const FINGERPRINTS_PER_QUERY = 900
 
-/** The same for many certificates at once, in two queries per 900 (the first polls after the gateway starts). */
+/**
+ * Who presents each client certificate: an enlisted target, a revoked one (and why), or nobody known; in two
+ * queries per 900 certificates (the first polls after the gateway starts come in thousands).
+ */
 export async function identifyAgents(db: Db, fingerprints: string[]): Promise<Map<string, AgentIdentity>> {
   const identities = new Map<string, AgentIdentity>()
   for (const part of chunks([...new Set(fingerprints)], FINGERPRINTS_PER_QUERY)) {

@@ -2,22 +2,13 @@
 // with its own memory of polls. Virtual targets spread over both; an instruction posted to all reaches every one,
 // Force Poll answers at once and Force Defection is refused at the next request, whichever worker holds the
 // target; the master stops them all with itself.
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listTargets } from '../../lib/msx/target-list'
 import { defectTarget } from '../../lib/msx/targets'
-import { type PgCluster, startPgCluster } from '../support/pg-cluster'
-import { agentProcess, eventually, type Master, type Running, startMaster, tempDir } from '../support/processes'
+import { masterDatabase, type PgCluster, startPgCluster } from '../support/pg-cluster'
+import { eventually, type Master, type Running, simulatedFleet, startMaster } from '../support/processes'
 
 const COUNT = 20
-
-async function postgresqlDatabase(cluster: PgCluster) {
-  const admin = new pg.Client({ connectionString: cluster.url })
-  await admin.connect()
-  await admin.query('CREATE DATABASE msx')
-  await admin.end()
-  return cluster.url.replace(/\/postgres$/, '/msx')
-}
 
 describe.each(['sqlite', 'postgresql'] as const)('the gateway in two worker processes, on %s', (database) => {
   let master: Master
@@ -27,24 +18,10 @@ describe.each(['sqlite', 'postgresql'] as const)('the gateway in two worker proc
 
   beforeAll(async () => {
     cluster = database === 'postgresql' ? await startPgCluster() : undefined
-    const url = cluster ? { DATABASE_URL: await postgresqlDatabase(cluster) } : {}
+    const url = cluster ? { DATABASE_URL: await masterDatabase(cluster) } : {}
     master = await startMaster({ MSX_GATEWAY_WORKERS: '2', ...url })
     const token = JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
-    simulated = agentProcess(tempDir('msx-workers-fleet-'), [
-      'simulate',
-      '--master',
-      master.url,
-      '--count',
-      String(COUNT),
-      '--prefix',
-      prefix,
-      '--token',
-      token,
-      '--ca-fingerprint',
-      master.caFingerprint,
-      '--report-every',
-      '0',
-    ])
+    simulated = simulatedFleet(master, { prefix, count: COUNT, token })
   })
   afterAll(async () => {
     await simulated?.stop()

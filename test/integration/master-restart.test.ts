@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createJob } from '../../lib/msx/jobs'
 import { listTargets } from '../../lib/msx/target-list'
-import { agentProcess, eventually, type Master, startMaster, stopAll, tempDir } from '../support/processes'
+import { eventually, type Master, simulatedFleet, startMaster, stopAll } from '../support/processes'
 
 const COUNT = 200
 /** above the master's restart and the targets' backoff (up to 60 s) together, on a loaded machine */
@@ -28,21 +28,7 @@ describe('a master restarted under 200 connected targets', () => {
     'loses no instruction and no outcome posted just before it stopped, and delivers each once',
     async () => {
       const token = JSON.parse((await master.msxOk('token', 'create', '--json')).stdout).token as string
-      const simulated = agentProcess(tempDir('msx-restart-fleet-'), [
-        'simulate',
-        '--master',
-        master.url,
-        '--count',
-        String(COUNT),
-        '--prefix',
-        'RESTART',
-        '--token',
-        token,
-        '--ca-fingerprint',
-        master.caFingerprint,
-        '--report-every',
-        '0',
-      ])
+      const simulated = simulatedFleet(master, { prefix: 'RESTART', count: COUNT, token })
       await eventually(fleet, (rows) => rows.length === COUNT && rows.every((t) => t.lastPolled !== null), 120_000)
       await createJob(
         { db: master.db, actor: { name: 'integration', address: 'test' } },

@@ -1,8 +1,7 @@
 // The master on PostgreSQL: migrated at start, and a wake-up from another process (NOTIFY) reaching a
 // long-polling agent.
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PgCluster, startPgCluster } from '../support/pg-cluster'
+import { masterDatabase, type PgCluster, startPgCluster } from '../support/pg-cluster'
 import {
   agentProcess,
   agentStatus,
@@ -18,11 +17,7 @@ let master: Master
 
 beforeAll(async () => {
   cluster = await startPgCluster()
-  const admin = new pg.Client({ connectionString: cluster.url })
-  await admin.connect()
-  await admin.query('CREATE DATABASE msx')
-  await admin.end()
-  master = await startMaster({ DATABASE_URL: cluster.url.replace(/\/postgres$/, '/msx') })
+  master = await startMaster({ DATABASE_URL: await masterDatabase(cluster) })
 })
 afterAll(async () => {
   await master?.db.$disconnect()

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 export interface PgCluster {
   /** URL of the cluster's `postgres` database, as superuser `msx` */
@@ -61,4 +62,13 @@ export async function startPgCluster(): Promise<PgCluster> {
   }
   process.once('exit', stop)
   return { url: `postgresql://msx@127.0.0.1:${port}/postgres`, port, stop }
+}
+
+/** Creates the database `msx` in the cluster, for a master of its own; returns its URL. */
+export async function masterDatabase(cluster: PgCluster): Promise<string> {
+  const admin = new pg.Client({ connectionString: cluster.url })
+  await admin.connect()
+  await admin.query('CREATE DATABASE msx')
+  await admin.end()
+  return cluster.url.replace(/\/postgres$/, '/msx')
 }

@@ -248,6 +248,25 @@ export function agentProcess(dataDir: string, args: string[], env: Env = {}): Ru
   return start('agent/cli.ts', [...args, '--data-dir', dataDir], env)
 }
 
+/** msx-agent simulate: `count` virtual targets named PREFIX-1 ... that enlist with `token` and long-poll. */
+export function simulatedFleet(master: Master, options: { prefix: string; count: number; token: string }): Running {
+  return agentProcess(tempDir(`msx-fleet-${options.prefix}-`), [
+    'simulate',
+    '--master',
+    master.url,
+    '--count',
+    String(options.count),
+    '--prefix',
+    options.prefix,
+    '--token',
+    options.token,
+    '--ca-fingerprint',
+    master.caFingerprint,
+    '--report-every',
+    '0',
+  ])
+}
+
 /** Makes a token and enlists a new agent with it; returns the agent's data folder. */
 export async function enlistAgent(master: Master, name: string, env: Env = {}, extra: string[] = []) {
   const token = await master.msx('token', 'create', '--json')
